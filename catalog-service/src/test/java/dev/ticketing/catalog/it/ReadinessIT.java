@@ -1,0 +1,18 @@
+package dev.ticketing.catalog.it;
+
+import dev.ticketing.testing.ServiceHealthChecks;
+import org.junit.jupiter.api.Test;
+
+/** catalog-service's own Liberty server is up and reports itself ready and documented. */
+class ReadinessIT {
+
+    @Test
+    void reportsReadyUnderItsOwnName() {
+        ServiceHealthChecks.assertReady("catalog-service");
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentForItsRoutes() {
+        ServiceHealthChecks.assertOpenApiTitle("Ticketing catalog-service");
+    }
+}

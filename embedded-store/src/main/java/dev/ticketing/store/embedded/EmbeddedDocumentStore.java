@@ -1,0 +1,95 @@
+package dev.ticketing.store.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * The embedded MongoDB-compatible store that stands in for MongoDB on a laptop and in tests.
+ * It listens on loopback only. With a data directory it keeps documents in an H2 file between
+ * runs; without one it keeps them in memory. Production uses a real MongoDB replica set.
+ */
+public final class EmbeddedDocumentStore implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedDocumentStore.class.getName());
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedDocumentStore(MongoBackend backend, String host, int port) {
+        this.server = new MongoServer(backend);
+        server.bind(host, port);
+        this.address = server.getLocalAddress();
+    }
+
+    /** A store kept in memory: what tests use. Port 0 picks a free one. */
+    public static EmbeddedDocumentStore inMemory(String host, int port) {
+        return new EmbeddedDocumentStore(new MemoryBackend(), host, port);
+    }
+
+    /** A store kept in {@code dataDir/ticketing.mv.db}, surviving restarts. */
+    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        return new EmbeddedDocumentStore(new H2Backend(dataDir.resolve("ticketing.mv.db").toString()), host, port);
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The connection string a MongoDB driver (and JNoSQL's jnosql.mongodb.url) uses. */
+    public String url() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    /**
+     * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR | --memory]}.
+     * Prints one line "ready mongodb://host:port" once it accepts connections, then serves until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 27017;
+        Path data = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data" -> data = Path.of(args[++i]);
+                case "--memory" -> data = null;
+                default -> {
+                    System.err.println("unknown option " + args[i]
+                            + "; usage: [--host H] [--port P] [--data DIR | --memory]");
+                    System.exit(2);
+                }
+            }
+        }
+        EmbeddedDocumentStore store;
+        try {
+            store = data == null ? inMemory(host, port) : inFile(data, host, port);
+        } catch (RuntimeException e) {
+            System.err.println("embedded store: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("embedded store: shutting down (flushing to disk)");
+            store.close();
+            stopped.countDown();
+        }, "embedded-store-shutdown"));
+        System.out.println("ready " + store.url() + (data == null ? " (in memory)" : " (data in " + data + ")"));
+        System.out.flush();
+        stopped.await();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ticketing.order.it;
+
+import dev.ticketing.testing.ServiceHealthChecks;
+import org.junit.jupiter.api.Test;
+
+/** order-service's own Liberty server is up and reports itself ready and documented. */
+class ReadinessIT {
+
+    @Test
+    void reportsReadyUnderItsOwnName() {
+        ServiceHealthChecks.assertReady("order-service");
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentForItsRoutes() {
+        ServiceHealthChecks.assertOpenApiTitle("Ticketing order-service");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ticketing.payment.it;
+
+import dev.ticketing.testing.ServiceHealthChecks;
+import org.junit.jupiter.api.Test;
+
+/** payment-service's own Liberty server is up and reports itself ready and documented. */
+class ReadinessIT {
+
+    @Test
+    void reportsReadyUnderItsOwnName() {
+        ServiceHealthChecks.assertReady("payment-service");
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentForItsRoutes() {
+        ServiceHealthChecks.assertOpenApiTitle("Ticketing payment-service");
+    }
+}
