@@ -1,0 +1,31 @@
+package dev.ticketing.common.errors;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * A failure a service reports on purpose; {@link ApiExceptionMapper} turns it into the envelope.
+ * Not a {@code WebApplicationException}, so JAX-RS always runs the mapper. Carries no stack trace:
+ * it is an answer, not a bug.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    protected ApiException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The HTTP status. */
+    public abstract int status();
+
+    /** The envelope's entries; by default the message alone. */
+    public List<ApiError> errors() {
+        return List.of(ApiError.of(getMessage()));
+    }
+
+    /** The response for this failure. */
+    public Response toResponse() {
+        return Problems.response(status(), errors());
+    }
+}
