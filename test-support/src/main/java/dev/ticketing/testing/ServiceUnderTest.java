@@ -7,10 +7,18 @@ public final class ServiceUnderTest {
     private ServiceUnderTest() {
     }
 
-    /** Base URL of the server, from the failsafe system property {@code it.base.url}. */
+    /**
+     * Base URL of the server: the failsafe system property {@code it.base.url} that the build sets,
+     * or, under {@code mvn liberty:dev} (which runs the tests against its own server), the port
+     * that dev mode passes as {@code liberty.http.port}.
+     */
     public static URI baseUrl() {
         String url = System.getProperty("it.base.url");
-        if (url == null || url.isBlank()) {
+        String devModePort = System.getProperty("liberty.http.port");
+        if ((url == null || url.contains("${")) && devModePort != null && !devModePort.contains("${")) {
+            url = "http://127.0.0.1:" + devModePort;
+        }
+        if (url == null || url.isBlank() || url.contains("${")) {
             throw new IllegalStateException("it.base.url is not set: run integration tests through Maven "
                     + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
         }

@@ -49,6 +49,10 @@ final class ErrorResponses {
      * service (a bug or an outage, not the client's fault).
      */
     static Response forJson(Throwable e) {
+        if (Causes.anyIsA(e, RequestBodyLimit.TooLarge.class.getName())) {
+            clientError(413, e);
+            return Problems.response(413, Problems.BODY_TOO_LARGE);
+        }
         boolean clientFault = switch (Causes.origin(e)) {
             case REQUEST_BODY -> !Causes.fromClientApi(e);
             case RESPONSE_BODY -> false;

@@ -1,0 +1,96 @@
+package dev.ticketing.common.errors;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses request bodies over {@code ticketing.http.max-body-bytes} (default 1 MiB) with 413: a
+ * declared Content-Length is refused before anything is read; a chunked body is cut off as soon as
+ * it passes the limit, so no client can make a service buffer an unbounded body.
+ */
+@Provider
+@PreMatching
+public class RequestBodyLimit implements ContainerRequestFilter {
+    static final String MAX_BYTES_PROPERTY = "ticketing.http.max-body-bytes";
+    static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+
+    private final long maxBytes;
+
+    public RequestBodyLimit() {
+        this(ConfigProvider.getConfig().getOptionalValue(MAX_BYTES_PROPERTY, Long.class).orElse(DEFAULT_MAX_BYTES));
+    }
+
+    RequestBodyLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBytes) {
+                    request.abortWith(Problems.response(413, Problems.BODY_TOO_LARGE));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                request.abortWith(Problems.badRequest(Problems.BAD_REQUEST));
+                return;
+            }
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+        }
+    }
+
+    /** Thrown while reading a body that turned out longer than the limit. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long maxBytes) {
+            super("request body exceeds " + maxBytes + " bytes");
+        }
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long maxBytes;
+        private long read;
+
+        Limited(InputStream in, long maxBytes) {
+            super(in);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > maxBytes) {
+                throw new TooLarge(maxBytes);
+            }
+        }
+    }
+}
