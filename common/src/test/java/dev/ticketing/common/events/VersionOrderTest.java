@@ -1,0 +1,26 @@
+package dev.ticketing.common.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class VersionOrderTest {
+
+    @Test
+    void theNextVersionIsApplied() {
+        assertEquals(VersionOrder.NEXT, VersionOrder.of(3, 4));
+        assertEquals(VersionOrder.NEXT, VersionOrder.of(-1, 0));
+    }
+
+    @Test
+    void anOlderOrEqualVersionIsADuplicate() {
+        assertEquals(VersionOrder.DUPLICATE, VersionOrder.of(3, 3));
+        assertEquals(VersionOrder.DUPLICATE, VersionOrder.of(3, 0));
+    }
+
+    @Test
+    void aVersionAheadOfTheNextOneIsEarly() {
+        assertEquals(VersionOrder.EARLY, VersionOrder.of(3, 5));
+        assertEquals(VersionOrder.EARLY, VersionOrder.of(-1, 1));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ticketing.store.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * One service's database, reached through the MongoDB driver for what JNoSQL 1.1 cannot do:
+ * conditional writes (findOneAndUpdate on a version) and the outbox. It reads the same settings as
+ * JNoSQL ({@code jnosql.mongodb.url}, {@code jnosql.document.database}), so both see one database.
+ */
+public final class MongoStore implements AutoCloseable {
+    private final MongoClient client;
+    private final MongoDatabase database;
+
+    public MongoStore(String url, String databaseName) {
+        ConnectionString connection = new ConnectionString(url);
+        // Fail a request within seconds when the store is down, rather than hang a client for 30 s.
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                .build();
+        this.client = MongoClients.create(settings);
+        this.database = client.getDatabase(databaseName);
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    /** True when the store answers a ping within {@code timeout}: what readiness reports. */
+    public boolean ping(Duration timeout) {
+        try {
+            database.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A write refused because a unique index (the _id included) already holds the value. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return true;
+            }
+            if (t instanceof MongoCommandException c && c.getErrorCode() == 11000) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

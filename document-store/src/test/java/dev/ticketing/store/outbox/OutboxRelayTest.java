@@ -1,0 +1,132 @@
+package dev.ticketing.store.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.ticketing.store.embedded.EmbeddedDocumentStore;
+import dev.ticketing.store.mongo.MongoStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The relay against the MongoDB wire protocol (the embedded store), with a recording publisher. */
+class OutboxRelayTest {
+    private EmbeddedDocumentStore server;
+    private MongoStore store;
+    private MongoCollection<Document> tickets;
+    private final List<String> published = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = EmbeddedDocumentStore.inMemory("127.0.0.1", 0);
+        store = new MongoStore(server.url(), "outbox-test");
+        tickets = store.collection("tickets");
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        server.close();
+    }
+
+    private static PendingEvent event(String id) {
+        return new PendingEvent(id, "t.ticket.updated", "{\"id\":\"" + id + "\"}");
+    }
+
+    private void insertWith(String ticketId, PendingEvent... events) {
+        tickets.insertOne(new Document("_id", ticketId).append("version", 0)
+                .append(Outbox.FIELD, Outbox.documents(List.of(events))));
+    }
+
+    private List<PendingEvent> outboxOf(String ticketId) {
+        return Outbox.pendingIn(tickets.find(Filters.eq("_id", ticketId)).first());
+    }
+
+    @Test
+    void publishesADocumentsEventsInOrderAndClearsThem() {
+        insertWith("t1", event("e1"), event("e2"), event("e3"));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        assertEquals(3, relay.relayDocument(tickets, "t1"));
+        assertEquals(List.of("e1", "e2", "e3"), published);
+        assertTrue(outboxOf("t1").isEmpty());
+        relay.close();
+    }
+
+    @Test
+    void aFailedPublishKeepsThatEventAndEveryLaterOne() {
+        insertWith("t1", event("e1"), event("e2"), event("e3"));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            if (e.id().equals("e2")) {
+                return CompletableFuture.failedFuture(new IllegalStateException("NATS is down"));
+            }
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        assertEquals(1, relay.relayDocument(tickets, "t1"));
+        assertEquals(List.of("e1"), published);
+        assertEquals(List.of("e2", "e3"), outboxOf("t1").stream().map(PendingEvent::id).toList());
+        relay.close();
+    }
+
+    @Test
+    void anEventAddedWhilePublishingIsNotLost() {
+        insertWith("t1", event("e1"));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            // another write lands on the document while e1 is on its way
+            tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e2")));
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        relay.relayDocument(tickets, "t1");
+        assertEquals(List.of("e2"), outboxOf("t1").stream().map(PendingEvent::id).toList());
+        relay.close();
+    }
+
+    @Test
+    void theSweepPublishesWhatEveryDocumentHolds() {
+        insertWith("t1", event("a1"));
+        insertWith("t2", event("b1"), event("b2"));
+        tickets.insertOne(new Document("_id", "t3").append("version", 0));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        assertEquals(3, relay.sweep());
+        assertEquals(List.of("a1", "b1", "b2"), published.stream().sorted().toList());
+        assertEquals(0, relay.sweep());
+        relay.close();
+    }
+
+    @Test
+    void aDuplicateKeyIsRecognised() {
+        tickets.insertOne(new Document("_id", "same"));
+        try {
+            tickets.insertOne(new Document("_id", "same"));
+        } catch (RuntimeException e) {
+            assertTrue(MongoStore.isDuplicateKey(e), e.toString());
+            return;
+        }
+        throw new AssertionError("the second insert with the same _id was accepted");
+    }
+
+    @Test
+    void pingAnswersWhileTheStoreRunsAndNotAfter() {
+        assertTrue(store.ping(Duration.ofSeconds(2)));
+        server.close();
+        assertEquals(false, store.ping(Duration.ofSeconds(1)));
+    }
+}
