@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public final class HttpApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // HTTP/1.1 as browsers and curl speak it to a plain-HTTP origin: the JDK's default h2c upgrade
+    // attempt on a reused connection made Liberty answer 400 to a perfectly good second POST.
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

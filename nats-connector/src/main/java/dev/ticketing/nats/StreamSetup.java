@@ -1,0 +1,127 @@
+package dev.ticketing.nats;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+
+/**
+ * Creates or updates the configured stream and a channel's durable consumer. Idempotent, so it
+ * runs again after errors (a memory stream is gone after a NATS restart).
+ */
+final class StreamSetup {
+
+    private static final Logger LOG = Logger.getLogger(StreamSetup.class.getName());
+
+    static final int STREAM_NOT_FOUND = 10059;
+    static final int STREAM_NAME_IN_USE = 10058;
+
+    private StreamSetup() {
+    }
+
+    /**
+     * Makes sure the stream exists with at least the configured subjects, duplicate window and
+     * replicas. Subjects are merged with the existing ones rather than replaced, because several
+     * services configure the same stream and must not undo each other.
+     */
+    static void ensureStream(JetStreamManagement jsm, ChannelSettings s) throws IOException, JetStreamApiException {
+        StreamInfo info;
+        try {
+            info = jsm.getStreamInfo(s.stream());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
+                throw e;
+            }
+            if (!s.createStream()) {
+                throw new IllegalStateException("Stream " + s.stream() + " does not exist and "
+                        + s.property(ChannelSettings.CREATE_STREAM) + " is false");
+            }
+            try {
+                jsm.addStream(StreamConfiguration.builder()
+                        .name(s.stream())
+                        .subjects(s.subjects())
+                        .storageType(storageType(s))
+                        .duplicateWindow(s.duplicateWindow())
+                        .replicas(s.replicas())
+                        .build());
+                LOG.info(() -> "Created JetStream stream " + s.stream() + " " + s.subjects() + " for " + s);
+                return;
+            } catch (JetStreamApiException raced) {
+                if (raced.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                    throw raced;
+                }
+                info = jsm.getStreamInfo(s.stream()); // another service created it meanwhile
+            }
+        }
+        if (!s.createStream()) {
+            return;
+        }
+        StreamConfiguration existing = info.getConfiguration();
+        if (existing.getStorageType() != storageType(s)) {
+            // Storage cannot be changed on an existing stream; keep it and say so.
+            LOG.warning(() -> "Stream " + s.stream() + " has storage " + existing.getStorageType()
+                    + ", not " + s.storage() + " as configured for " + s + "; leaving it");
+        }
+        Set<String> subjects = new LinkedHashSet<>(existing.getSubjects());
+        subjects.addAll(s.subjects());
+        boolean changed = !subjects.equals(new LinkedHashSet<>(existing.getSubjects()))
+                || !Objects.equals(existing.getDuplicateWindow(), s.duplicateWindow())
+                || existing.getReplicas() != s.replicas();
+        if (changed) {
+            jsm.updateStream(StreamConfiguration.builder(existing)
+                    .subjects(new ArrayList<>(subjects))
+                    .duplicateWindow(s.duplicateWindow())
+                    .replicas(s.replicas())
+                    .build());
+            LOG.info(() -> "Updated JetStream stream " + s.stream() + " to subjects " + subjects
+                    + ", duplicate window " + s.duplicateWindow() + ", replicas " + s.replicas());
+        }
+    }
+
+    /** Creates the channel's durable pull consumer, or updates its settings if it exists. */
+    static void ensureConsumer(JetStreamManagement jsm, ChannelSettings s) throws IOException, JetStreamApiException {
+        ConsumerConfiguration.Builder cc = ConsumerConfiguration.builder()
+                .durable(s.durable())
+                .ackPolicy(AckPolicy.Explicit)
+                .deliverPolicy(DeliverPolicy.All)
+                .ackWait(s.ackWait())
+                .maxDeliver(s.maxDeliver())
+                .maxAckPending(s.maxAckPending());
+        s.subject().ifPresent(cc::filterSubject);
+        jsm.addOrUpdateConsumer(s.stream(), cc.build());
+        warnIfDeadLettersAreLost(jsm, s);
+    }
+
+    static String deadLetterSubject(ChannelSettings s, String subject) {
+        return s.dlqPrefix() + ".dlq." + subject;
+    }
+
+    private static void warnIfDeadLettersAreLost(JetStreamManagement jsm, ChannelSettings s) {
+        String dlq = deadLetterSubject(s, s.subject().orElse(">"));
+        try {
+            List<String> streams = jsm.getStreamNames(dlq);
+            if (streams.isEmpty()) {
+                LOG.warning(() -> "No stream captures dead letters of " + s + " (" + dlq + "): failed messages"
+                        + " would stay stuck after max-deliver; add '" + s.dlqPrefix() + ".dlq.>' to a stream");
+            }
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            LOG.fine(() -> "Could not check dead-letter stream for " + s + ": " + e);
+        }
+    }
+
+    private static StorageType storageType(ChannelSettings s) {
+        return s.storage() == ChannelSettings.Storage.MEMORY ? StorageType.Memory : StorageType.File;
+    }
+}
