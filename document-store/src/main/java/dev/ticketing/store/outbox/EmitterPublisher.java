@@ -1,8 +1,7 @@
 package dev.ticketing.store.outbox;
 
-import dev.ticketing.nats.OutgoingNatsMessage;
 import dev.ticketing.nats.OutgoingNatsMetadata;
-import java.util.concurrent.CompletableFuture;
+import dev.ticketing.nats.StoredSend;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -16,18 +15,7 @@ public final class EmitterPublisher implements OutboxRelay.Publisher {
 
     @Override
     public CompletionStage<Void> publish(PendingEvent event) {
-        CompletableFuture<Void> stored = new CompletableFuture<>();
-        OutgoingNatsMetadata where = OutgoingNatsMetadata.builder()
-                .subject(event.subject()).messageId(event.id()).build();
-        emitter.send(OutgoingNatsMessage.of(event.json(), where,
-                () -> {
-                    stored.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    stored.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return stored;
+        return StoredSend.send(emitter, event.json(),
+                OutgoingNatsMetadata.builder().subject(event.subject()).messageId(event.id()).build());
     }
 }

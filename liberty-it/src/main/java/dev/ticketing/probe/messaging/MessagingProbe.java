@@ -1,12 +1,11 @@
 package dev.ticketing.probe.messaging;
 
 import dev.ticketing.nats.IncomingNatsMetadata;
-import dev.ticketing.nats.OutgoingNatsMessage;
 import dev.ticketing.nats.OutgoingNatsMetadata;
+import dev.ticketing.nats.StoredSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -41,17 +40,7 @@ public class MessagingProbe {
 
     /** Publishes and completes once the connector acknowledged the message (the stream stored it). */
     public CompletionStage<Void> send(String id, String payload) {
-        CompletableFuture<Void> stored = new CompletableFuture<>();
-        out.send(OutgoingNatsMessage.of(payload, OutgoingNatsMetadata.withMessageId(id),
-                () -> {
-                    stored.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    stored.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return stored;
+        return StoredSend.send(out, payload, OutgoingNatsMetadata.withMessageId(id));
     }
 
     public List<Received> received() {
