@@ -1,16 +1,23 @@
 package dev.ticketing.auth.health;
 
+import dev.ticketing.auth.store.StorePing;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the application has started; later issues add the store to this check. */
+/** Ready while the account store answers: without it nobody can sign up or in. */
 @Readiness
 @ApplicationScoped
 public class AuthReadiness implements HealthCheck {
+
+    @Inject
+    StorePing store;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("auth-service").up().build();
+        boolean up = store.reachable();
+        return HealthCheckResponse.named("auth-service").status(up).withData("store", up ? "reachable" : "unreachable").build();
     }
 }

@@ -64,4 +64,12 @@ class RequestBodyLimitTest {
                 new jakarta.ws.rs.ProcessingException(new RequestBodyLimit.TooLarge(10)));
         assertEquals(413, response.getStatus());
     }
+
+    @Test
+    void anHttp2ContentLengthRepeatedByLibertyIsOneValue() {
+        assertEquals(46, RequestBodyLimit.declaredLength("46,46"));
+        assertEquals(46, RequestBodyLimit.declaredLength(" 46 "));
+        assertThrows(NumberFormatException.class, () -> RequestBodyLimit.declaredLength("46,47"));
+        assertThrows(NumberFormatException.class, () -> RequestBodyLimit.declaredLength("-1"));
+    }
 }

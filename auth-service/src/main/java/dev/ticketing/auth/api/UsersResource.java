@@ -1,0 +1,168 @@
+package dev.ticketing.auth.api;
+
+import dev.ticketing.auth.domain.Account;
+import dev.ticketing.auth.domain.Accounts;
+import dev.ticketing.auth.domain.EmailAddress;
+import dev.ticketing.auth.domain.EmailInUseException;
+import dev.ticketing.auth.domain.InvalidCredentialsException;
+import dev.ticketing.auth.security.SessionCookies;
+import dev.ticketing.auth.security.SessionTokens;
+import dev.ticketing.auth.security.SignInGuard;
+import dev.ticketing.common.errors.BusinessRuleException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign up, sign in, sign out, current user: the four routes of API.md's auth-service table. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Accounts and sessions")
+public class UsersResource {
+    static final String EMAIL_IN_USE = "Email in use";
+    static final String INVALID_CREDENTIALS = "Invalid credentials";
+    private static final String BODY_REQUIRED = "A JSON body with email and password is required";
+    private static final String USER = "{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\"}";
+    private static final String COOKIE_HEADER = "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SessionTokens tokens;
+
+    @Inject
+    SessionCookies cookies;
+
+    @Inject
+    SignInGuard guard;
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign up", description = "Opens an account and signs it in (session cookie). "
+            + "Emails are case-insensitive and returned lower-cased.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SignUpRequest.class),
+            examples = @ExampleObject(name = "new account", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse\"}")))
+    @APIResponse(responseCode = "201", description = "Signed up and signed in",
+            headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = UserResponse.class),
+                    examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or the email already has an account",
+            content = @Content(examples = {
+                @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
+                @ExampleObject(name = "invalid password", value = "{\"errors\":[{\"message\":\"Password must be between 4 and 20 characters\",\"field\":\"password\"}]}"),
+                @ExampleObject(name = "email in use", value = "{\"errors\":[{\"message\":\"Email in use\"}]}"),
+                @ExampleObject(name = "malformed JSON", value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")}))
+    public Response signUp(@Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
+                           @Context HttpServletRequest request) {
+        Account account;
+        try {
+            account = accounts.signUp(body.email(), body.password());
+        } catch (EmailInUseException e) {
+            throw new BusinessRuleException(EMAIL_IN_USE);
+        }
+        return signedIn(Response.status(Response.Status.CREATED), account, request);
+    }
+
+    @POST
+    @Path("signin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in", description = "Checks the credentials and starts a session (cookie). "
+            + "Repeated failures for one email or from one address are refused with 429 for a cool-down.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SignInRequest.class),
+            examples = @ExampleObject(name = "credentials", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse\"}")))
+    @APIResponse(responseCode = "200", description = "Signed in",
+            headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = UserResponse.class),
+                    examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or wrong email or password (one message for both)",
+            content = @Content(examples = {
+                @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
+                @ExampleObject(name = "no password", value = "{\"errors\":[{\"message\":\"You must supply a password\",\"field\":\"password\"}]}"),
+                @ExampleObject(name = "invalid credentials", value = "{\"errors\":[{\"message\":\"Invalid credentials\"}]}")}))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; retry after the Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(examples = @ExampleObject(name = "throttled", value = "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+    public Response signIn(@Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
+                           @Context HttpServletRequest request) {
+        EmailAddress email = EmailAddress.of(body.email());
+        String client = request.getRemoteAddr();
+        guard.checkAllowed(email, client);
+        Account account;
+        try {
+            account = accounts.signIn(body.email(), body.password());
+        } catch (InvalidCredentialsException e) {
+            guard.failed(email, client);
+            throw new BusinessRuleException(INVALID_CREDENTIALS);
+        }
+        guard.succeeded(email, client);
+        return signedIn(Response.ok(), account, request);
+    }
+
+    @POST
+    @Path("signout")
+    @Operation(summary = "Sign out", description = "Expires the session cookie. Always succeeds.")
+    @APIResponse(responseCode = "200", description = "Signed out",
+            headers = @Header(name = "Set-Cookie", description = "session=; Path=/; Max-Age=0; ...", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(examples = @ExampleObject(name = "empty", value = "{}")))
+    public Response signOut(@Context HttpServletRequest request) {
+        return Response.ok(JsonValue.EMPTY_JSON_OBJECT)
+                .header(HttpHeaders.SET_COOKIE, cookies.expire(request))
+                .build();
+    }
+
+    @GET
+    @Path("currentuser")
+    @Operation(summary = "Current user", description = "Who the session cookie (or an Authorization: Bearer token) "
+            + "belongs to. Any missing, expired or invalid token means anonymous: never an error.")
+    @APIResponse(responseCode = "200", description = "The signed-in user, or null",
+            content = @Content(schema = @Schema(implementation = CurrentUserResponse.class), examples = {
+                @ExampleObject(name = "signed in", value = "{\"currentUser\":{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\",\"iat\":1767225600}}"),
+                @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")}))
+    public JsonObject currentUser(@Context HttpHeaders headers) {
+        return tokens.read(presentedToken(headers))
+                .map(CurrentUserResponse::of)
+                .orElseGet(CurrentUserResponse::anonymous)
+                .toJson();
+    }
+
+    private Response signedIn(Response.ResponseBuilder response, Account account, HttpServletRequest request) {
+        return response.entity(UserResponse.of(account))
+                .header(HttpHeaders.SET_COOKIE, cookies.store(tokens.issue(account), request))
+                .build();
+    }
+
+    /** A Bearer header wins over the cookie, as in every other service's mpJwt configuration. */
+    private String presentedToken(HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        Cookie cookie = headers.getCookies().get(cookies.name());
+        return cookie == null ? null : cookie.getValue();
+    }
+}
