@@ -25,12 +25,15 @@ final class Acknowledger {
     private final SharedConnection connection;
     private final DeadLetters deadLetters;
     private final Executor callbacks;
+    private final EventCounters counters;
 
-    Acknowledger(ChannelSettings settings, SharedConnection connection, DeadLetters deadLetters, Executor callbacks) {
+    Acknowledger(ChannelSettings settings, SharedConnection connection, DeadLetters deadLetters, Executor callbacks,
+                 EventCounters counters) {
         this.settings = settings;
         this.connection = connection;
         this.deadLetters = deadLetters;
         this.callbacks = callbacks;
+        this.counters = counters;
     }
 
     CompletionStage<Void> ack(Message raw) {
@@ -42,7 +45,10 @@ final class Acknowledger {
             // The server will not redeliver it again: park it on the dead-letter subject, then
             // terminate it. If dead-lettering fails we do not terminate, and say so loudly.
             return deadLetters.publish(raw, meta, reason)
-                    .thenCompose(ack -> reply(raw, AckType.AckTerm.bodyBytes(-1)))
+                    .thenCompose(ack -> {
+                        counters.deadLettered(meta.subject());
+                        return reply(raw, AckType.AckTerm.bodyBytes(-1));
+                    })
                     .whenComplete((v, e) -> {
                         if (e != null) {
                             LOG.log(Level.SEVERE, "Could not dead-letter " + meta + " of " + settings

@@ -40,13 +40,21 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
     private final ChannelSettings settings;
     private final SharedConnection connection;
     private final Acknowledger acknowledger;
+    private final EventCounters counters;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     IncomingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks) {
+        this(settings, connection, callbacks, EventCounters.NONE);
+    }
+
+    IncomingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks,
+                    EventCounters counters) {
         this.settings = settings;
         this.connection = connection;
-        this.acknowledger = new Acknowledger(settings, connection, new DeadLetters(settings, connection), callbacks);
+        this.counters = counters;
+        this.acknowledger = new Acknowledger(settings, connection, new DeadLetters(settings, connection), callbacks,
+                counters);
     }
 
     public ChannelSettings settings() {
@@ -255,7 +263,9 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                         continue;
                     }
                     demand.decrementAndGet();
-                    emit(toMessage(raw));
+                    IncomingNatsMessage<?> message = toMessage(raw);
+                    counters.consumed(message.metadata().subject(), message.metadata().deliveredCount());
+                    emit(message);
                 }
             } finally {
                 currentFetch = null;

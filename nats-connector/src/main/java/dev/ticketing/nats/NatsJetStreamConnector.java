@@ -1,5 +1,8 @@
 package dev.ticketing.nats;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,11 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
     private final ThreadPoolExecutor callbacks = callbackExecutor();
     private volatile boolean closed;
 
+    // MicroProfile Metrics where the server has it (every Ticketing server does); none in plain tests.
+    @Inject
+    Instance<MetricRegistry> metricRegistry;
+    private volatile EventCounters counters;
+
     @Override
     public PublisherBuilder<? extends Message<?>> getPublisherBuilder(Config config) {
         return ReactiveStreams.fromPublisher(incoming(config));
@@ -63,7 +71,7 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
         ChannelSettings s = ChannelSettings.incoming(config);
         SharedConnection c = connection(s);
         setUpIfConnected(s, c);
-        IncomingChannel channel = new IncomingChannel(s, c, callbacks);
+        IncomingChannel channel = new IncomingChannel(s, c, callbacks, counters());
         incoming.add(channel);
         LOG.info(() -> "nats-jetstream: " + s + " ready");
         return channel;
@@ -74,10 +82,18 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
         ChannelSettings s = ChannelSettings.outgoing(config);
         SharedConnection c = connection(s);
         boolean ready = s.createStream() && setUpIfConnected(s, c);
-        OutgoingChannel channel = new OutgoingChannel(s, c, callbacks, ready);
+        OutgoingChannel channel = new OutgoingChannel(s, c, callbacks, ready, counters());
         outgoing.add(channel);
         LOG.info(() -> "nats-jetstream: " + s + " ready");
         return channel;
+    }
+
+    private EventCounters counters() {
+        if (counters == null) {
+            counters = metricRegistry != null && metricRegistry.isResolvable()
+                    ? new MetricsEventCounters(metricRegistry.get()) : EventCounters.NONE;
+        }
+        return counters;
     }
 
     /** True when at least one connection was opened and all of them are connected right now. */

@@ -29,6 +29,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
     private static final Logger LOG = Logger.getLogger(OutgoingChannel.class.getName());
 
+    private final EventCounters counters;
     private final ChannelSettings settings;
     private final SharedConnection connection;
     private final Executor callbacks;
@@ -37,6 +38,12 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private volatile Subscription subscription;
 
     OutgoingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady) {
+        this(settings, connection, callbacks, streamReady, EventCounters.NONE);
+    }
+
+    OutgoingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady,
+                    EventCounters counters) {
+        this.counters = counters;
         this.settings = settings;
         this.connection = connection;
         this.callbacks = callbacks;
@@ -71,7 +78,20 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         } catch (RuntimeException e) {
             published = CompletableFuture.failedFuture(e);
         }
-        published.whenCompleteAsync((ack, error) -> settle(message, ack, error), callbacks);
+        String subject = subjectOf(message);
+        published.whenCompleteAsync((ack, error) -> {
+            if (error == null) {
+                counters.published(subject);
+            } else {
+                counters.publishFailed(subject);
+            }
+            settle(message, ack, error);
+        }, callbacks);
+    }
+
+    /** The subject a message goes to, for counting ("unknown" when it has none: it fails anyway). */
+    private String subjectOf(Message<?> message) {
+        return metadataOf(message).flatMap(OutgoingNatsMetadata::subject).or(settings::subject).orElse("unknown");
     }
 
     private CompletableFuture<PublishAck> publish(Message<?> message) {

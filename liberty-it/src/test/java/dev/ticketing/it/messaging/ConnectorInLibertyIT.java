@@ -69,6 +69,9 @@ class ConnectorInLibertyIT {
             assertEquals(IN, received.getString("subject"));
             assertEquals(id, received.getString("messageId"));
         });
+        String metrics = http.get(ServiceUnderTest.url("/metrics?scope=application")).body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_consumed_total{")
+                && l.contains("subject=\"" + IN + "\"")), metrics);
     }
 
     @Test
@@ -83,6 +86,11 @@ class ConnectorInLibertyIT {
         MessageInfo last = jsm.getLastMessage(STREAM, OUT);
         assertEquals("sold " + id, new String(last.getData(), StandardCharsets.UTF_8));
         assertEquals(id, last.getHeaders().getFirst("Nats-Msg-Id"));
+
+        // ...and counted it, per subject, on /metrics.
+        String metrics = http.get(ServiceUnderTest.url("/metrics?scope=application")).body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_published_total{")
+                && l.contains("subject=\"" + OUT + "\"")), metrics);
     }
 
     @Test
