@@ -1,0 +1,12 @@
+package dev.ticketing.payment.api;
+
+import jakarta.validation.constraints.NotBlank;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** {@code {orderId, token}}: which order to pay for, with which Stripe token or payment method. */
+@Schema(name = "PaymentRequest", example = "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"token\":\"tok_visa\"}")
+public record PaymentRequest(
+        @NotBlank(message = "OrderId must be provided") String orderId,
+        @NotBlank(message = "Token must be provided")
+        @Schema(description = "A Stripe card token (tok_visa) or payment method (pm_card_visa)") String token) {
+}

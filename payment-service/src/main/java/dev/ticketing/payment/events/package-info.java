@@ -1,0 +1,2 @@
+/** Order events in (the order copies), payment.created out through the outbox relay. */
+package dev.ticketing.payment.events;

@@ -1,0 +1,46 @@
+package dev.ticketing.payment.gateway;
+
+/** Where money moves. Every call carries an idempotency key, so repeating it never moves money twice. */
+public interface PaymentGateway {
+
+    /** What to charge: {@code amountCents} of {@code currency} with the buyer's token or payment method. */
+    record ChargeRequest(String orderId, long amountCents, String currency, String paymentMethod,
+                         String idempotencyKey) {
+    }
+
+    /** A charge that succeeded; {@code id} is the gateway's (Stripe: the PaymentIntent id). */
+    record Charge(String id, long amountCents, String currency) {
+    }
+
+    /**
+     * Charges and confirms at once.
+     *
+     * @throws CardDeclined when the card was declined (the reason is the card issuer's, for the buyer)
+     * @throws GatewayUnavailable when the gateway could not be reached or failed
+     */
+    Charge charge(ChargeRequest request);
+
+    /** Gives back the whole charge {@code chargeId}; returns the refund's id. */
+    String refund(String chargeId, String idempotencyKey);
+
+    /** A name for logs and readiness: "stripe" or "simulated". */
+    String name();
+
+    /** The card or the payment method was refused; the message is meant for the buyer. */
+    class CardDeclined extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CardDeclined(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The gateway failed for a reason that is not the buyer's: retrying later may work. */
+    class GatewayUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public GatewayUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

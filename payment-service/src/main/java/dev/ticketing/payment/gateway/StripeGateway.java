@@ -1,0 +1,100 @@
+package dev.ticketing.payment.gateway;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Stripe through stripe-java: one PaymentIntent per charge, created and confirmed in one call with
+ * the buyer's card token ({@code tok_...}) or payment method ({@code pm_...}), amount in cents, and
+ * the caller's idempotency key (stripe-java's own network retries reuse it). The API base is
+ * configurable so tests point the real client at a local fake of Stripe's HTTP API.
+ */
+public final class StripeGateway implements PaymentGateway {
+    private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+    private static final int TIMEOUT_MILLIS = 15_000;
+
+    private final StripeClient stripe;
+
+    public StripeGateway(String secretKey, String apiBase) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setConnectTimeout(TIMEOUT_MILLIS)
+                .setReadTimeout(TIMEOUT_MILLIS)
+                .setMaxNetworkRetries(2);
+        if (apiBase != null && !apiBase.isBlank()) {
+            builder.setApiBase(apiBase);
+        }
+        this.stripe = builder.build();
+    }
+
+    @Override
+    public Charge charge(ChargeRequest request) {
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(request.amountCents())
+                .setCurrency(request.currency())
+                .setConfirm(true)
+                .addPaymentMethodType("card")
+                .setDescription("Ticketing order " + request.orderId())
+                .putMetadata("orderId", request.orderId());
+        if (request.paymentMethod().startsWith("tok_")) {
+            // A card token (Stripe.js / test tokens) becomes a card payment method on the fly.
+            params.putExtraParam("payment_method_data",
+                    Map.of("type", "card", "card", Map.of("token", request.paymentMethod())));
+        } else {
+            params.setPaymentMethod(request.paymentMethod());
+        }
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+        try {
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params.build(), options);
+            if (!"succeeded".equals(intent.getStatus())) {
+                // requires_action (3-D Secure) and the like: this checkout cannot complete them.
+                throw new CardDeclined("The payment could not be completed (status " + intent.getStatus() + ")");
+            }
+            return new Charge(intent.getId(), intent.getAmount(), intent.getCurrency());
+        } catch (CardException e) {
+            throw new CardDeclined(buyerMessage(e, "Your card was declined."));
+        } catch (InvalidRequestException e) {
+            // A bad token or payment method is the buyer's input, not our failure.
+            throw new CardDeclined(buyerMessage(e, "The payment method is invalid."));
+        } catch (ApiConnectionException e) {
+            throw new GatewayUnavailable("Stripe could not be reached", e);
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refused the charge: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String refund(String chargeId, String idempotencyKey) {
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(chargeId).build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        try {
+            Refund refund = stripe.v1().refunds().create(params, options);
+            LOG.info(() -> "refunded Stripe payment " + chargeId + ": refund " + refund.getId());
+            return refund.getId();
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    private static String buyerMessage(StripeException e, String fallback) {
+        if (e.getStripeError() != null && e.getStripeError().getMessage() != null) {
+            return e.getStripeError().getMessage();
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,269 @@
+package dev.ticketing.payment.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST /v1/payment_intents}
+ * (create + confirm) and {@code POST /v1/refunds}. It answers like test mode (Stripe's test tokens;
+ * {@code tok_chargeDeclined} and friends are declined with Stripe's messages), replays the stored
+ * answer for a repeated Idempotency-Key as Stripe does, and records every request so tests can
+ * assert what the real stripe-java client sent. A test can hold the charges of one order to stage
+ * a race.
+ */
+public final class FakeStripe implements AutoCloseable {
+
+    /** One request as received: header names in lower case, form fields URL-decoded. */
+    public record Request(String method, String path, Map<String, String> headers, Map<String, String> form) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A charge kept waiting until the test releases it. */
+    public static final class Hold {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        public boolean awaitArrived(long seconds) throws InterruptedException {
+            return arrived.await(seconds, TimeUnit.SECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static final Map<String, String[]> DECLINES = Map.of(
+            "tok_chargeDeclined", new String[] {"generic_decline", "Your card was declined."},
+            "pm_card_chargeDeclined", new String[] {"generic_decline", "Your card was declined."},
+            "tok_chargeDeclinedInsufficientFunds", new String[] {"insufficient_funds", "Your card has insufficient funds."},
+            "pm_card_chargeDeclinedInsufficientFunds", new String[] {"insufficient_funds", "Your card has insufficient funds."});
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answersByKey = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private FakeStripe(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port, e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    /** A fake on {@code port} (0: any free port). */
+    public static FakeStripe start(int port) {
+        return new FakeStripe(port);
+    }
+
+    private static FakeStripe shared;
+
+    /** The fake the integration-test server was configured with ({@code it.stripe.port}), started once. */
+    public static synchronized FakeStripe shared() {
+        if (shared == null) {
+            shared = start(Integer.parseInt(System.getProperty("it.stripe.port")));
+        }
+        return shared;
+    }
+
+    public String apiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The PaymentIntent creations for one order (by metadata[orderId]), retries included. */
+    public List<Request> chargesFor(String orderId) {
+        return requests.stream().filter(r -> r.path().equals("/v1/payment_intents"))
+                .filter(r -> orderId.equals(r.form().get("metadata[orderId]"))).toList();
+    }
+
+    /** The refund requests of one PaymentIntent. */
+    public List<Request> refundsOf(String paymentIntentId) {
+        return requests.stream().filter(r -> r.path().equals("/v1/refunds"))
+                .filter(r -> paymentIntentId.equals(r.form().get("payment_intent"))).toList();
+    }
+
+    /** How many distinct PaymentIntents were created for the order: how many times money moved. */
+    public long paymentIntentsCreatedFor(String orderId) {
+        return answersByKey.values().stream().filter(a -> a.status() == 200)
+                .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
+                .filter(a -> a.body().contains("\"object\":\"payment_intent\"")).count();
+    }
+
+    /** The ids of the PaymentIntents created for the order. */
+    public List<String> paymentIntentsFor(String orderId) {
+        return answersByKey.values().stream().filter(a -> a.status() == 200)
+                .filter(a -> a.body().contains("\"object\":\"payment_intent\""))
+                .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
+                .map(a -> a.body().substring(7, a.body().indexOf('"', 7))).distinct().toList();
+    }
+
+    /** Makes charges of {@code orderId} wait until the returned hold is released. */
+    public Hold hold(String orderId) {
+        Hold hold = new Hold();
+        holds.put(orderId, hold);
+        return hold;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+                    form(body));
+            requests.add(request);
+            Answer answer = answer(request);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Request-Id", "req_fake_" + ids.incrementAndGet());
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private Answer answer(Request request) {
+        String auth = request.header("Authorization");
+        if (auth == null || !auth.startsWith("Bearer sk_")) {
+            return error(401, "invalid_request_error", null, null, "Invalid API Key provided");
+        }
+        if (!"POST".equals(request.method())) {
+            return error(404, "invalid_request_error", null, null, "Unrecognized request URL");
+        }
+        String key = request.header("Idempotency-Key");
+        if (key == null) {
+            return compute(request);
+        }
+        // Stripe stores the first answer of a key and replays it, whatever the outcome.
+        synchronized (answersByKey) {
+            Answer stored = answersByKey.get(key);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        Answer answer = compute(request);
+        synchronized (answersByKey) {
+            return answersByKey.computeIfAbsent(key, k -> answer);
+        }
+    }
+
+    private Answer compute(Request request) {
+        return switch (request.path()) {
+            case "/v1/payment_intents" -> createPaymentIntent(request.form());
+            case "/v1/refunds" -> createRefund(request.form());
+            default -> error(404, "invalid_request_error", null, null, "Unrecognized request URL");
+        };
+    }
+
+    private Answer createPaymentIntent(Map<String, String> form) {
+        String orderId = form.getOrDefault("metadata[orderId]", "");
+        Hold hold = holds.remove(orderId);
+        if (hold != null) {
+            hold.arrived.countDown();
+            try {
+                hold.released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String method = form.getOrDefault("payment_method", form.get("payment_method_data[card][token]"));
+        if (method == null) {
+            return error(400, "invalid_request_error", null, null, "You must provide a payment method");
+        }
+        String[] decline = DECLINES.get(method);
+        if (decline != null) {
+            return error(402, "card_error", "card_declined", decline[0], decline[1]);
+        }
+        if (!method.startsWith("tok_") && !method.startsWith("pm_")) {
+            return error(400, "invalid_request_error", "resource_missing", null,
+                    "No such PaymentMethod: '" + method + "'");
+        }
+        long amount = Long.parseLong(form.getOrDefault("amount", "0"));
+        String id = "pi_fake_" + ids.incrementAndGet();
+        amounts.put(id, amount);
+        return new Answer(200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount
+                + ",\"amount_received\":" + amount + ",\"currency\":\"" + form.get("currency")
+                + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{\"orderId\":\"" + orderId + "\"}}");
+    }
+
+    private Answer createRefund(Map<String, String> form) {
+        String intent = form.get("payment_intent");
+        Long amount = intent == null ? null : amounts.get(intent);
+        if (amount == null) {
+            return error(400, "invalid_request_error", "resource_missing", null,
+                    "No such payment_intent: '" + intent + "'");
+        }
+        return new Answer(200, "{\"id\":\"re_fake_" + ids.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":"
+                + amount + ",\"currency\":\"usd\",\"payment_intent\":\"" + intent + "\",\"status\":\"succeeded\"}");
+    }
+
+    private static Answer error(int status, String type, String code, String declineCode, String message) {
+        StringBuilder json = new StringBuilder("{\"error\":{\"type\":\"").append(type).append('"');
+        if (code != null) {
+            json.append(",\"code\":\"").append(code).append('"');
+        }
+        if (declineCode != null) {
+            json.append(",\"decline_code\":\"").append(declineCode).append('"');
+        }
+        json.append(",\"message\":\"").append(message.replace("\"", "\\\"")).append("\"}}");
+        return new Answer(status, json.toString());
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(name, value);
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** Every recorded request, for failure messages. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        requests.forEach(r -> lines.add(r.method() + " " + r.path() + " " + r.form()));
+        return lines;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ticketing.payment.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.payment.domain.IdempotencyKeys;
+import dev.ticketing.payment.fake.FakeStripe;
+import dev.ticketing.payment.gateway.PaymentGateway.ChargeRequest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Stripe adapter: the real stripe-java client against the local fake of Stripe's HTTP API. */
+class StripeGatewayTest {
+    private static final String SECRET = "sk_test_unit_fake_key";
+
+    private FakeStripe fake;
+    private StripeGateway gateway;
+
+    @BeforeEach
+    void start() {
+        fake = FakeStripe.start(0);
+        gateway = new StripeGateway(SECRET, fake.apiBase());
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private static ChargeRequest charge(String orderId, long cents, String token) {
+        return new ChargeRequest(orderId, cents, "usd", token, IdempotencyKeys.charge(orderId, token));
+    }
+
+    @Test
+    void aChargeIsAConfirmedPaymentIntentInCentsWithTheKeyAndTheSecret() {
+        PaymentGateway.Charge charge = gateway.charge(charge("order-1", 1050, "tok_visa"));
+
+        assertTrue(charge.id().startsWith("pi_fake_"), charge.id());
+        assertEquals(1050, charge.amountCents());
+        FakeStripe.Request sent = fake.chargesFor("order-1").get(0);
+        assertEquals("POST", sent.method());
+        assertEquals("1050", sent.form().get("amount"));
+        assertEquals("usd", sent.form().get("currency"));
+        assertEquals("true", sent.form().get("confirm"));
+        assertEquals("card", sent.form().get("payment_method_types[0]"));
+        assertEquals("tok_visa", sent.form().get("payment_method_data[card][token]"));
+        assertEquals("card", sent.form().get("payment_method_data[type]"));
+        assertEquals(IdempotencyKeys.charge("order-1", "tok_visa"), sent.header("Idempotency-Key"));
+        assertEquals("Bearer " + SECRET, sent.header("Authorization"));
+    }
+
+    @Test
+    void aPaymentMethodIsPassedAsIs() {
+        gateway.charge(charge("order-2", 100, "pm_card_visa"));
+        FakeStripe.Request sent = fake.chargesFor("order-2").get(0);
+        assertEquals("pm_card_visa", sent.form().get("payment_method"));
+    }
+
+    @Test
+    void aRetriedChargeReusesTheKeyAndStripeChargesOnce() {
+        PaymentGateway.Charge first = gateway.charge(charge("order-3", 2000, "tok_visa"));
+        PaymentGateway.Charge again = gateway.charge(charge("order-3", 2000, "tok_visa"));
+
+        assertEquals(first.id(), again.id());
+        List<FakeStripe.Request> sent = fake.chargesFor("order-3");
+        assertEquals(2, sent.size());
+        assertEquals(sent.get(0).header("Idempotency-Key"), sent.get(1).header("Idempotency-Key"));
+        assertEquals(1, fake.paymentIntentsCreatedFor("order-3"));
+    }
+
+    @Test
+    void aDeclinedCardGivesTheCardsReason() {
+        PaymentGateway.CardDeclined declined = assertThrows(PaymentGateway.CardDeclined.class,
+                () -> gateway.charge(charge("order-4", 500, "tok_chargeDeclined")));
+        assertEquals("Your card was declined.", declined.getMessage());
+
+        PaymentGateway.CardDeclined funds = assertThrows(PaymentGateway.CardDeclined.class,
+                () -> gateway.charge(charge("order-4b", 500, "tok_chargeDeclinedInsufficientFunds")));
+        assertEquals("Your card has insufficient funds.", funds.getMessage());
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsTheBuyersError() {
+        PaymentGateway.CardDeclined refused = assertThrows(PaymentGateway.CardDeclined.class,
+                () -> gateway.charge(charge("order-5", 500, "bogus")));
+        assertEquals("No such PaymentMethod: 'bogus'", refused.getMessage());
+    }
+
+    @Test
+    void aRefundGivesBackThePaymentIntentOnceWithItsOwnKey() {
+        PaymentGateway.Charge charge = gateway.charge(charge("order-6", 700, "tok_visa"));
+        String key = IdempotencyKeys.refund("order-6", charge.id());
+        String refund = gateway.refund(charge.id(), key);
+        String again = gateway.refund(charge.id(), key);
+
+        assertEquals(refund, again);
+        List<FakeStripe.Request> sent = fake.refundsOf(charge.id());
+        assertEquals(2, sent.size());
+        assertEquals(key, sent.get(0).header("Idempotency-Key"));
+        assertEquals("Bearer " + SECRET, sent.get(0).header("Authorization"));
+    }
+
+    @Test
+    void anUnreachableStripeIsAGatewayFailureNotADecline() {
+        fake.close();
+        assertThrows(PaymentGateway.GatewayUnavailable.class, () -> gateway.charge(charge("order-7", 100, "tok_visa")));
+    }
+}

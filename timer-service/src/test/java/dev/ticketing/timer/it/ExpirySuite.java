@@ -1,0 +1,200 @@
+package dev.ticketing.timer.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.testing.HttpApi;
+import dev.ticketing.timer.domain.ExpirationNotice;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The expiry behaviour of timer-service, driven only through its contract: order events in on
+ * NATS, expiration.complete out, the admin view over HTTP. Run once per timer store (Derby, the
+ * default; PostgreSQL) by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ExpirySuite {
+    /** How late an expiry may fire on a busy 2-core machine and still count as on time. */
+    static final Duration ON_TIME = Duration.ofSeconds(5);
+
+    private final HttpApi http = new HttpApi();
+    private LibertyServer server;
+    private EventBus bus;
+
+    /** The server under test, started and ready. */
+    abstract LibertyServer server();
+
+    /** The subject prefix that server's timer-service uses. */
+    abstract String subjectPrefix();
+
+    @BeforeAll
+    void connect() {
+        server = server();
+        bus = new EventBus(LibertyServer.required("nats.url"), subjectPrefix());
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anUnpaidOrderExpiresAtItsDueTimeWithAStableEventId() {
+        String orderId = Orders.newOrderId();
+        Instant expiresAt = Instant.now().plusSeconds(3);
+        bus.publish(Orders.created(orderId, expiresAt));
+
+        EventBus.Published expired = awaitExpiration(orderId, Duration.ofSeconds(30));
+        assertFalse(expired.storedAt().isBefore(expiresAt), "fired early: " + expired + " vs " + expiresAt);
+        assertTrue(Duration.between(expiresAt, expired.storedAt()).compareTo(ON_TIME) < 0,
+                "fired late: " + expired + " vs " + expiresAt);
+        assertEquals(ExpirationNotice.eventId(orderId), expired.eventId());
+        assertEquals(expired.eventId(), expired.messageId(), "Nats-Msg-Id must be the event id");
+        assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status(), "fired timers are not pending");
+    }
+
+    @Test
+    @Order(2)
+    void theAdminViewListsEachPendingOrderWithItsDueTime() {
+        String orderId = Orders.newOrderId();
+        Instant expiresAt = Instant.now().plusSeconds(120);
+        bus.publish(Orders.created(orderId, expiresAt));
+
+        JsonObject timer = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> pendingTimer(orderId), t -> t != null);
+        assertEquals(orderId, timer.getString("orderId"));
+        assertEquals(Orders.created(orderId, expiresAt).data().expiresAt(), Instant.parse(timer.getString("dueAt")));
+
+        HttpApi.Reply one = http.get(server.url("/internal/timers/" + orderId));
+        assertEquals(200, one.status(), one.body());
+        assertEquals(timer, one.json());
+
+        bus.publish(Orders.cancelled(orderId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingTimer(orderId) == null);
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownOrderHasNoPendingTimer() {
+        HttpApi.Reply reply = http.get(server.url("/internal/timers/no-such-order"));
+        assertEquals(404, reply.status(), reply.body());
+        assertEquals("Not Found", reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+    }
+
+    @Test
+    @Order(4)
+    void aRedeliveredOrderCreatedSchedulesOneTimerAndOneExpiry() {
+        String orderId = Orders.newOrderId();
+        Instant expiresAt = Instant.now().plusSeconds(4);
+        // Two deliveries of one order.created (new event ids, so JetStream keeps both).
+        bus.publish(Orders.created(orderId, expiresAt));
+        bus.publish(Orders.created(orderId, expiresAt));
+        // A marker published after both: once its timer exists, both deliveries were handled.
+        String marker = Orders.newOrderId();
+        bus.publish(Orders.created(marker, expiresAt.plusSeconds(2)));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> pendingTimer(marker) != null
+                || bus.expirationOf(marker).isPresent());
+
+        long timers = pendingTimers().stream().filter(t -> t.getString("orderId").equals(orderId)).count();
+        assertTrue(timers <= 1, "one timer per order, found " + timers);
+        awaitExpiration(marker, Duration.ofSeconds(30));
+        assertEquals(1, bus.expirationsOf(orderId).size(), "one expiration.complete per order");
+    }
+
+    @Test
+    @Order(5)
+    void aCancelledOrCompletedOrderDoesNotExpire() {
+        String cancelled = Orders.newOrderId();
+        String completed = Orders.newOrderId();
+        String control = Orders.newOrderId();
+        Instant expiresAt = Instant.now().plusSeconds(4);
+        bus.publish(Orders.created(cancelled, expiresAt));
+        bus.publish(Orders.created(completed, expiresAt));
+        bus.publish(Orders.created(control, expiresAt.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> pendingTimer(cancelled) != null && pendingTimer(completed) != null);
+
+        bus.publish(Orders.cancelled(cancelled));
+        bus.publish(Orders.completed(completed));
+
+        // The control order expires after the other two were due: by then they would have fired.
+        awaitExpiration(control, Duration.ofSeconds(30));
+        assertEquals(List.of(), bus.expirationsOf(cancelled));
+        assertEquals(List.of(), bus.expirationsOf(completed));
+        assertEquals(404, http.get(server.url("/internal/timers/" + cancelled)).status());
+        assertEquals(404, http.get(server.url("/internal/timers/" + completed)).status());
+    }
+
+    @Test
+    @Order(6)
+    void anOrderThatIsAlreadyDueExpiresRightAway() {
+        String orderId = Orders.newOrderId();
+        Instant published = Instant.now();
+        bus.publish(Orders.created(orderId, published.minusSeconds(30)));
+        EventBus.Published expired = awaitExpiration(orderId, Duration.ofSeconds(30));
+        assertTrue(Duration.between(published, expired.storedAt()).compareTo(ON_TIME) < 0, expired.toString());
+    }
+
+    @Test
+    @Order(7)
+    void timersPendingAcrossARestartAreNotLost() {
+        String dueWhileDown = Orders.newOrderId();
+        String dueAfterRestart = Orders.newOrderId();
+        Instant firstDue = Instant.now().plusSeconds(4);
+        Instant secondDue = Instant.now().plusSeconds(45);
+        bus.publish(Orders.created(dueWhileDown, firstDue));
+        bus.publish(Orders.created(dueAfterRestart, secondDue));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> pendingTimer(dueWhileDown) != null && pendingTimer(dueAfterRestart) != null);
+
+        server.stop();
+        Instant stopped = Instant.now();
+        // Let the first due time pass while nothing runs.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().isAfter(firstDue.plusSeconds(2)));
+        assertTrue(bus.expirationsOf(dueWhileDown).isEmpty(), "fired before the server stopped");
+
+        server.start();
+        Instant ready = Instant.now();
+        EventBus.Published missed = awaitExpiration(dueWhileDown, Duration.ofSeconds(30));
+        assertTrue(missed.storedAt().isAfter(stopped), missed.toString());
+        assertTrue(Duration.between(ready, missed.storedAt()).compareTo(Duration.ofSeconds(15)) < 0,
+                "a timer missed while down must fire promptly after restart: ready " + ready + ", " + missed);
+
+        EventBus.Published later = awaitExpiration(dueAfterRestart, Duration.ofSeconds(90));
+        assertFalse(later.storedAt().isBefore(secondDue), later.toString());
+        assertEquals(1, bus.expirationsOf(dueWhileDown).size());
+    }
+
+    private EventBus.Published awaitExpiration(String orderId, Duration atMost) {
+        return await("expiration.complete of " + orderId).atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> bus.expirationOf(orderId).orElse(null), p -> p != null);
+    }
+
+    private List<JsonObject> pendingTimers() {
+        HttpApi.Reply reply = http.get(server.url("/internal/timers"));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    private JsonObject pendingTimer(String orderId) {
+        return pendingTimers().stream().filter(t -> t.getString("orderId").equals(orderId)).findFirst().orElse(null);
+    }
+}
