@@ -1,0 +1,54 @@
+package dev.ticketing.storefront.client;
+
+import java.util.List;
+
+/**
+ * An API answered with an error status. Carries the envelope's entries so pages can show each
+ * message next to the field it names, and the rest above the form.
+ */
+public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient List<ApiError> errors;
+    private final boolean enveloped;
+
+    /**
+     * @param enveloped whether the body was API.md's error envelope. When it was not, the answer
+     *                  came from something in front of the API (a proxy, or no API deployed at
+     *                  that path): the API itself is unavailable, whatever the status says.
+     */
+    public ApiException(int status, List<ApiError> errors, boolean enveloped) {
+        super("API answered " + status + ": " + errors);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+        this.enveloped = enveloped;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<ApiError> errors() {
+        return errors;
+    }
+
+    /** The API itself answered (with its error envelope), rather than whatever stands in front of it. */
+    public boolean isFromApi() {
+        return enveloped;
+    }
+
+    /** The API says the resource does not exist (not: nothing answers at that path). */
+    public boolean isNotFound() {
+        return status == 404 && enveloped;
+    }
+
+    public boolean isUnauthorized() {
+        return status == 401;
+    }
+
+    /** True when one of the messages is exactly {@code message} (API.md's fixed wording). */
+    public boolean says(String message) {
+        return errors.stream().anyMatch(e -> message.equals(e.message()));
+    }
+}

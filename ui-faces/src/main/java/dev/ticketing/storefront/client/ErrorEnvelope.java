@@ -1,0 +1,7 @@
+package dev.ticketing.storefront.client;
+
+import java.util.List;
+
+/** API.md's error body: {@code {"errors":[{"message","field"}]}}. */
+public record ErrorEnvelope(List<ApiError> errors) {
+}

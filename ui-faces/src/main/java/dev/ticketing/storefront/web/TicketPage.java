@@ -1,0 +1,140 @@
+package dev.ticketing.storefront.web;
+
+import dev.ticketing.storefront.client.ApiException;
+import dev.ticketing.storefront.client.NewOrder;
+import dev.ticketing.storefront.client.Order;
+import dev.ticketing.storefront.client.OrdersApi;
+import dev.ticketing.storefront.client.Ticket;
+import dev.ticketing.storefront.client.TicketsApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.ProcessingException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * One ticket: its details, and "Purchase" for anyone but its seller, who gets "Edit" instead.
+ * Purchasing creates the order (which holds the ticket for a limited time) and goes to it.
+ */
+@Named
+@RequestScoped
+public class TicketPage {
+    static final String RESERVED = "Someone else has reserved this ticket. "
+            + "If they don't pay in time it comes back on sale, so check again later.";
+    private static final Logger LOG = Logger.getLogger(TicketPage.class.getName());
+
+    @Inject
+    @RestClient
+    TicketsApi tickets;
+
+    @Inject
+    @RestClient
+    OrdersApi orders;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Browser browser;
+
+    @Inject
+    Feedback feedback;
+
+    private String id;
+    private Ticket ticket;
+    private boolean loaded;
+    private boolean notFound;
+    private boolean reservedByOther;
+
+    /** Loads the ticket once per request (the view action, or the first getter on a postback). */
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try {
+            ticket = tickets.ticket(id == null ? "" : id);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                notFound = true;
+                browser.status(404);
+            } else {
+                LOG.log(Level.WARNING, "catalog-service refused ticket {0}: {1}", new Object[] {id, e});
+                feedback.unreachable();
+            }
+        } catch (ProcessingException e) {
+            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
+            feedback.unreachable();
+        }
+    }
+
+    public String purchase() {
+        if (!currentUser.isSignedIn()) {
+            browser.redirectToSignIn();
+            return null;
+        }
+        try {
+            Order order = orders.reserve(new NewOrder(id));
+            feedback.success("The ticket is yours for now: pay before the time runs out to keep it.");
+            browser.redirect("/order?id=" + Browser.encode(order.id()));
+        } catch (ApiException e) {
+            if (e.isUnauthorized()) {
+                browser.redirectToSignIn();
+            } else if (e.says("Ticket is already reserved")) {
+                // Shown in the ticket's own card, where the Purchase button was.
+                reservedByOther = true;
+            } else if (e.isNotFound()) {
+                feedback.error("This ticket is no longer for sale.");
+            } else {
+                feedback.show(e, Map.of());
+            }
+        } catch (ProcessingException e) {
+            LOG.log(Level.WARNING, "order-service unreachable: {0}", e.toString());
+            feedback.unreachable();
+        }
+        return null;
+    }
+
+    public Ticket getTicket() {
+        load();
+        return ticket;
+    }
+
+    public boolean isNotFound() {
+        load();
+        return notFound;
+    }
+
+    public boolean isOwner() {
+        return getTicket() != null && ticket.isOwnedBy(currentUser.getId());
+    }
+
+    /** Held by an order: per the catalog, or as order-service just told a would-be buyer. */
+    public boolean isReserved() {
+        return reservedByOther || (getTicket() != null && ticket.isReserved());
+    }
+
+    /** Purchase is offered to signed-in visitors who don't own the ticket, while it is free. */
+    public boolean isPurchasable() {
+        return getTicket() != null && !isOwner() && !isReserved();
+    }
+
+    public String getReservedNotice() {
+        return RESERVED;
+    }
+
+    public String getSignInToBuyUrl() {
+        return "/signin?next=" + Browser.encode("/ticket?id=" + (id == null ? "" : id));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+}

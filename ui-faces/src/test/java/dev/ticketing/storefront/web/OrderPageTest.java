@@ -1,0 +1,23 @@
+package dev.ticketing.storefront.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.storefront.client.ApiError;
+import dev.ticketing.storefront.client.ApiException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderPageTest {
+
+    @Test
+    void aDeclinedCardGivesItsReason() {
+        ApiException declined = new ApiException(402, List.of(new ApiError("Your card was declined.", null)), true);
+        assertEquals("Payment declined: Your card was declined.", OrderPage.paymentRefusal(declined));
+    }
+
+    @Test
+    void otherRefusalsSayWhatTheApiSays() {
+        ApiException paid = new ApiException(400, List.of(new ApiError("Order has already been paid for", null)), true);
+        assertEquals("Payment not taken: Order has already been paid for", OrderPage.paymentRefusal(paid));
+    }
+}
