@@ -1,0 +1,105 @@
+package dev.ticketing.catalog.api;
+
+import dev.ticketing.catalog.application.TicketCatalog;
+import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.errors.ValidationFailure;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** /api/tickets: list, show, sell and edit tickets. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketsResource {
+    /** The list's page size when none is asked for, and the most one page holds. */
+    static final int MAX_PAGE = 1000;
+
+    @Inject
+    TicketCatalog catalog;
+
+    @Inject
+    JsonWebToken caller;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Tickets for sale (not reserved), newest first")
+    @APIResponse(responseCode = "200", description = "The page of free tickets")
+    @APIResponse(responseCode = "400", description = "limit not 1..1000 or offset negative")
+    public List<TicketResponse> free(
+            @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "Tickets to skip (default 0)", example = "0") @QueryParam("offset") String offset) {
+        Integer size = whole(limit);
+        Integer skip = whole(offset);
+        ValidationFailure.builder()
+                .addIf(limit != null && (size == null || size < 1 || size > MAX_PAGE), "limit",
+                        "Limit must be a whole number from 1 to " + MAX_PAGE)
+                .addIf(offset != null && (skip == null || skip < 0), "offset", "Offset must be a whole number, 0 or more")
+                .throwIfAny();
+        return catalog.free(skip == null ? 0 : skip, size == null ? MAX_PAGE : size).stream()
+                .map(TicketResponse::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One ticket, reserved or not")
+    @APIResponse(responseCode = "200", description = "The ticket")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public TicketResponse one(@PathParam("id") String id) {
+        return catalog.find(id).map(TicketResponse::of).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @RolesAllowed("user")
+    @Operation(summary = "List a ticket for sale (version 0)")
+    @APIResponse(responseCode = "201", description = "The new ticket")
+    @APIResponse(responseCode = "400", description = "Title is required; Price must be greater than 0; at most 2 decimal places")
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    public Response sell(TicketRequest body) {
+        TicketRequest.validate(body, false);
+        TicketResponse created = TicketResponse.of(catalog.list(caller.getSubject(), body.cleanTitle(), body.price()));
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed("user")
+    @Operation(summary = "Edit a ticket: its seller only, while it is not reserved (version + 1)")
+    @APIResponse(responseCode = "200", description = "The edited ticket")
+    @APIResponse(responseCode = "400", description = "Validation, or Cannot edit a reserved ticket")
+    @APIResponse(responseCode = "401", description = "Not signed in, or not the seller")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
+        TicketRequest.validate(body, true);
+        return TicketResponse.of(catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.price()));
+    }
+
+    private static Integer whole(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ticketing.catalog.domain;
+
+import dev.ticketing.common.errors.BusinessRuleException;
+import dev.ticketing.common.errors.NotAuthorizedException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A ticket for sale; the catalog's aggregate root. {@code version} grows by one with every change,
+ * and every change is published as ticket.created / ticket.updated with that version.
+ *
+ * @param orderId     the order holding the ticket, null while it is free
+ * @param orderEvents for every order that ever held (or tried to hold) this ticket, the version of
+ *                    its last order event applied here: the memory that makes order events
+ *                    idempotent and tells a stale or early one from a current one
+ */
+public record Ticket(String id, String title, BigDecimal price, String userId, long version, String orderId,
+                     Instant listedAt, Map<String, Long> orderEvents) {
+
+    public Ticket {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(listedAt, "listedAt");
+        orderEvents = Map.copyOf(orderEvents == null ? Map.of() : orderEvents);
+    }
+
+    /** A new listing: version 0, free. */
+    public static Ticket list(String id, String title, BigDecimal price, String userId, Instant now) {
+        return new Ticket(id, title, Price.normalize(price), userId, 0, null, now, Map.of());
+    }
+
+    public boolean isReserved() {
+        return orderId != null;
+    }
+
+    /** The seller changes title and price: only the seller, and only while no order holds it. */
+    public Ticket edit(String editor, String newTitle, BigDecimal newPrice) {
+        if (!userId.equals(editor)) {
+            throw new NotAuthorizedException();
+        }
+        if (isReserved()) {
+            throw new BusinessRuleException("Cannot edit a reserved ticket");
+        }
+        return new Ticket(id, newTitle, Price.normalize(newPrice), userId, version + 1, null, listedAt, orderEvents);
+    }
+
+    /** What an order event does to this ticket: its outcome, and the ticket after it when it changes. */
+    public record Change(EventOutcome outcome, Optional<Ticket> after, boolean ticketChanged) {
+        static Change none(EventOutcome outcome) {
+            return new Change(outcome, Optional.empty(), false);
+        }
+    }
+
+    /**
+     * order.created: the order now holds the ticket, unless this order was seen before (a
+     * redelivery, or its order.cancelled overtook it). A ticket held by another order cannot be
+     * reserved yet: order-service only lets a new order claim it after the previous one released
+     * it, so that order's order.cancelled is on its way (it travels on another subject and may
+     * arrive later); the event waits for it.
+     */
+    public Change reserve(String order, long orderVersion) {
+        if (orderEvents.containsKey(order)) {
+            return Change.none(EventOutcome.DUPLICATE);
+        }
+        if (isReserved()) {
+            return Change.none(EventOutcome.EARLY);
+        }
+        Map<String, Long> seen = new HashMap<>(orderEvents);
+        seen.put(order, orderVersion);
+        return new Change(EventOutcome.APPLIED,
+                Optional.of(new Ticket(id, title, price, userId, version + 1, order, listedAt, seen)), true);
+    }
+
+    /**
+     * order.cancelled: released only if that order holds the ticket (a stale cancellation must never
+     * free a newer order's hold). A cancellation that overtook its order.created is remembered, so
+     * that order.created, when it comes, is a duplicate and never reserves the ticket for a dead
+     * order. Any later order version counts as newer: the catalog does not consume every order
+     * event (order.completed), so the versions it sees need not be consecutive.
+     */
+    public Change release(String order, long orderVersion) {
+        Long seenVersion = orderEvents.get(order);
+        if (seenVersion != null && orderVersion <= seenVersion) {
+            return Change.none(EventOutcome.DUPLICATE);
+        }
+        Map<String, Long> seen = new HashMap<>(orderEvents);
+        seen.put(order, orderVersion);
+        if (!order.equals(orderId)) {
+            return new Change(EventOutcome.DUPLICATE,
+                    Optional.of(new Ticket(id, title, price, userId, version, orderId, listedAt, seen)), false);
+        }
+        return new Change(EventOutcome.APPLIED,
+                Optional.of(new Ticket(id, title, price, userId, version + 1, null, listedAt, seen)), true);
+    }
+}

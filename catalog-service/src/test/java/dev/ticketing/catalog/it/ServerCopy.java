@@ -1,0 +1,159 @@
+package dev.ticketing.catalog.it;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.testing.HttpApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A second Liberty server of this module for fault tests: a copy of the integration-test server
+ * (same runtime, same WAR) without the test-only extras, on its own port, database, stream and
+ * subjects, whose bootstrap properties the test sets (for example a fault point) before each start.
+ */
+final class ServerCopy implements AutoCloseable {
+    private static final Set<String> LEFT_OUT = Set.of("logs", "workarea", "configDropins", "data", "expanded",
+            "auth-service.war", "bootstrap.properties");
+    private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
+    private final Path userDir = Path.of(System.getProperty("it.user.dir"));
+    private final String name;
+    private final Path dir;
+    private final int port;
+    private final Map<String, String> baseProperties = new LinkedHashMap<>();
+
+    ServerCopy(String suffix, Map<String, String> properties) {
+        String original = System.getProperty("it.server.name");
+        this.name = original + "-" + suffix;
+        this.dir = userDir.resolve("servers").resolve(name);
+        this.port = freePort();
+        deleteTree(dir);
+        copyTree(userDir.resolve("servers").resolve(original), dir);
+        baseProperties.put("http.port", Integer.toString(port));
+        baseProperties.put("nats.url", System.getProperty("nats.url"));
+        baseProperties.put("mongodb.url", System.getProperty("it.store.url"));
+        baseProperties.putAll(properties);
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    Path log() {
+        return dir.resolve("logs/messages.log");
+    }
+
+    /** Starts the copy with its base properties plus {@code extra}, and waits until it is ready. */
+    void start(Map<String, String> extra) {
+        StringBuilder bootstrap = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(baseProperties);
+        all.putAll(extra);
+        all.forEach((k, v) -> bootstrap.append(k).append('=').append(v).append('\n'));
+        try {
+            Files.writeString(dir.resolve("bootstrap.properties"), bootstrap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // On a busy machine "server start" may give up waiting for the server's status (exit 22)
+        // although the server goes on starting: readiness is the only answer that counts.
+        int rc = run("start");
+        HttpApi http = new HttpApi();
+        await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
+                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> http.get(url("/health/ready")).status() == 200);
+    }
+
+    /** True while the server's JVM runs. */
+    boolean isRunning() {
+        return run("status") == 0;
+    }
+
+    void stop() {
+        if (isRunning()) {
+            run("stop");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private int run(String action) {
+        ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                .redirectErrorStream(true).redirectOutput(dir.resolve(action + ".out").toFile());
+        pb.environment().put("WLP_USER_DIR", userDir.toString());
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("server " + action + " " + name + " did not finish");
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.filter(p -> from.relativize(p).toString().isEmpty() || !leftOut(from.relativize(p)))
+                    .forEach(p -> {
+                        try {
+                            Path target = to.resolve(from.relativize(p).toString());
+                            if (Files.isDirectory(p)) {
+                                Files.createDirectories(target);
+                            } else {
+                                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean leftOut(Path relative) {
+        for (Path part : relative) {
+            if (LEFT_OUT.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

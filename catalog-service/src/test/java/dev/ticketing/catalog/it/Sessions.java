@@ -1,0 +1,33 @@
+package dev.ticketing.catalog.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ServiceUnderTest;
+import jakarta.json.Json;
+import java.util.UUID;
+
+/** Signed-in users for the tests: real accounts of the auth-service deployed beside the service. */
+final class Sessions {
+    private static final HttpApi HTTP = new HttpApi();
+
+    private Sessions() {
+    }
+
+    /** A signed-in user: their id and the Cookie header value that carries their session. */
+    record User(String id, String cookie) {
+        String[] auth() {
+            return new String[] {"Cookie", cookie};
+        }
+    }
+
+    static User signUp() {
+        String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
+                Json.createObjectBuilder().add("email", email).add("password", "s3cret-pass").build().toString());
+        assertEquals(201, reply.status(), reply.body());
+        String setCookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + reply.headers().map()));
+        return new User(reply.json().getString("id"), setCookie.substring(0, setCookie.indexOf(';')));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.ticketing.order.application;
+
+import dev.ticketing.common.errors.BusinessRuleException;
+import dev.ticketing.common.errors.NotAuthorizedException;
+import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCompleted;
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.order.domain.Order;
+import dev.ticketing.order.domain.OrderStatus;
+import dev.ticketing.order.domain.TicketCopy;
+import dev.ticketing.order.events.OrderOutbox;
+import dev.ticketing.order.store.OrderStore;
+import dev.ticketing.order.store.TicketCopyStore;
+import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.outbox.CrashPoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Placing, cancelling, expiring and completing orders. */
+@ApplicationScoped
+public class Orders {
+    private static final Logger LOG = Logger.getLogger(Orders.class.getName());
+    private static final int MAX_ATTEMPTS = 20;
+    static final String ALREADY_RESERVED = "Ticket is already reserved";
+
+    @Inject
+    OrderStore orders;
+
+    @Inject
+    TicketCopyStore tickets;
+
+    @Inject
+    OrderOutbox outbox;
+
+    @Inject
+    @ConfigProperty(name = "ORDER_EXPIRATION_SECONDS", defaultValue = "900")
+    long expirationSeconds;
+
+    /**
+     * Reserves the ticket for a new order. First the claim, the one conditional write that decides
+     * who gets the ticket; then the order and its order.created event, in one atomic insert.
+     *
+     * Crash safety: the claim names the order's id before the order exists. If the process dies
+     * between the two writes, the ticket is held by an order that was never stored; the
+     * {@link ClaimSweep} finds such claims (older than a grace period), retires the order id (a
+     * cancelled stub, so a late insert of it fails) and releases the ticket. Storing the order
+     * first instead would publish (through its outbox) an order whose claim might still fail.
+     * Nothing is ever published for an order that is not stored.
+     */
+    public Order place(String buyerId, String ticketId) {
+        if (tickets.find(ticketId).isEmpty()) {
+            throw new NotFoundException();
+        }
+        String orderId = new ObjectId().toHexString();
+        // Milliseconds: what the store keeps, so the order reads back exactly as it was created.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TicketCopy claimed = tickets.claim(ticketId, orderId, now)
+                .orElseThrow(() -> new BusinessRuleException(ALREADY_RESERVED));
+        CrashPoint.afterWrite("order.claim");
+        Order order = Order.place(orderId, buyerId, claimed.snapshot(), now, Duration.ofSeconds(expirationSeconds));
+        try {
+            orders.insert(order, outbox.pending(new OrderCreated(order.id(), order.version(),
+                    order.status().wireName(), order.userId(), order.expiresAt(),
+                    new OrderCreated.Ticket(ticketId, order.ticket().price()))));
+        } catch (RuntimeException e) {
+            tickets.release(ticketId, orderId);
+            if (MongoStore.isDuplicateKey(e)) {
+                // The second guard fired: another order is active on this ticket although the claim
+                // said it was free. Refuse, exactly as a lost claim is refused.
+                LOG.warning("order " + orderId + " refused by the one-active-order index on ticket " + ticketId);
+                throw new BusinessRuleException(ALREADY_RESERVED);
+            }
+            throw e;
+        }
+        CrashPoint.afterWrite("order.place");
+        outbox.relay(orderId);
+        return order;
+    }
+
+    public Order ofBuyer(String orderId, String buyerId) {
+        Order order = orders.find(orderId).orElseThrow(NotFoundException::new);
+        if (!order.isOwnedBy(buyerId)) {
+            throw new NotAuthorizedException();
+        }
+        return order;
+    }
+
+    public List<Order> allOf(String buyerId) {
+        return orders.ofBuyer(buyerId);
+    }
+
+    /** The buyer cancels: 400 for a paid order; an already cancelled one stays as it is. */
+    public Order cancel(String orderId, String buyerId) {
+        ofBuyer(orderId, buyerId);
+        return change(orderId, Order::cancel, "order.cancel").order();
+    }
+
+    /** expiration.complete: the hold ran out. Nothing happens to a paid or cancelled order. */
+    public Outcome expire(String orderId) {
+        if (orders.find(orderId).isEmpty()) {
+            return Outcome.EARLY;
+        }
+        return change(orderId, Order::expire, "order.expire").outcome();
+    }
+
+    /** payment.created: the order is paid. Nothing happens to a cancelled (expired) one. */
+    public Outcome complete(String orderId) {
+        if (orders.find(orderId).isEmpty()) {
+            return Outcome.EARLY;
+        }
+        return change(orderId, Order::complete, "order.complete").outcome();
+    }
+
+    private record Changed(Order order, Outcome outcome) {
+    }
+
+    private Changed change(String orderId, Function<Order, Optional<Order>> decide, String write) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Order before = orders.find(orderId).orElseThrow(NotFoundException::new);
+            Optional<Order> decided = decide.apply(before);
+            if (decided.isEmpty()) {
+                return new Changed(before, Outcome.DUPLICATE);
+            }
+            Order after = decided.get();
+            if (orders.update(before, after, List.of(outbox.pending(eventOf(after))))) {
+                CrashPoint.afterWrite(write);
+                if (after.status() == OrderStatus.CANCELLED) {
+                    // A crash before this release leaves a claim by a cancelled order: the sweep releases it.
+                    tickets.release(after.ticket().id(), after.id());
+                }
+                outbox.relay(orderId);
+                return new Changed(after, Outcome.APPLIED);
+            }
+        }
+        throw new IllegalStateException("order " + orderId + " kept changing; change not stored");
+    }
+
+    private static EventPayload eventOf(Order o) {
+        return switch (o.status()) {
+            case CANCELLED -> new OrderCancelled(o.id(), o.version(), new OrderCancelled.Ticket(o.ticket().id()));
+            case COMPLETE -> new OrderCompleted(o.id(), o.version(), new OrderCompleted.Ticket(o.ticket().id()));
+            default -> throw new IllegalStateException("no event for status " + o.status());
+        };
+    }
+
+    /** Releases a claim whose order is cancelled or was never stored (see {@link #place}). */
+    void repair(TicketCopyStore.Claim claim) {
+        Optional<OrderStatus> status = orders.statusOf(claim.orderId());
+        boolean dead = status.isEmpty() ? orders.retire(claim.orderId(), claim.ticketId())
+                : status.get() == OrderStatus.CANCELLED;
+        if (status.isEmpty() && !dead) {
+            return; // the order was stored after all, between our two reads
+        }
+        if (dead && tickets.release(claim.ticketId(), claim.orderId())) {
+            LOG.log(Level.WARNING, "released ticket " + claim.ticketId() + " held by "
+                    + (status.isEmpty() ? "order " + claim.orderId() + ", which was never stored"
+                    : "cancelled order " + claim.orderId()));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ticketing.order.events;
+
+import dev.ticketing.common.events.EventFormatException;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.order.application.Orders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Ends orders: the hold ran out (timer-service), or the buyer paid (payment-service). */
+@ApplicationScoped
+public class OrderEndsConsumer {
+
+    @Inject
+    Orders orders;
+
+    @Incoming("expiration-complete")
+    public CompletionStage<Void> expire(Message<String> message) {
+        return Settle.handle(message,
+                () -> orderId(Events.fromJson(message.getPayload(), ExpirationComplete.class).data().orderId()),
+                orders::expire);
+    }
+
+    @Incoming("payment-created")
+    public CompletionStage<Void> complete(Message<String> message) {
+        return Settle.handle(message,
+                () -> orderId(Events.fromJson(message.getPayload(), PaymentCreated.class).data().orderId()),
+                orders::complete);
+    }
+
+    private static String orderId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new EventFormatException("event without an orderId");
+        }
+        return id;
+    }
+}

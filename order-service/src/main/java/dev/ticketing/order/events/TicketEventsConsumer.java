@@ -1,0 +1,50 @@
+package dev.ticketing.order.events;
+
+import dev.ticketing.common.events.EventFormatException;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.order.application.TicketReplica;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Copies the catalog's tickets: what makes a ticket orderable here. */
+@ApplicationScoped
+public class TicketEventsConsumer {
+
+    @Inject
+    TicketReplica replica;
+
+    @Incoming("ticket-created")
+    public CompletionStage<Void> created(Message<String> message) {
+        return Settle.handle(message, () -> valid(Events.fromJson(message.getPayload(), TicketCreated.class).data()),
+                replica::created);
+    }
+
+    @Incoming("ticket-updated")
+    public CompletionStage<Void> updated(Message<String> message) {
+        return Settle.handle(message, () -> valid(Events.fromJson(message.getPayload(), TicketUpdated.class).data()),
+                replica::updated);
+    }
+
+    private static TicketCreated valid(TicketCreated t) {
+        require(t.id(), t.title(), t.price(), t.userId());
+        return t;
+    }
+
+    private static TicketUpdated valid(TicketUpdated t) {
+        require(t.id(), t.title(), t.price(), t.userId());
+        return t;
+    }
+
+    private static void require(Object... fields) {
+        for (Object field : fields) {
+            if (field == null) {
+                throw new EventFormatException("ticket event without id, title, price or userId");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.ticketing.order.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.ticketing.order.domain.Order;
+import dev.ticketing.order.domain.OrderStatus;
+import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.outbox.Outbox;
+import dev.ticketing.store.outbox.PendingEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The orders, each with its outbox. {@code activeTicketId} is set while an order holds its ticket
+ * (open or paid) and removed when it is cancelled; a unique index on it is the second guard
+ * against two orders holding one ticket, behind the copy's claim (checked: mongo-java-server
+ * enforces single-field unique sparse indexes, in memory and on H2).
+ */
+@ApplicationScoped
+public class OrderStore {
+    public static final String COLLECTION = "orders";
+    static final String ACTIVE_TICKET = "activeTicketId";
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> orders;
+
+    @PostConstruct
+    void open() {
+        orders = store.collection(COLLECTION);
+        orders.createIndex(Indexes.ascending(ACTIVE_TICKET),
+                new IndexOptions().name("one_active_order_per_ticket").unique(true).sparse(true));
+        orders.createIndex(Indexes.ascending("userId"), new IndexOptions().name("by_buyer"));
+    }
+
+    public MongoCollection<Document> collection() {
+        return orders;
+    }
+
+    /**
+     * Inserts a new order with its order.created event, atomically (one document).
+     *
+     * @throws RuntimeException a duplicate key ({@link MongoStore#isDuplicateKey}) when another
+     *     order is active on the ticket, or the id was retired by the claim sweep
+     */
+    public void insert(Order order, PendingEvent created) {
+        orders.insertOne(toDocument(order)
+                .append(ACTIVE_TICKET, order.ticket().id())
+                .append("placedAt", new Date())
+                .append(Outbox.FIELD, Outbox.documents(List.of(created))));
+    }
+
+    /**
+     * Retires the id of an order that was never stored (its process died between claim and insert):
+     * a cancelled stub with no buyer, so a late insert of that order fails on its id. False if the
+     * order exists after all.
+     */
+    public boolean retire(String orderId, String ticketId) {
+        try {
+            orders.insertOne(new Document("_id", orderId)
+                    .append("status", OrderStatus.CANCELLED.wireName())
+                    .append("version", 0L)
+                    .append("ticket", new Document("id", ticketId))
+                    .append("retiredAt", new Date()));
+            return true;
+        } catch (RuntimeException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Order> find(String id) {
+        Document d = orders.find(Filters.eq("_id", id)).first();
+        return d == null || d.getString("userId") == null ? Optional.empty() : Optional.of(toOrder(d));
+    }
+
+    /** The order's status, including a retired stub's ("cancelled"); empty if no document has the id. */
+    public Optional<OrderStatus> statusOf(String id) {
+        Document d = orders.find(Filters.eq("_id", id)).first();
+        return d == null ? Optional.empty() : Optional.of(OrderStatus.ofWireName(d.getString("status")));
+    }
+
+    /** The buyer's orders, newest first. */
+    public List<Order> ofBuyer(String userId) {
+        List<Order> found = new ArrayList<>();
+        orders.find(Filters.eq("userId", userId)).sort(Sorts.descending("placedAt"))
+                .forEach(d -> found.add(toOrder(d)));
+        return found;
+    }
+
+    /**
+     * Writes {@code after}'s status and version if the order is still at {@code before}'s version,
+     * with its events, in one conditional write; a cancelled order stops being the ticket's active one.
+     */
+    public boolean update(Order before, Order after, List<PendingEvent> events) {
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.set("status", after.status().wireName()));
+        changes.add(Updates.set("version", after.version()));
+        if (after.status() == OrderStatus.CANCELLED) {
+            changes.add(Updates.unset(ACTIVE_TICKET));
+        }
+        changes.add(Outbox.append(events));
+        return orders.updateOne(Filters.and(Filters.eq("_id", before.id()), Filters.eq("version", before.version())),
+                Updates.combine(changes)).getModifiedCount() == 1;
+    }
+
+    private static Document toDocument(Order o) {
+        return new Document("_id", o.id())
+                .append("userId", o.userId())
+                .append("status", o.status().wireName())
+                .append("expiresAt", Date.from(o.expiresAt()))
+                .append("version", o.version())
+                .append("ticket", new Document("id", o.ticket().id())
+                        .append("title", o.ticket().title())
+                        .append("price", Decimals.of(o.ticket().price()))
+                        .append("version", o.ticket().version()));
+    }
+
+    static Order toOrder(Document d) {
+        Document t = d.get("ticket", Document.class);
+        Instant expiresAt = d.getDate("expiresAt").toInstant();
+        return new Order(d.getString("_id"), d.getString("userId"), OrderStatus.ofWireName(d.getString("status")),
+                expiresAt, ((Number) d.get("version")).longValue(),
+                new Order.Ticket(t.getString("id"), t.getString("title"), Decimals.from(t.get("price")),
+                        ((Number) t.get("version")).longValue()));
+    }
+}

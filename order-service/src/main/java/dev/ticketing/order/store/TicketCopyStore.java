@@ -1,0 +1,118 @@
+package dev.ticketing.order.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import dev.ticketing.order.domain.TicketCopy;
+import dev.ticketing.store.mongo.MongoStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The ticket copies. Replication sets only the catalog's fields, filtered on the copy's version;
+ * the reservation ({@code reservedBy}, {@code reservedAt}) is written only by claim and release.
+ */
+@ApplicationScoped
+public class TicketCopyStore {
+    public static final String COLLECTION = "tickets";
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> tickets;
+
+    /** A claim the sweep looks at: the ticket and the order it names. */
+    public record Claim(String ticketId, String orderId) {
+    }
+
+    @PostConstruct
+    void open() {
+        tickets = store.collection(COLLECTION);
+    }
+
+    public Optional<TicketCopy> find(String id) {
+        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketCopyStore::toCopy);
+    }
+
+    /** Stores the first version of a copy; false if a copy already exists (a redelivered ticket.created). */
+    public boolean insertFirst(TicketCopy copy) {
+        try {
+            tickets.insertOne(new Document("_id", copy.id())
+                    .append("title", copy.title())
+                    .append("price", Decimals.of(copy.price()))
+                    .append("userId", copy.userId())
+                    .append("version", copy.version())
+                    .append("orderId", copy.orderId())
+                    .append("reservedBy", null)
+                    .append("reservedAt", null));
+            return true;
+        } catch (RuntimeException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies the catalog's next version, field by field, only if the copy is still at
+     * {@code expectedVersion}: the local reservation is never overwritten by replication.
+     */
+    public boolean replicate(TicketCopy next, long expectedVersion) {
+        return tickets.updateOne(
+                Filters.and(Filters.eq("_id", next.id()), Filters.eq("version", expectedVersion)),
+                Updates.combine(
+                        Updates.set("title", next.title()),
+                        Updates.set("price", Decimals.of(next.price())),
+                        Updates.set("userId", next.userId()),
+                        Updates.set("orderId", next.orderId()),
+                        Updates.set("version", next.version()))).getModifiedCount() == 1;
+    }
+
+    /**
+     * THE reservation: one conditional write, "reservedBy = order where id = ticket and reservedBy is
+     * null". Of any number of concurrent claims for a free ticket the store lets exactly one match.
+     *
+     * @return the claimed copy, or empty when the ticket is unknown or already held
+     */
+    public Optional<TicketCopy> claim(String ticketId, String orderId, Instant now) {
+        Document claimed = tickets.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", null)),
+                Updates.combine(Updates.set("reservedBy", orderId), Updates.set("reservedAt", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(TicketCopyStore::toCopy);
+    }
+
+    /** Lets the ticket go, only if {@code orderId} holds it (a stale release never frees a newer hold). */
+    public boolean release(String ticketId, String orderId) {
+        return tickets.updateOne(
+                Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", orderId)),
+                Updates.combine(Updates.set("reservedBy", null), Updates.set("reservedAt", null)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Claims made before {@code before}: the sweep checks that their orders exist and are open. */
+    public List<Claim> claimsOlderThan(Instant before, int max) {
+        List<Claim> claims = new ArrayList<>();
+        tickets.find(Filters.and(Filters.ne("reservedBy", null), Filters.lt("reservedAt", Date.from(before))))
+                .projection(Projections.include("_id", "reservedBy")).limit(max)
+                .forEach(d -> claims.add(new Claim(d.getString("_id"), d.getString("reservedBy"))));
+        return claims;
+    }
+
+    static TicketCopy toCopy(Document d) {
+        return new TicketCopy(d.getString("_id"), d.getString("title"), Decimals.from(d.get("price")),
+                d.getString("userId"), ((Number) d.get("version")).longValue(), d.getString("orderId"),
+                d.getString("reservedBy"));
+    }
+}

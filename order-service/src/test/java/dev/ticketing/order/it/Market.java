@@ -1,0 +1,95 @@
+package dev.ticketing.order.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.ticketing.common.events.EventEnvelope;
+import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ServiceUnderTest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+import org.bson.Document;
+
+/**
+ * What order-service's tests share: its routes as a client calls them, events as the catalog,
+ * timer and payment services would publish them, and a look at its database.
+ */
+final class Market {
+    static final HttpApi HTTP = new HttpApi();
+    static final MongoClient MONGO = MongoClients.create(System.getProperty("it.store.url"));
+
+    private Market() {
+    }
+
+    static MongoCollection<Document> collection(String name) {
+        return MONGO.getDatabase("orders").getCollection(name);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    static String json(EventPayload payload) {
+        return Events.toJson(EventEnvelope.of(payload));
+    }
+
+    /** Publishes an event with a fresh Nats-Msg-Id (so even a repeated event reaches the service). */
+    static void send(Bus bus, String type, EventPayload payload) {
+        bus.publish(type, json(payload), "it-" + UUID.randomUUID());
+    }
+
+    /** A ticket the catalog listed, once order-service has its copy. */
+    static String listedTicket(Bus bus, String title, String price) {
+        String id = newId();
+        send(bus, "ticket.created", new TicketCreated(id, 0, title, new BigDecimal(price), "seller-" + id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> copy(id) != null);
+        return id;
+    }
+
+    static Document copy(String ticketId) {
+        return collection("tickets").find(Filters.eq("_id", ticketId)).first();
+    }
+
+    static HttpApi.Reply order(Sessions.User buyer, String ticketId) {
+        return HTTP.post(ServiceUnderTest.url("/api/orders"),
+                Json.createObjectBuilder().add("ticketId", ticketId).build().toString(), buyer.auth());
+    }
+
+    static JsonObject placed(Sessions.User buyer, String ticketId) {
+        HttpApi.Reply reply = order(buyer, ticketId);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    static HttpApi.Reply get(Sessions.User user, String orderId) {
+        return HTTP.get(ServiceUnderTest.url("/api/orders/" + orderId), user.auth());
+    }
+
+    static HttpApi.Reply cancel(Sessions.User user, String orderId) {
+        return HTTP.delete(ServiceUnderTest.url("/api/orders/" + orderId), user.auth());
+    }
+
+    static String status(Sessions.User buyer, String orderId) {
+        HttpApi.Reply reply = get(buyer, orderId);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getString("status");
+    }
+
+    static void assertError(HttpApi.Reply reply, int status, String message) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("message", message)).build(),
+                reply.json().getJsonArray("errors"), reply.body());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ticketing.system.reservation;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The test's view of the NATS stream the server under test uses (its own stream and subject
+ * prefix per run): publish events as another service would, and read what the service published.
+ */
+final class Bus implements AutoCloseable {
+    final String stream;
+    final String prefix;
+    private final Connection nats;
+    private final JetStream js;
+
+    /** A message as stored in the stream. */
+    record Stored(String msgId, String json) {
+    }
+
+    Bus(String url, String stream, String prefix) {
+        this.stream = stream;
+        this.prefix = prefix;
+        try {
+            nats = Nats.connect(new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5)).build());
+            js = nats.jetStream();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reach NATS at " + url, e);
+        }
+    }
+
+    /** The server under test's stream and subjects (set by the build for this run). */
+    static Bus ofServerUnderTest() {
+        return new Bus(System.getProperty("nats.url", "nats://127.0.0.1:4222"),
+                System.getProperty("it.stream"), System.getProperty("it.subject.prefix"));
+    }
+
+    String subject(String type) {
+        return prefix + "." + type;
+    }
+
+    /** Publishes an event on {@code <prefix>.<type>} with the given Nats-Msg-Id; waits for the stream. */
+    PublishAck publish(String type, String json, String msgId) {
+        Headers headers = new Headers().put("Nats-Msg-Id", msgId);
+        try {
+            return js.publish(subject(type), headers,
+                    json.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("publish to " + subject(type) + " failed", e);
+        }
+    }
+
+    /** Every message stored so far on {@code <prefix>.<type>}, oldest first. */
+    List<Stored> messages(String type) {
+        List<Stored> found = new ArrayList<>();
+        try {
+            JetStreamSubscription sub = js.subscribe(subject(type),
+                    PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+            try {
+                Message m;
+                while ((m = sub.nextMessage(Duration.ofMillis(800))) != null) {
+                    found.add(new Stored(m.getHeaders() == null ? null : m.getHeaders().getFirst("Nats-Msg-Id"),
+                            new String(m.getData(), StandardCharsets.UTF_8)));
+                    if (m.metaData().pendingCount() == 0) {
+                        break;
+                    }
+                }
+            } finally {
+                sub.unsubscribe();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading " + subject(type) + " failed", e);
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        try {
+            nats.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

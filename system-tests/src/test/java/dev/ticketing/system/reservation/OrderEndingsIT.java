@@ -1,0 +1,79 @@
+package dev.ticketing.system.reservation;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.common.events.EventEnvelope;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.PaymentCreated;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The endings the original app got wrong: a stale cancellation, and cancelling a paid order. */
+class OrderEndingsIT {
+    private static Bus bus;
+
+    @BeforeAll
+    static void connect() {
+        bus = Bus.ofServerUnderTest();
+    }
+
+    @AfterAll
+    static void close() {
+        bus.close();
+    }
+
+    @Test
+    void aStaleOrderCancelledDoesNotReleaseANewerHold() {
+        Platform.User first = Platform.signUp();
+        Platform.User second = Platform.signUp();
+        Platform.User third = Platform.signUp();
+        Platform.User marker = Platform.signUp();
+        String ticketId = Platform.sell(Platform.signUp(), "Contested", "30").getString("id");
+        String markerTicket = Platform.sell(Platform.signUp(), "Marker", "1").getString("id");
+        Platform.awaitCopy(ticketId, 0);
+        Platform.awaitCopy(markerTicket, 0);
+        // Orders here expire after 15 s (the test server's window): everything below is quick.
+        String firstOrder = Platform.order(first, ticketId).json().getString("id");
+        assertEquals(204, Platform.cancel(first, firstOrder).status());
+        String secondOrder = Platform.order(second, ticketId).json().getString("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> secondOrder.equals(Platform.holderInCatalog(ticketId)));
+        int version = Platform.ticket(ticketId).getInt("version");
+
+        // The first order's cancellation again, as a redelivery would bring it (a fresh Nats-Msg-Id,
+        // so JetStream's de-duplication does not hide it), then a marker behind it on the same subject.
+        String stale = Events.toJson(EventEnvelope.of(new OrderCancelled(firstOrder, 1, new OrderCancelled.Ticket(ticketId))));
+        bus.publish("order.cancelled", stale, "stale-" + UUID.randomUUID());
+        String markerOrder = Platform.order(marker, markerTicket).json().getString("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> markerOrder.equals(Platform.holderInCatalog(markerTicket)));
+        assertEquals(204, Platform.cancel(marker, markerOrder).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Platform.holderInCatalog(markerTicket) == null);
+
+        assertEquals(secondOrder, Platform.holderInCatalog(ticketId));
+        assertEquals(version, Platform.ticket(ticketId).getInt("version"));
+        assertEquals(secondOrder, Platform.copy(ticketId).getString("reservedBy"));
+        Platform.assertError(Platform.order(third, ticketId), 400, "Ticket is already reserved");
+    }
+
+    @Test
+    void aCompletedOrderCannotBeCancelled() {
+        Platform.User buyer = Platform.signUp();
+        Platform.User late = Platform.signUp();
+        String ticketId = Platform.sell(Platform.signUp(), "Paid for", "45").getString("id");
+        Platform.awaitCopy(ticketId, 0);
+        String orderId = Platform.order(buyer, ticketId).json().getString("id");
+        // What payment-service publishes once the charge went through.
+        bus.publish("payment.created", Events.toJson(EventEnvelope.of(
+                new PaymentCreated(UUID.randomUUID().toString(), orderId, "ch_simulated"))), "pay-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "complete".equals(Platform.orderOf(buyer, orderId).getString("status")));
+
+        Platform.assertError(Platform.cancel(buyer, orderId), 400, "Cannot cancel a completed order");
+        assertEquals("complete", Platform.orderOf(buyer, orderId).getString("status"));
+        assertEquals(orderId, Platform.holderInCatalog(ticketId));
+        Platform.assertError(Platform.order(late, ticketId), 400, "Ticket is already reserved");
+    }
+}
