@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * runtime's own server script, as an operator restarting it would.
  */
 final class PlatformServer {
-    private static final String SERVER = "system-tests";
+    private static final String SERVER = System.getProperty("it.server.name", "system-tests");
     private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "../target/liberty/wlp"));
     private static final Path USER_DIR = Path.of(System.getProperty("it.wlp.user.dir", "target/liberty/usr"));
 
