@@ -51,14 +51,22 @@ class OutboxCrashIT {
                     .append("version", 0L).append("orderId", null).append("reservedBy", null).append("reservedAt", null));
 
             server.start(Map.of("ticketing.fault.halt-after-write", "order.place"));
+            // The copy verifies sessions on its own, with no auth-service beside it (as in split mode
+            // or a container): first make sure it accepts the buyer's, on a harmless read.
+            await("the copy accepts the buyer's session").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Market.HTTP.get(server.url("/api/orders"), buyer.auth()).status() == 200);
+            String outcome;
             try {
                 HttpApi.Reply reply = Market.HTTP.post(server.url("/api/orders"),
                         "{\"ticketId\":\"" + ticketId + "\"}", buyer.auth());
+                outcome = reply.status() + " " + reply.body();
                 assertNotEquals(201, reply.status(), "the server should have halted: " + reply.body());
             } catch (UncheckedIOException expected) {
-                // the connection died with the server
+                outcome = "connection closed"; // the connection died with the server
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+            await("the server halts after storing the order (the request got: " + outcome + ")")
+                    .atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
 
             Document order = orders.find(Filters.eq("ticket.id", ticketId)).first();
             assertEquals("created", order.getString("status"), "the order was stored before the halt");
