@@ -1,6 +1,5 @@
 package dev.ticketing.common.errors;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,9 +19,7 @@ import java.nio.charset.StandardCharsets;
  * authorized"}]}}. Responses that already have a body or a content type are left alone.
  */
 @WebFilter(filterName = "ticketing-unauthorized-envelope", urlPatterns = "/*", asyncSupported = true)
-// "implements Filter" again: Liberty's annotation scan looks for the interface on the class itself
-// and otherwise logs SRVE9991E for a filter that does work.
-public class UnauthorizedEnvelopeFilter extends HttpFilter implements Filter {
+public class UnauthorizedEnvelopeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final byte[] BODY = ErrorEnvelope.of(Problems.NOT_AUTHORIZED).toJson().getBytes(StandardCharsets.UTF_8);
