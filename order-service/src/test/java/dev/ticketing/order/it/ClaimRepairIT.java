@@ -35,9 +35,13 @@ class ClaimRepairIT {
     void aTicketHeldByAnOrderThatWasNeverStoredIsReleasedAndTheOrderIdRetired() {
         String ticketId = Market.listedTicket(bus, "orphaned", "25");
         String ghost = Market.newId();
+        // A fresh claim by an order that was never stored (a crash between claim and insert)...
         Market.collection("tickets").updateOne(Filters.eq("_id", ticketId), Updates.combine(
-                Updates.set("reservedBy", ghost), Updates.set("reservedAt", Date.from(Instant.now().minusSeconds(60)))));
+                Updates.set("reservedBy", ghost), Updates.set("reservedAt", Date.from(Instant.now()))));
         Market.assertError(Market.order(Sessions.signUp(), ticketId), 400, "Ticket is already reserved");
+        // ...once older than the grace period, is repaired by the sweep.
+        Market.collection("tickets").updateOne(Filters.eq("_id", ticketId),
+                Updates.set("reservedAt", Date.from(Instant.now().minusSeconds(60))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Market.copy(ticketId).getString("reservedBy") == null);
         Document retired = Market.collection("orders").find(Filters.eq("_id", ghost)).first();
