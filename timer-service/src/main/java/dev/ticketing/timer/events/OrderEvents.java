@@ -9,6 +9,7 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.timer.domain.Expiry;
 import dev.ticketing.timer.expiry.ExpiryTimers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -27,8 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OrderEvents {
     private static final Logger LOG = Logger.getLogger(OrderEvents.class.getName());
 
+    // Looked up per event, inside the handler's try: at start-up events can arrive before the EJB
+    // module has started, and a failed injection would end the channel instead of nacking.
     @Inject
-    ExpiryTimers timers;
+    Instance<ExpiryTimers> timers;
 
     @Incoming("order-created")
     public CompletionStage<Void> scheduleExpiry(Message<String> message) {
@@ -37,18 +40,18 @@ public class OrderEvents {
             if (order.expiresAt() == null) {
                 throw new EventFormatException("order.created " + event.id() + " has no expiresAt");
             }
-            timers.schedule(new Expiry(order.id(), order.expiresAt()));
+            timers.get().schedule(new Expiry(order.id(), order.expiresAt()));
         });
     }
 
     @Incoming("order-cancelled")
     public CompletionStage<Void> cancelExpiryOfCancelled(Message<String> message) {
-        return handle(message, OrderCancelled.class, event -> timers.cancel(event.data().id()));
+        return handle(message, OrderCancelled.class, event -> timers.get().cancel(event.data().id()));
     }
 
     @Incoming("order-completed")
     public CompletionStage<Void> cancelExpiryOfCompleted(Message<String> message) {
-        return handle(message, OrderCompleted.class, event -> timers.cancel(event.data().id()));
+        return handle(message, OrderCompleted.class, event -> timers.get().cancel(event.data().id()));
     }
 
     private <P extends dev.ticketing.common.events.EventPayload> CompletionStage<Void> handle(
