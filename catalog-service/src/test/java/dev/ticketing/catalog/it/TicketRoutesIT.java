@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.it;
 
+import dev.ticketing.testing.Bus;
 import static dev.ticketing.catalog.it.Catalog.assertError;
 import static dev.ticketing.catalog.it.Catalog.assertFieldErrors;
 import static org.awaitility.Awaitility.await;

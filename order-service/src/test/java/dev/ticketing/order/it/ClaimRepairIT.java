@@ -1,5 +1,6 @@
 package dev.ticketing.order.it;
 
+import dev.ticketing.testing.Bus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

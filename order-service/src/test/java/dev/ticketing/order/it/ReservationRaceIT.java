@@ -1,5 +1,6 @@
 package dev.ticketing.order.it;
 
+import dev.ticketing.testing.Bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Filters;

@@ -1,8 +1,7 @@
-package dev.ticketing.order.it;
+package dev.ticketing.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.testing.HttpApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,7 +22,7 @@ import java.util.stream.Stream;
  * (same runtime, same WAR) without the test-only extras, on its own port, database, stream and
  * subjects, whose bootstrap properties the test sets (for example a fault point) before each start.
  */
-final class ServerCopy implements AutoCloseable {
+public final class ServerCopy implements AutoCloseable {
     private static final Set<String> LEFT_OUT = Set.of("logs", "workarea", "configDropins", "data", "expanded",
             "auth-service.war", "bootstrap.properties");
     private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
@@ -33,7 +32,7 @@ final class ServerCopy implements AutoCloseable {
     private final int port;
     private final Map<String, String> baseProperties = new LinkedHashMap<>();
 
-    ServerCopy(String suffix, Map<String, String> properties) {
+    public ServerCopy(String suffix, Map<String, String> properties) {
         String original = System.getProperty("it.server.name");
         this.name = original + "-" + suffix;
         this.dir = userDir.resolve("servers").resolve(name);
@@ -46,16 +45,16 @@ final class ServerCopy implements AutoCloseable {
         baseProperties.putAll(properties);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    Path log() {
+    public Path log() {
         return dir.resolve("logs/messages.log");
     }
 
     /** Starts the copy with its base properties plus {@code extra}, and waits until it is ready. */
-    void start(Map<String, String> extra) {
+    public void start(Map<String, String> extra) {
         StringBuilder bootstrap = new StringBuilder();
         Map<String, String> all = new LinkedHashMap<>(baseProperties);
         all.putAll(extra);
@@ -75,11 +74,11 @@ final class ServerCopy implements AutoCloseable {
     }
 
     /** True while the server's JVM runs. */
-    boolean isRunning() {
+    public boolean isRunning() {
         return run("status") == 0;
     }
 
-    void stop() {
+    public void stop() {
         if (isRunning()) {
             run("stop");
         }

@@ -1,4 +1,4 @@
-package dev.ticketing.order.it;
+package dev.ticketing.testing;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -18,17 +18,17 @@ import java.util.List;
  * The test's view of the NATS stream the server under test uses (its own stream and subject
  * prefix per run): publish events as another service would, and read what the service published.
  */
-final class Bus implements AutoCloseable {
+public final class Bus implements AutoCloseable {
     final String stream;
     final String prefix;
     private final Connection nats;
     private final JetStream js;
 
     /** A message as stored in the stream. */
-    record Stored(String msgId, String json) {
+    public record Stored(String msgId, String json) {
     }
 
-    Bus(String url, String stream, String prefix) {
+    public Bus(String url, String stream, String prefix) {
         this.stream = stream;
         this.prefix = prefix;
         try {
@@ -40,17 +40,17 @@ final class Bus implements AutoCloseable {
     }
 
     /** The server under test's stream and subjects (set by the build for this run). */
-    static Bus ofServerUnderTest() {
+    public static Bus ofServerUnderTest() {
         return new Bus(System.getProperty("nats.url", "nats://127.0.0.1:4222"),
                 System.getProperty("it.stream"), System.getProperty("it.subject.prefix"));
     }
 
-    String subject(String type) {
+    public String subject(String type) {
         return prefix + "." + type;
     }
 
     /** Publishes an event on {@code <prefix>.<type>} with the given Nats-Msg-Id; waits for the stream. */
-    PublishAck publish(String type, String json, String msgId) {
+    public PublishAck publish(String type, String json, String msgId) {
         Headers headers = new Headers().put("Nats-Msg-Id", msgId);
         try {
             return js.publish(subject(type), headers,
@@ -61,7 +61,7 @@ final class Bus implements AutoCloseable {
     }
 
     /** Every message stored so far on {@code <prefix>.<type>}, oldest first. */
-    List<Stored> messages(String type) {
+    public List<Stored> messages(String type) {
         List<Stored> found = new ArrayList<>();
         try {
             JetStreamSubscription sub = js.subscribe(subject(type),
