@@ -2,6 +2,8 @@ package dev.ticketing.testing;
 
 import static org.awaitility.Awaitility.await;
 
+
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,9 +15,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A second Liberty server of this module for fault tests: a copy of the integration-test server
@@ -24,7 +28,9 @@ import java.util.stream.Stream;
  */
 public final class ServerCopy implements AutoCloseable {
     private static final Set<String> LEFT_OUT = Set.of("logs", "workarea", "configDropins", "data", "expanded",
-            "auth-service.war", "bootstrap.properties");
+            "bootstrap.properties");
+    /** Deployed beside a service for its tests only (the issuer of their sessions). */
+    private static final String TEST_ONLY_APP = "auth-service.war";
     private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
     private final Path userDir = Path.of(System.getProperty("it.user.dir"));
     private final String name;
@@ -37,8 +43,11 @@ public final class ServerCopy implements AutoCloseable {
         this.name = original + "-" + suffix;
         this.dir = userDir.resolve("servers").resolve(name);
         this.port = freePort();
+        Path from = userDir.resolve("servers").resolve(original);
         deleteTree(dir);
-        copyTree(userDir.resolve("servers").resolve(original), dir);
+        copyTree(from, dir, original.equals("auth-service") ? Set.of() : Set.of(TEST_ONLY_APP));
+        // The original's settings (for example where its payment gateway is), then this copy's own.
+        baseProperties.putAll(readProperties(from.resolve("bootstrap.properties")));
         baseProperties.put("http.port", Integer.toString(port));
         baseProperties.put("nats.url", System.getProperty("nats.url"));
         baseProperties.put("mongodb.url", System.getProperty("it.store.url"));
@@ -71,6 +80,35 @@ public final class ServerCopy implements AutoCloseable {
         await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
                 .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> http.get(url("/health/ready")).status() == 200);
+    }
+
+    /** The copy's /health/ready answer now: 200 with every check UP, or 503 with what is DOWN. */
+    public HttpApi.Reply readiness() {
+        return new HttpApi().get(url("/health/ready"));
+    }
+
+    /**
+     * Waits until readiness reports the check {@code checkName} with {@code dataKey} as
+     * {@code expected} ("UP" or "DOWN"), the whole answer being 200 for UP and 503 for DOWN.
+     */
+    public void awaitReadiness(String checkName, String dataKey, String expected, Duration atMost) {
+        int status = "UP".equals(expected) ? 200 : 503;
+        String[] last = {"no answer yet"};
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+                HttpApi.Reply reply = readiness();
+                last[0] = reply.status() + " " + reply.body();
+                return reply.status() == status && reply.json().getJsonArray("checks").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(c -> checkName.equals(c.getString("name"))
+                                && expected.equals(c.getString("status"))
+                                && c.containsKey("data")
+                                && expected.equals(c.getJsonObject("data").getString(dataKey, "")));
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("readiness of " + name + " never showed check " + checkName + " with "
+                    + dataKey + " " + expected + " within " + atMost + "; last answer: " + last[0], e);
+        }
     }
 
     /** True while the server's JVM runs. */
@@ -116,9 +154,25 @@ public final class ServerCopy implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
+    private static Map<String, String> readProperties(Path file) {
+        Map<String, String> read = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return read;
+        }
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.stringPropertyNames().stream().sorted().forEach(k -> read.put(k, properties.getProperty(k)));
+        return read;
+    }
+
+    private static void copyTree(Path from, Path to, Set<String> alsoLeftOut) {
         try (Stream<Path> paths = Files.walk(from)) {
-            paths.filter(p -> from.relativize(p).toString().isEmpty() || !leftOut(from.relativize(p)))
+            paths.filter(p -> from.relativize(p).toString().isEmpty()
+                            || !leftOut(from.relativize(p)) && !alsoLeftOut.contains(p.getFileName().toString()))
                     .forEach(p -> {
                         try {
                             Path target = to.resolve(from.relativize(p).toString());

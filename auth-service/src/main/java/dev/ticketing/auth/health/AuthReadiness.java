@@ -18,6 +18,6 @@ public class AuthReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean up = store.reachable();
-        return HealthCheckResponse.named("auth-service").status(up).withData("store", up ? "reachable" : "unreachable").build();
+        return HealthCheckResponse.named("auth-service").status(up).withData("store", up ? "UP" : "DOWN").build();
     }
 }

@@ -25,8 +25,8 @@ public class CatalogReadiness implements HealthCheck {
         boolean storeUp = store.ping(Duration.ofSeconds(2));
         boolean natsUp = nats.isConnected();
         return HealthCheckResponse.named("catalog-service").status(storeUp && natsUp)
-                .withData("store", storeUp ? "reachable" : "unreachable")
-                .withData("nats", natsUp ? "connected" : "disconnected")
+                .withData("store", storeUp ? "UP" : "DOWN")
+                .withData("nats", natsUp ? "UP" : "DOWN")
                 .build();
     }
 }
