@@ -3,12 +3,22 @@ package dev.ticketing.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Assertions on a running service's MicroProfile Health and OpenAPI endpoints. */
 public final class ServiceHealthChecks {
     private static final HttpApi HTTP = new HttpApi();
+    private static final String JSON = "application/json";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private ServiceHealthChecks() {
     }
@@ -30,5 +40,109 @@ public final class ServiceHealthChecks {
         HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/openapi?format=JSON"), "Accept", "application/json");
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.body().contains(title), "OpenAPI document does not name " + title + ": " + reply.body());
+    }
+
+    /**
+     * Every operation in /openapi has a JSON example for its request body (when it takes one) and
+     * for every response that declares content (a 204 declares none; an error status must); every
+     * example is JSON, and every example of a 4xx or 5xx is the error envelope. Fails listing all
+     * gaps at once.
+     */
+    public static void assertEveryResponseHasAnExample() {
+        JsonObject paths = openApi().getJsonObject("paths");
+        List<String> gaps = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
+            for (String method : METHODS) {
+                JsonObject operation = path.getValue().asJsonObject().getJsonObject(method);
+                if (operation == null) {
+                    continue;
+                }
+                operations++;
+                String name = method.toUpperCase() + " " + path.getKey();
+                JsonObject body = operation.getJsonObject("requestBody");
+                if (body != null) {
+                    checkExamples(name + " request body", body, false, gaps);
+                }
+                JsonObject responses = operation.getJsonObject("responses");
+                if (responses == null || responses.isEmpty()) {
+                    gaps.add(name + ": no responses");
+                    continue;
+                }
+                responses.forEach((status, response) -> {
+                    JsonObject content = response.asJsonObject().getJsonObject("content");
+                    boolean error = status.startsWith("4") || status.startsWith("5");
+                    if (content != null && !content.isEmpty()) {
+                        checkExamples(name + " " + status, response.asJsonObject(), error, gaps);
+                    } else if (error) {
+                        gaps.add(name + " " + status + ": no content, but every error answers with the envelope");
+                    }
+                });
+            }
+        }
+        assertTrue(operations > 0, "the OpenAPI document has no operations: " + paths);
+        assertTrue(gaps.isEmpty(), gaps.size() + " gap(s) in the OpenAPI examples:\n" + String.join("\n", gaps));
+    }
+
+    private static JsonObject openApi() {
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/openapi?format=JSON"), "Accept", JSON);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    /** {@code holder} (a request body or a response) has application/json content with examples that fit. */
+    private static void checkExamples(String what, JsonObject holder, boolean errorStatus, List<String> gaps) {
+        JsonObject content = holder.getJsonObject("content");
+        JsonObject media = content == null ? null : content.getJsonObject(JSON);
+        if (media == null) {
+            gaps.add(what + ": no " + JSON + " content (has " + (content == null ? "none" : content.keySet()) + ")");
+            return;
+        }
+        List<JsonValue> examples = new ArrayList<>();
+        if (media.containsKey("example")) {
+            examples.add(media.get("example"));
+        }
+        JsonObject named = media.getJsonObject("examples");
+        if (named != null) {
+            named.values().forEach(e -> examples.add(e.asJsonObject().get("value")));
+        }
+        if (examples.isEmpty()) {
+            gaps.add(what + ": no JSON example");
+        }
+        for (JsonValue example : examples) {
+            JsonValue json = asJson(example);
+            if (json == null) {
+                gaps.add(what + ": example is not JSON: " + example);
+            } else if (errorStatus && !isErrorEnvelope(json)) {
+                gaps.add(what + ": example is not the error envelope {\"errors\":[{\"message\"...}]}: " + json);
+            }
+        }
+    }
+
+    /** The example as JSON: as the document holds it, or parsed when it is a string; null when it is neither. */
+    private static JsonValue asJson(JsonValue example) {
+        if (example == null || example.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (example instanceof JsonString text) {
+            try (JsonReader reader = Json.createReader(new StringReader(text.getString()))) {
+                return reader.readValue();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return example;
+    }
+
+    private static boolean isErrorEnvelope(JsonValue json) {
+        if (json.getValueType() != JsonValue.ValueType.OBJECT) {
+            return false;
+        }
+        JsonValue errors = json.asJsonObject().get("errors");
+        if (!(errors instanceof JsonArray list) || list.isEmpty()) {
+            return false;
+        }
+        return list.stream().allMatch(e -> e.getValueType() == JsonValue.ValueType.OBJECT
+                && e.asJsonObject().get("message") instanceof JsonString);
     }
 }

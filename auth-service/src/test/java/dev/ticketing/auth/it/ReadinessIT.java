@@ -15,4 +15,9 @@ class ReadinessIT {
     void publishesAnOpenApiDocumentForItsRoutes() {
         ServiceHealthChecks.assertOpenApiTitle("Ticketing auth-service");
     }
+
+    @Test
+    void documentsEveryRouteWithExamples() {
+        ServiceHealthChecks.assertEveryResponseHasAnExample();
+    }
 }

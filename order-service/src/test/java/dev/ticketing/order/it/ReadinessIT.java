@@ -15,4 +15,9 @@ class ReadinessIT {
     void publishesAnOpenApiDocumentForItsRoutes() {
         ServiceHealthChecks.assertOpenApiTitle("Ticketing order-service");
     }
+
+    @Test
+    void documentsEveryRouteWithExamples() {
+        ServiceHealthChecks.assertEveryResponseHasAnExample();
+    }
 }
