@@ -65,16 +65,20 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign up", description = "Opens an account and signs it in (session cookie). "
             + "Emails are case-insensitive and returned lower-cased.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SignUpRequest.class),
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignUpRequest.class),
             examples = @ExampleObject(name = "new account", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse\"}")))
     @APIResponse(responseCode = "201", description = "Signed up and signed in",
             headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = UserResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserResponse.class),
                     examples = @ExampleObject(name = "user", value = USER)))
     @APIResponse(responseCode = "400", description = "Invalid input, or the email already has an account",
-            content = @Content(examples = {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                 @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
                 @ExampleObject(name = "invalid password", value = "{\"errors\":[{\"message\":\"Password must be between 4 and 20 characters\",\"field\":\"password\"}]}"),
+                @ExampleObject(name = "every failed rule", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"},"
+                        + "{\"message\":\"Password must be between 4 and 20 characters\",\"field\":\"password\"}]}"),
                 @ExampleObject(name = "email in use", value = "{\"errors\":[{\"message\":\"Email in use\"}]}"),
                 @ExampleObject(name = "malformed JSON", value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")}))
     public Response signUp(@Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
@@ -93,20 +97,24 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in", description = "Checks the credentials and starts a session (cookie). "
             + "Repeated failures for one email or from one address are refused with 429 for a cool-down.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SignInRequest.class),
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignInRequest.class),
             examples = @ExampleObject(name = "credentials", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse\"}")))
     @APIResponse(responseCode = "200", description = "Signed in",
             headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = UserResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserResponse.class),
                     examples = @ExampleObject(name = "user", value = USER)))
     @APIResponse(responseCode = "400", description = "Invalid input, or wrong email or password (one message for both)",
-            content = @Content(examples = {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                 @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
                 @ExampleObject(name = "no password", value = "{\"errors\":[{\"message\":\"You must supply a password\",\"field\":\"password\"}]}"),
-                @ExampleObject(name = "invalid credentials", value = "{\"errors\":[{\"message\":\"Invalid credentials\"}]}")}))
+                @ExampleObject(name = "invalid credentials", value = "{\"errors\":[{\"message\":\"Invalid credentials\"}]}"),
+                @ExampleObject(name = "malformed JSON", value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")}))
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; retry after the Retry-After seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(examples = @ExampleObject(name = "throttled", value = "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "throttled", value = "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
     public Response signIn(@Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
                            @Context HttpServletRequest request) {
         EmailAddress email = EmailAddress.of(body.email());
@@ -128,7 +136,8 @@ public class UsersResource {
     @Operation(summary = "Sign out", description = "Expires the session cookie. Always succeeds.")
     @APIResponse(responseCode = "200", description = "Signed out",
             headers = @Header(name = "Set-Cookie", description = "session=; Path=/; Max-Age=0; ...", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(examples = @ExampleObject(name = "empty", value = "{}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "empty", value = "{}")))
     public Response signOut(@Context HttpServletRequest request) {
         return Response.ok(JsonValue.EMPTY_JSON_OBJECT)
                 .header(HttpHeaders.SET_COOKIE, cookies.expire(request))
@@ -140,7 +149,8 @@ public class UsersResource {
     @Operation(summary = "Current user", description = "Who the session cookie (or an Authorization: Bearer token) "
             + "belongs to. Any missing, expired or invalid token means anonymous: never an error.")
     @APIResponse(responseCode = "200", description = "The signed-in user, or null",
-            content = @Content(schema = @Schema(implementation = CurrentUserResponse.class), examples = {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CurrentUserResponse.class), examples = {
                 @ExampleObject(name = "signed in", value = "{\"currentUser\":{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\",\"iat\":1767225600}}"),
                 @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")}))
     public JsonObject currentUser(@Context HttpHeaders headers) {

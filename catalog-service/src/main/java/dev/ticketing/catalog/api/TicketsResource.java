@@ -1,5 +1,21 @@
 package dev.ticketing.catalog.api;
 
+import static dev.ticketing.catalog.api.OpenApiExamples.EDITED_TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_PRICE_MISSING;
+import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.FRACTIONAL_CENTS;
+import static dev.ticketing.catalog.api.OpenApiExamples.FREE_TICKETS;
+import static dev.ticketing.catalog.api.OpenApiExamples.MALFORMED_JSON;
+import static dev.ticketing.catalog.api.OpenApiExamples.NOT_AUTHORIZED;
+import static dev.ticketing.catalog.api.OpenApiExamples.NOT_FOUND;
+import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
+import static dev.ticketing.catalog.api.OpenApiExamples.PRICE_TOO_HIGH;
+import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
+import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED_TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
+
 import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.errors.ValidationFailure;
@@ -20,14 +36,21 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** /api/tickets: list, show, sell and edit tickets. */
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets", description = "Tickets for sale")
 public class TicketsResource {
     /** The list's page size when none is asked for, and the most one page holds. */
     static final int MAX_PAGE = 1000;
@@ -41,8 +64,14 @@ public class TicketsResource {
     @GET
     @PermitAll
     @Operation(summary = "Tickets for sale (not reserved), newest first")
-    @APIResponse(responseCode = "200", description = "The page of free tickets")
-    @APIResponse(responseCode = "400", description = "limit not 1..1000 or offset negative")
+    @APIResponse(responseCode = "200", description = "The page of free tickets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TicketResponse.class), examples = {
+                        @ExampleObject(name = "free tickets", value = FREE_TICKETS),
+                        @ExampleObject(name = "none for sale", value = "[]")}))
+    @APIResponse(responseCode = "400", description = "limit not 1..1000 or offset negative",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "invalid paging", value = PAGE_INVALID)))
     public List<TicketResponse> free(
             @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "Tickets to skip (default 0)", example = "0") @QueryParam("offset") String offset) {
@@ -61,8 +90,14 @@ public class TicketsResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One ticket, reserved or not")
-    @APIResponse(responseCode = "200", description = "The ticket")
-    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "200", description = "The ticket; orderId only while an order holds it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TicketResponse.class), examples = {
+                        @ExampleObject(name = "free", value = TICKET),
+                        @ExampleObject(name = "reserved", value = RESERVED_TICKET)}))
+    @APIResponse(responseCode = "404", description = "No such ticket, or a malformed id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public TicketResponse one(@PathParam("id") String id) {
         return catalog.find(id).map(TicketResponse::of).orElseThrow(NotFoundException::new);
     }
@@ -70,9 +105,22 @@ public class TicketsResource {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "List a ticket for sale (version 0)")
-    @APIResponse(responseCode = "201", description = "The new ticket")
-    @APIResponse(responseCode = "400", description = "Title is required; Price must be greater than 0; at most 2 decimal places")
-    @APIResponse(responseCode = "401", description = "Not signed in")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequest.class),
+            examples = @ExampleObject(name = "new ticket", value = TICKET_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The new ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TicketResponse.class),
+                    examples = @ExampleObject(name = "listed", value = TICKET)))
+    @APIResponse(responseCode = "400", description = "Title is required; Price must be greater than 0; at most 2 decimal places",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "title and price missing", value = TITLE_AND_PRICE_MISSING),
+                @ExampleObject(name = "fraction of a cent", value = FRACTIONAL_CENTS),
+                @ExampleObject(name = "price too high", value = PRICE_TOO_HIGH),
+                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
     public Response sell(TicketRequest body) {
         TicketRequest.validate(body, false);
         TicketResponse created = TicketResponse.of(catalog.list(caller.getSubject(), body.cleanTitle(), body.price()));
@@ -83,10 +131,25 @@ public class TicketsResource {
     @Path("{id}")
     @RolesAllowed("user")
     @Operation(summary = "Edit a ticket: its seller only, while it is not reserved (version + 1)")
-    @APIResponse(responseCode = "200", description = "The edited ticket")
-    @APIResponse(responseCode = "400", description = "Validation, or Cannot edit a reserved ticket")
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the seller")
-    @APIResponse(responseCode = "404", description = "No such ticket")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequest.class),
+            examples = @ExampleObject(name = "new title and price", value = EDIT_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The edited ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TicketResponse.class),
+                    examples = @ExampleObject(name = "edited", value = EDITED_TICKET)))
+    @APIResponse(responseCode = "400", description = "Validation (checked first), or Cannot edit a reserved ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "price missing", value = EDIT_PRICE_MISSING),
+                @ExampleObject(name = "fraction of a cent", value = FRACTIONAL_CENTS),
+                @ExampleObject(name = "reserved", value = RESERVED),
+                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", description = "Not signed in, or not the seller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not the seller", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "404", description = "No such ticket, or a malformed id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
         return TicketResponse.of(catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.price()));

@@ -1,5 +1,16 @@
 package dev.ticketing.order.api;
 
+import static dev.ticketing.order.api.OpenApiExamples.ALREADY_RESERVED;
+import static dev.ticketing.order.api.OpenApiExamples.COMPLETED;
+import static dev.ticketing.order.api.OpenApiExamples.MALFORMED_JSON;
+import static dev.ticketing.order.api.OpenApiExamples.NOT_AUTHORIZED;
+import static dev.ticketing.order.api.OpenApiExamples.NOT_FOUND;
+import static dev.ticketing.order.api.OpenApiExamples.ORDER;
+import static dev.ticketing.order.api.OpenApiExamples.ORDERS;
+import static dev.ticketing.order.api.OpenApiExamples.ORDER_REQUEST;
+import static dev.ticketing.order.api.OpenApiExamples.PAID_ORDER;
+import static dev.ticketing.order.api.OpenApiExamples.TICKET_ID_MISSING;
+
 import dev.ticketing.common.errors.ValidationFailure;
 import dev.ticketing.order.application.Orders;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +28,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** /api/orders: a signed-in buyer's orders. */
 @Path("/")
@@ -25,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed("user")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders", description = "A signed-in buyer's orders")
 public class OrdersResource {
 
     @Inject
@@ -35,10 +53,24 @@ public class OrdersResource {
 
     @POST
     @Operation(summary = "Order a ticket: reserves it until expiresAt")
-    @APIResponse(responseCode = "201", description = "The order, status created")
-    @APIResponse(responseCode = "400", description = "TicketId must be provided; Ticket is already reserved")
-    @APIResponse(responseCode = "401", description = "Not signed in")
-    @APIResponse(responseCode = "404", description = "No such ticket")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrderRequest.class),
+            examples = @ExampleObject(name = "ticket to reserve", value = ORDER_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The order, status created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderResponse.class),
+                    examples = @ExampleObject(name = "created", value = ORDER)))
+    @APIResponse(responseCode = "400", description = "TicketId must be provided; Ticket is already reserved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "ticketId missing", value = TICKET_ID_MISSING),
+                @ExampleObject(name = "already reserved", value = ALREADY_RESERVED),
+                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public Response place(OrderRequest body) {
         String ticketId = body == null ? null : body.ticketId();
         ValidationFailure.builder()
@@ -50,8 +82,14 @@ public class OrdersResource {
 
     @GET
     @Operation(summary = "The caller's orders, newest first, each with its ticket")
-    @APIResponse(responseCode = "200", description = "The orders")
-    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "200", description = "The orders",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = OrderResponse.class), examples = {
+                        @ExampleObject(name = "orders", value = ORDERS),
+                        @ExampleObject(name = "none yet", value = "[]")}))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
     public List<OrderResponse> mine() {
         return orders.allOf(caller.getSubject()).stream().map(OrderResponse::of).toList();
     }
@@ -59,9 +97,17 @@ public class OrdersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One of the caller's orders")
-    @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the buyer")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderResponse.class), examples = {
+                        @ExampleObject(name = "holding the ticket", value = ORDER),
+                        @ExampleObject(name = "paid", value = PAID_ORDER)}))
+    @APIResponse(responseCode = "401", description = "Not signed in, or not the buyer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not the buyer", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "404", description = "No such order, or a malformed id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public OrderResponse one(@PathParam("id") String id) {
         return OrderResponse.of(orders.ofBuyer(id, caller.getSubject()));
     }
@@ -69,10 +115,16 @@ public class OrdersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Cancel an order and release its ticket (an already cancelled one stays cancelled)")
-    @APIResponse(responseCode = "204", description = "Cancelled")
-    @APIResponse(responseCode = "400", description = "Cannot cancel a completed order")
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the buyer")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "204", description = "Cancelled (no body)")
+    @APIResponse(responseCode = "400", description = "Cannot cancel a completed order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "paid", value = COMPLETED)))
+    @APIResponse(responseCode = "401", description = "Not signed in, or not the buyer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not the buyer", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "404", description = "No such order, or a malformed id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public Response cancel(@PathParam("id") String id) {
         orders.cancel(id, caller.getSubject());
         return Response.noContent().build();

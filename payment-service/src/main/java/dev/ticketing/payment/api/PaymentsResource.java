@@ -1,5 +1,18 @@
 package dev.ticketing.payment.api;
 
+import static dev.ticketing.payment.api.OpenApiExamples.ALREADY_PAID;
+import static dev.ticketing.payment.api.OpenApiExamples.CARD_DECLINED;
+import static dev.ticketing.payment.api.OpenApiExamples.EXPIRED_DURING_PAYMENT;
+import static dev.ticketing.payment.api.OpenApiExamples.FIELDS_MISSING;
+import static dev.ticketing.payment.api.OpenApiExamples.GATEWAY_UNAVAILABLE;
+import static dev.ticketing.payment.api.OpenApiExamples.INSUFFICIENT_FUNDS;
+import static dev.ticketing.payment.api.OpenApiExamples.MALFORMED_JSON;
+import static dev.ticketing.payment.api.OpenApiExamples.NOT_AUTHORIZED;
+import static dev.ticketing.payment.api.OpenApiExamples.NOT_FOUND;
+import static dev.ticketing.payment.api.OpenApiExamples.ORDER_CANCELLED;
+import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT;
+import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT_REQUEST;
+
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.NotFoundException;
@@ -24,12 +37,16 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** POST /api/payments: the order's owner pays for it (API.md, payment-service). */
 @Path("/")
 @RequestScoped
+@Tag(name = "Payments", description = "Paying for an order")
 public class PaymentsResource {
     private static final Logger LOG = Logger.getLogger(PaymentsResource.class.getName());
 
@@ -45,13 +62,34 @@ public class PaymentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pay for an order", description = "Charges the ticket price in cents (USD) once per order; "
             + "the order becomes complete when order-service receives payment.created.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PaymentRequest.class),
+            examples = @ExampleObject(name = "pay with a test card", value = PAYMENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Paid",
-            content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentResponse.class),
+                    examples = @ExampleObject(name = "payment", value = PAYMENT)))
     @APIResponse(responseCode = "400", description = "Validation failure; \"Cannot pay for a cancelled order\"; "
-            + "\"Order has already been paid for\"; the order expired during the charge (refunded)")
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the order's owner")
-    @APIResponse(responseCode = "402", description = "The card was declined; the message is the card's reason")
-    @APIResponse(responseCode = "404", description = "No such order")
+            + "\"Order has already been paid for\"; the order expired during the charge (refunded)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "fields missing", value = FIELDS_MISSING),
+                @ExampleObject(name = "order cancelled", value = ORDER_CANCELLED),
+                @ExampleObject(name = "already paid", value = ALREADY_PAID),
+                @ExampleObject(name = "expired during the charge", value = EXPIRED_DURING_PAYMENT),
+                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", description = "Not signed in, or not the order's owner",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not the owner", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "402", description = "The card was declined; the message is the card's reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "declined", value = CARD_DECLINED),
+                @ExampleObject(name = "insufficient funds", value = INSUFFICIENT_FUNDS)}))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "503", description = "The payment provider failed; nothing was charged twice, retry later",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "provider down", value = GATEWAY_UNAVAILABLE)))
     public Response pay(@Valid @NotNull PaymentRequest request) {
         try {
             Payment payment = checkout.pay(caller.getSubject(), request.orderId(), request.token());

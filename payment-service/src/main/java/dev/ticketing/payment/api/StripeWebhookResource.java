@@ -1,5 +1,13 @@
 package dev.ticketing.payment.api;
 
+import static dev.ticketing.payment.api.OpenApiExamples.NOT_AN_EVENT;
+import static dev.ticketing.payment.api.OpenApiExamples.NOT_CONFIGURED;
+import static dev.ticketing.payment.api.OpenApiExamples.RECEIVED;
+import static dev.ticketing.payment.api.OpenApiExamples.SIGNATURE_INVALID;
+import static dev.ticketing.payment.api.OpenApiExamples.SIGNATURE_MISSING;
+import static dev.ticketing.payment.api.OpenApiExamples.STRIPE_EVENT;
+import static dev.ticketing.payment.api.OpenApiExamples.STRIPE_SIGNATURE;
+
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.payment.checkout.StripeEvents;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * POST /api/payments/webhook: Stripe's events, accepted only with a valid Stripe-Signature over
@@ -24,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/webhook")
 @RequestScoped
 @PermitAll
+@Tag(name = "Payments")
 public class StripeWebhookResource {
 
     @Inject
@@ -34,9 +48,21 @@ public class StripeWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stripe webhook", description = "Verifies Stripe-Signature (STRIPE_WEBHOOK_SECRET); "
             + "payment_intent.succeeded records the order's payment once.")
-    @APIResponse(responseCode = "200", description = "Accepted")
-    @APIResponse(responseCode = "400", description = "Missing or invalid signature, or not a Stripe event")
-    public Map<String, Object> receive(@HeaderParam("Stripe-Signature") String signature, byte[] body) {
+    @RequestBody(required = true, description = "The event exactly as Stripe sent it (the signature covers the raw bytes)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "payment_intent.succeeded", value = STRIPE_EVENT)))
+    @APIResponse(responseCode = "200", description = "Accepted (also for event types it ignores)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "received", value = RECEIVED)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid signature, not a Stripe event, or no webhook secret configured",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "no signature", value = SIGNATURE_MISSING),
+                @ExampleObject(name = "invalid signature", value = SIGNATURE_INVALID),
+                @ExampleObject(name = "not an event", value = NOT_AN_EVENT),
+                @ExampleObject(name = "not configured", value = NOT_CONFIGURED)}))
+    public Map<String, Object> receive(
+            @Parameter(description = "Stripe's signature: timestamp and HMAC-SHA256 of the body", example = STRIPE_SIGNATURE)
+            @HeaderParam("Stripe-Signature") String signature, byte[] body) {
         if (signature == null || signature.isBlank()) {
             throw new BusinessRuleException("Missing Stripe-Signature header");
         }

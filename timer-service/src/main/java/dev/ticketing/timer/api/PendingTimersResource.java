@@ -1,5 +1,9 @@
 package dev.ticketing.timer.api;
 
+import static dev.ticketing.timer.api.OpenApiExamples.NOT_FOUND;
+import static dev.ticketing.timer.api.OpenApiExamples.TIMER;
+import static dev.ticketing.timer.api.OpenApiExamples.TIMERS;
+
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.timer.expiry.ExpiryTimers;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Read-only: which orders still hold a ticket and when each hold ends. Internal (context root
@@ -20,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Pending timers", description = "Internal, read-only")
 public class PendingTimersResource {
 
     @Inject
@@ -27,7 +37,11 @@ public class PendingTimersResource {
 
     @GET
     @Operation(summary = "Pending expiries, soonest first")
-    @APIResponse(responseCode = "200", description = "Order id and due time of every pending timer")
+    @APIResponse(responseCode = "200", description = "Order id and due time of every pending timer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PendingTimer.class), examples = {
+                        @ExampleObject(name = "pending", value = TIMERS),
+                        @ExampleObject(name = "none pending", value = "[]")}))
     public List<PendingTimer> pending() {
         return timers.pending().stream().map(PendingTimer::of).toList();
     }
@@ -35,8 +49,13 @@ public class PendingTimersResource {
     @GET
     @Path("{orderId}")
     @Operation(summary = "The pending expiry of one order")
-    @APIResponse(responseCode = "200", description = "The order's timer")
-    @APIResponse(responseCode = "404", description = "No timer is pending for that order")
+    @APIResponse(responseCode = "200", description = "The order's timer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PendingTimer.class),
+                    examples = @ExampleObject(name = "pending", value = TIMER)))
+    @APIResponse(responseCode = "404", description = "No timer is pending for that order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public PendingTimer pendingFor(@PathParam("orderId") String orderId) {
         return timers.pending(orderId).map(PendingTimer::of).orElseThrow(NotFoundException::new);
     }
