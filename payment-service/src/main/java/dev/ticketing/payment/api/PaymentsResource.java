@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Payments", description = "Paying for an order")
 public class PaymentsResource {
+    static final String BODY_REQUIRED = "A JSON body with orderId and token is required";
     private static final Logger LOG = Logger.getLogger(PaymentsResource.class.getName());
 
     @Inject
@@ -90,7 +91,7 @@ public class PaymentsResource {
     @APIResponse(responseCode = "503", description = "The payment provider failed; nothing was charged twice, retry later",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "provider down", value = GATEWAY_UNAVAILABLE)))
-    public Response pay(@Valid @NotNull PaymentRequest request) {
+    public Response pay(@Valid @NotNull(message = BODY_REQUIRED) PaymentRequest request) {
         try {
             Payment payment = checkout.pay(caller.getSubject(), request.orderId(), request.token());
             return Response.status(Response.Status.CREATED).entity(new PaymentResponse(payment.id())).build();

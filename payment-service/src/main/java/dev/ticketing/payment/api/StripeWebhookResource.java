@@ -54,12 +54,14 @@ public class StripeWebhookResource {
     @APIResponse(responseCode = "200", description = "Accepted (also for event types it ignores)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "received", value = RECEIVED)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid signature, not a Stripe event, or no webhook secret configured",
+    @APIResponse(responseCode = "400", description = "Missing or invalid signature, or not a Stripe event",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                 @ExampleObject(name = "no signature", value = SIGNATURE_MISSING),
                 @ExampleObject(name = "invalid signature", value = SIGNATURE_INVALID),
-                @ExampleObject(name = "not an event", value = NOT_AN_EVENT),
-                @ExampleObject(name = "not configured", value = NOT_CONFIGURED)}))
+                @ExampleObject(name = "not an event", value = NOT_AN_EVENT)}))
+    @APIResponse(responseCode = "503", description = "No webhook secret configured (Stripe retries the event later)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "not configured", value = NOT_CONFIGURED)))
     public Map<String, Object> receive(
             @Parameter(description = "Stripe's signature: timestamp and HMAC-SHA256 of the body", example = STRIPE_SIGNATURE)
             @HeaderParam("Stripe-Signature") String signature, byte[] body) {
@@ -71,7 +73,7 @@ public class StripeWebhookResource {
         return switch (result) {
             case INVALID_SIGNATURE -> throw new BusinessRuleException("Invalid Stripe signature");
             case NOT_AN_EVENT -> throw new BusinessRuleException("Not a Stripe event");
-            case NOT_CONFIGURED -> throw new BusinessRuleException("Webhooks are not configured (STRIPE_WEBHOOK_SECRET)");
+            case NOT_CONFIGURED -> throw new WebhooksNotConfiguredException();
             default -> Map.of("received", true);
         };
     }

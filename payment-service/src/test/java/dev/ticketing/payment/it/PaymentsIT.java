@@ -180,6 +180,9 @@ class PaymentsIT {
 
         HttpApi.Reply empty = http.post(PAYMENTS, "", "Cookie", buyer.cookie());
         assertEquals(400, empty.status(), empty.body());
+        HttpApi.Reply nothing = http.post(PAYMENTS, "null", "Cookie", buyer.cookie());
+        assertEquals(400, nothing.status(), nothing.body());
+        assertEquals("A JSON body with orderId and token is required", message(nothing));
         HttpApi.Reply malformed = http.post(PAYMENTS, "{\"orderId\":", "Cookie", buyer.cookie());
         assertEquals(400, malformed.status(), malformed.body());
         HttpApi.Reply wrongType = http.post(PAYMENTS, "{\"orderId\":[1],\"token\":{}}", "Cookie", buyer.cookie());
