@@ -11,6 +11,7 @@ import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.order.events.OrderOutbox;
+import dev.ticketing.order.metrics.OrderMetrics;
 import dev.ticketing.order.store.OrderStore;
 import dev.ticketing.order.store.TicketCopyStore;
 import dev.ticketing.store.mongo.MongoStore;
@@ -43,6 +44,9 @@ public class Orders {
 
     @Inject
     OrderOutbox outbox;
+
+    @Inject
+    OrderMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "ORDER_EXPIRATION_SECONDS", defaultValue = "900")
@@ -84,6 +88,7 @@ public class Orders {
             }
             throw e;
         }
+        metrics.created();
         CrashPoint.afterWrite("order.place");
         outbox.relay(orderId);
         return order;
@@ -104,7 +109,7 @@ public class Orders {
     /** The buyer cancels: 400 for a paid order; an already cancelled one stays as it is. */
     public Order cancel(String orderId, String buyerId) {
         ofBuyer(orderId, buyerId);
-        return change(orderId, Order::cancel, "order.cancel").order();
+        return change(orderId, Order::cancel, "order.cancel", metrics::cancelled).order();
     }
 
     /** expiration.complete: the hold ran out. Nothing happens to a paid or cancelled order. */
@@ -112,7 +117,7 @@ public class Orders {
         if (orders.find(orderId).isEmpty()) {
             return Outcome.EARLY;
         }
-        return change(orderId, Order::expire, "order.expire").outcome();
+        return change(orderId, Order::expire, "order.expire", metrics::expired).outcome();
     }
 
     /** payment.created: the order is paid. Nothing happens to a cancelled (expired) one. */
@@ -120,13 +125,14 @@ public class Orders {
         if (orders.find(orderId).isEmpty()) {
             return Outcome.EARLY;
         }
-        return change(orderId, Order::complete, "order.complete").outcome();
+        return change(orderId, Order::complete, "order.complete", metrics::paid).outcome();
     }
 
     private record Changed(Order order, Outcome outcome) {
     }
 
-    private Changed change(String orderId, Function<Order, Optional<Order>> decide, String write) {
+    /** Stores what {@code decide} makes of the order, if anything; {@code count} only when this call stored it. */
+    private Changed change(String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Order before = orders.find(orderId).orElseThrow(NotFoundException::new);
             Optional<Order> decided = decide.apply(before);
@@ -135,6 +141,7 @@ public class Orders {
             }
             Order after = decided.get();
             if (orders.update(before, after, List.of(outbox.pending(eventOf(after))))) {
+                count.run();
                 CrashPoint.afterWrite(write);
                 if (after.status() == OrderStatus.CANCELLED) {
                     // A crash before this release leaves a claim by a cancelled order: the sweep releases it.
