@@ -8,6 +8,7 @@ import dev.ticketing.payment.domain.PaymentRefused;
 import dev.ticketing.payment.events.PaymentEventsRelay;
 import dev.ticketing.payment.gateway.PaymentGateway;
 import dev.ticketing.payment.gateway.PaymentGateway.Charge;
+import dev.ticketing.payment.metrics.PaymentMetrics;
 import dev.ticketing.payment.store.OrderCopies;
 import dev.ticketing.store.outbox.CrashPoint;
 import dev.ticketing.store.outbox.PendingEvent;
@@ -41,6 +42,9 @@ public class Checkout {
     PaymentEventsRelay relay;
 
     @Inject
+    PaymentMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "ticketing.subject.prefix", defaultValue = "ticketing")
     String subjectPrefix;
 
@@ -58,8 +62,14 @@ public class Checkout {
         OrderCopy order = orders.find(orderId).orElseThrow();
         order.checkPayableBy(buyerId);
         long cents = order.priceCents();
-        Charge charge = gateway.charge(new PaymentGateway.ChargeRequest(orderId, cents, CURRENCY, paymentMethod,
-                IdempotencyKeys.charge(orderId, paymentMethod)));
+        Charge charge;
+        try {
+            charge = gateway.charge(new PaymentGateway.ChargeRequest(orderId, cents, CURRENCY, paymentMethod,
+                    IdempotencyKeys.charge(orderId, paymentMethod)));
+        } catch (PaymentGateway.CardDeclined declined) {
+            metrics.declined();
+            throw declined;
+        }
         Recorded recorded = record(orderId, charge);
         return switch (recorded.outcome()) {
             case RECORDED -> recorded.payment();
@@ -83,6 +93,7 @@ public class Checkout {
         PendingEvent event = PendingEvent.of(new PaymentCreated(payment.id(), orderId, charge.id()), subjectPrefix);
         Optional<OrderCopy> stored = orders.recordPayment(payment, event);
         if (stored.isPresent()) {
+            metrics.succeeded();
             CrashPoint.afterWrite("payment-recorded");
             relay.relay(orderId);
             LOG.info(() -> "order " + orderId + " paid: payment " + payment.id() + " (" + gateway.name() + " "
