@@ -25,7 +25,7 @@ public final class ServiceHealthChecks {
 
     /** /health/ready answers 200 UP and contains an UP check with the given name. */
     public static void assertReady(String checkName) {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/health/ready"));
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.serviceUrl(checkName, "/health/ready"));
         assertEquals(200, reply.status(), "readiness: " + reply.body());
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"), reply.body());

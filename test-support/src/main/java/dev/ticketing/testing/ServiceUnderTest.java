@@ -28,4 +28,17 @@ public final class ServiceUnderTest {
     public static URI url(String path) {
         return URI.create(baseUrl() + (path.startsWith("/") ? path : "/" + path));
     }
+
+    /**
+     * A path of one service's own server: what only that server answers, such as its
+     * /health/ready or timer-service's /internal/timers, which no public front routes. Where the
+     * services run as separate servers (./ticketing up --split) the property {@code it.url.SERVICE}
+     * gives that server's URL; where one server hosts them all, it is the base URL.
+     */
+    public static URI serviceUrl(String service, String path) {
+        String own = System.getProperty("it.url." + service);
+        URI base = own == null || own.isBlank() || own.contains("${") ? baseUrl()
+                : URI.create(own.endsWith("/") ? own.substring(0, own.length() - 1) : own);
+        return URI.create(base + (path.startsWith("/") ? path : "/" + path));
+    }
 }

@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
  * runtime's own server script, as an operator restarting it would.
  */
 final class PlatformServer {
+    /**
+     * The tag of tests that stop and start this module's platform server: they cannot run against
+     * a platform the build did not start (the split servers of ./ticketing test).
+     */
+    static final String RESTARTS_IT = "restarts-the-platform";
     private static final String SERVER = System.getProperty("it.server.name", "system-tests");
     private static final Path WLP = Path.of(System.getProperty("it.wlp.dir", "../target/liberty/wlp"));
     private static final Path USER_DIR = Path.of(System.getProperty("it.wlp.user.dir", "target/liberty/usr"));
