@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -181,10 +183,29 @@ final class Shopper {
     void submit(By button, String page) {
         WebElement pressed = waitFor(ExpectedConditions.elementToBeClickable(button));
         pressed.click();
-        waitFor(ExpectedConditions.stalenessOf(pressed));
+        waitFor(d -> gone(pressed));
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
         screenshot(page);
+    }
+
+    /**
+     * True once the element's page has been replaced. Selenium's stalenessOf knows only "stale
+     * element reference"; chromedriver answers "Node with given id does not belong to the document"
+     * instead when it is asked while the next page is being committed, which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
