@@ -3,19 +3,16 @@ package dev.ticketing.order.it;
 import static dev.ticketing.order.it.Market.assertError;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.testing.Bus;
-import dev.ticketing.testing.HttpApi;
-import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.ServiceMetrics;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +34,7 @@ class OrderMetricsIT {
     private static final String PAID = "ticketing_orders_paid_total";
     private static final String CANCELLED = "ticketing_orders_cancelled_total";
     private static final List<String> COUNTERS = List.of(CREATED, EXPIRED, PAID, CANCELLED);
+    private static final ServiceMetrics METRICS = new ServiceMetrics(COUNTERS);
     // The service's durables for these subjects (its microprofile-config.properties).
     private static final String EXPIRY_DURABLE = "order-service-expiration-complete";
     private static final String PAYMENT_DURABLE = "order-service-payment-created";
@@ -64,81 +62,74 @@ class OrderMetricsIT {
 
     @Test
     void everyCounterIsOnMetricsAsACounterWithItsDescription() {
-        String page = metricsPage();
-        for (String name : COUNTERS) {
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# TYPE " + name + " counter")), name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# HELP " + name + " ") && l.length() > 30),
-                    name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")),
-                    name + ":\n" + page);
-        }
+        METRICS.assertEachIsADescribedCounter();
     }
 
     @Test
     void anOrderPlacedCountsOnceAndARefusedOneNot() {
         String ticketId = Market.listedTicket(bus, "Metrics: placed", "10");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
 
         Market.placed(buyer, ticketId);
-        assertDeltas(before, Map.of(CREATED, 1));
+        METRICS.assertDeltas(before, Map.of(CREATED, 1));
 
         assertError(Market.order(other, ticketId), 400, "Ticket is already reserved");
         assertError(Market.order(buyer, Market.newId()), 404, "Not Found");
-        assertDeltas(before, Map.of(CREATED, 1));
+        METRICS.assertDeltas(before, Map.of(CREATED, 1));
     }
 
     @Test
     void anExpiryCountsOnceHoweverOftenItsEventIsDelivered() {
         String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: expired", "11")).getString("id");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
         String expiry = Market.json(new ExpirationComplete(id));
 
         awaitHandled(deliver("expiration.complete", expiry), EXPIRY_DURABLE);
         assertEquals("cancelled", Market.status(buyer, id));
-        assertDeltas(before, Map.of(EXPIRED, 1));
+        METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
 
         // The same event again (as a redelivery brings it): handled, nothing changed, nothing counted.
         awaitHandled(deliver("expiration.complete", expiry), EXPIRY_DURABLE);
-        assertDeltas(before, Map.of(EXPIRED, 1));
+        METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
 
         // A payment that lost the race to the expiry does not complete the order.
         awaitHandled(deliver("payment.created", Market.json(new PaymentCreated(Market.newId(), id, "ch_late"))),
                 PAYMENT_DURABLE);
         assertEquals("cancelled", Market.status(buyer, id));
-        assertDeltas(before, Map.of(EXPIRED, 1));
+        METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
     }
 
     @Test
     void aPaymentCountsOnceAndThePaidOrderNeitherExpiresNorCancels() {
         String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: paid", "12")).getString("id");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
         String payment = Market.json(new PaymentCreated(Market.newId(), id, "ch_metrics"));
 
         awaitHandled(deliver("payment.created", payment), PAYMENT_DURABLE);
         assertEquals("complete", Market.status(buyer, id));
-        assertDeltas(before, Map.of(PAID, 1));
+        METRICS.assertDeltas(before, Map.of(PAID, 1));
 
         awaitHandled(deliver("payment.created", payment), PAYMENT_DURABLE);
-        assertDeltas(before, Map.of(PAID, 1));
+        METRICS.assertDeltas(before, Map.of(PAID, 1));
 
         awaitHandled(deliver("expiration.complete", Market.json(new ExpirationComplete(id))), EXPIRY_DURABLE);
         assertError(Market.cancel(buyer, id), 400, "Cannot cancel a completed order");
         assertEquals("complete", Market.status(buyer, id));
-        assertDeltas(before, Map.of(PAID, 1));
+        METRICS.assertDeltas(before, Map.of(PAID, 1));
     }
 
     @Test
     void aBuyersCancelCountsOnceAndIsNoExpiry() {
         String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: cancelled", "13")).getString("id");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
 
         assertEquals(204, Market.cancel(buyer, id).status());
-        assertDeltas(before, Map.of(CANCELLED, 1));
+        METRICS.assertDeltas(before, Map.of(CANCELLED, 1));
 
         assertEquals(204, Market.cancel(buyer, id).status(), "an already cancelled order stays as it is");
         assertError(Market.cancel(other, id), 401, "Not authorized");
         awaitHandled(deliver("expiration.complete", Market.json(new ExpirationComplete(id))), EXPIRY_DURABLE);
-        assertDeltas(before, Map.of(CANCELLED, 1));
+        METRICS.assertDeltas(before, Map.of(CANCELLED, 1));
     }
 
     /** Publishes {@code json} as a new message (its own Nats-Msg-Id), so even the same event reaches the service. */
@@ -152,40 +143,5 @@ class OrderMetricsIT {
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> jsm.getConsumerInfo(published.getStream(), durable).getAckFloor().getStreamSequence()
                         >= published.getSeqno());
-    }
-
-    private static void assertDeltas(Map<String, Double> before, Map<String, Integer> expected) {
-        Map<String, Double> after = counters();
-        Map<String, Double> deltas = new LinkedHashMap<>();
-        Map<String, Double> wanted = new LinkedHashMap<>();
-        for (String name : COUNTERS) {
-            deltas.put(name, after.get(name) - before.get(name));
-            wanted.put(name, expected.getOrDefault(name, 0).doubleValue());
-        }
-        assertEquals(wanted, deltas, "before " + before + ", after " + after);
-    }
-
-    private static Map<String, Double> counters() {
-        String page = metricsPage();
-        Map<String, Double> values = new LinkedHashMap<>();
-        COUNTERS.forEach(name -> values.put(name, value(page, name)));
-        return values;
-    }
-
-    private static String metricsPage() {
-        HttpApi.Reply reply = Market.HTTP.get(ServiceUnderTest.url("/metrics?scope=application"));
-        assertEquals(200, reply.status(), reply.body());
-        return reply.body();
-    }
-
-    /** The sum of a metric's samples in Prometheus text (one per tag set; 0 when absent). */
-    private static double value(String page, String name) {
-        return page.lines()
-                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> {
-                    String afterTags = l.substring(l.contains("}") ? l.lastIndexOf('}') + 1 : name.length()).trim();
-                    return Double.parseDouble(afterTags.split(" ")[0]);
-                })
-                .sum();
     }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ServiceMetrics;
 import dev.ticketing.testing.ServiceUnderTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +34,7 @@ class PaymentMetricsIT {
     private static final String SUCCEEDED = "ticketing_payments_succeeded_total";
     private static final String DECLINED = "ticketing_payments_declined_total";
     private static final List<String> COUNTERS = List.of(SUCCEEDED, DECLINED);
+    private static final ServiceMetrics METRICS = new ServiceMetrics(COUNTERS);
     private static final URI PAYMENTS = ServiceUnderTest.url("/api/payments");
     private static final URI WEBHOOK = ServiceUnderTest.url("/api/payments/webhook");
     private static final String WEBHOOK_SECRET = System.getProperty("it.stripe.webhook.secret");
@@ -48,43 +49,36 @@ class PaymentMetricsIT {
 
     @Test
     void bothCountersAreOnMetricsAsCountersWithTheirDescriptions() {
-        String page = metricsPage();
-        for (String name : COUNTERS) {
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# TYPE " + name + " counter")), name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# HELP " + name + " ") && l.length() > 30),
-                    name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")),
-                    name + ":\n" + page);
-        }
+        METRICS.assertEachIsADescribedCounter();
     }
 
     @Test
     void aDeclinedCardCountsAsDeclinedThenTheGoodCardOnceAsSucceeded() {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "5.00");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
 
         HttpApi.Reply declined = pay(buyer, orderId, "tok_chargeDeclined");
         assertEquals(402, declined.status(), declined.body());
-        assertDeltas(before, Map.of(DECLINED, 1));
+        METRICS.assertDeltas(before, Map.of(DECLINED, 1));
 
         HttpApi.Reply paid = pay(buyer, orderId, "tok_visa");
         assertEquals(201, paid.status(), paid.body());
-        assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
+        METRICS.assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
 
         // Paying an order already paid for charges nothing and counts nothing.
         HttpApi.Reply again = pay(buyer, orderId, "tok_visa");
         assertEquals(400, again.status(), again.body());
         assertEquals("Order has already been paid for", message(again));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), stripe.describe().toString());
-        assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
+        METRICS.assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
     }
 
     @Test
     void aDoubleSubmittedPaymentCountsOneSuccess() {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "25.00");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
         CyclicBarrier together = new CyclicBarrier(2);
 
         List<HttpApi.Reply> replies = List.of(1, 2).stream()
@@ -99,7 +93,7 @@ class PaymentMetricsIT {
 
         Set<Integer> statuses = replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
         assertEquals(Set.of(201, 400), statuses, replies.toString());
-        assertDeltas(before, Map.of(SUCCEEDED, 1));
+        METRICS.assertDeltas(before, Map.of(SUCCEEDED, 1));
     }
 
     @Test
@@ -107,23 +101,23 @@ class PaymentMetricsIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "20.00");
         String intent = "pi_metrics_" + orderId;
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
 
         String payload = succeededEvent(orderId, intent, 2000);
         assertEquals(200, deliver(payload).status());
-        assertDeltas(before, Map.of(SUCCEEDED, 1));
+        METRICS.assertDeltas(before, Map.of(SUCCEEDED, 1));
 
         // Stripe redelivers: the same event again, and the same PaymentIntent in a new event.
         assertEquals(200, deliver(payload).status());
         assertEquals(200, deliver(succeededEvent(orderId, intent, 2000)).status());
-        assertDeltas(before, Map.of(SUCCEEDED, 1));
+        METRICS.assertDeltas(before, Map.of(SUCCEEDED, 1));
     }
 
     @Test
     void aChargeRefundedBecauseTheOrderExpiredMeanwhileIsNoSuccess() throws Exception {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "40.00");
-        Map<String, Double> before = counters();
+        Map<String, Double> before = METRICS.read();
         FakeStripe.Hold hold = stripe.hold(orderId);
 
         CompletableFuture<HttpApi.Reply> payment = CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
@@ -135,7 +129,7 @@ class PaymentMetricsIT {
         HttpApi.Reply reply = payment.get();
         assertEquals(400, reply.status(), reply.body());
         assertEquals("The order expired before the payment completed; the charge was refunded", message(reply));
-        assertDeltas(before, Map.of());
+        METRICS.assertDeltas(before, Map.of());
     }
 
     private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
@@ -168,40 +162,5 @@ class PaymentMetricsIT {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void assertDeltas(Map<String, Double> before, Map<String, Integer> expected) {
-        Map<String, Double> after = counters();
-        Map<String, Double> deltas = new LinkedHashMap<>();
-        Map<String, Double> wanted = new LinkedHashMap<>();
-        for (String name : COUNTERS) {
-            deltas.put(name, after.get(name) - before.get(name));
-            wanted.put(name, expected.getOrDefault(name, 0).doubleValue());
-        }
-        assertEquals(wanted, deltas, "before " + before + ", after " + after);
-    }
-
-    private static Map<String, Double> counters() {
-        String page = metricsPage();
-        Map<String, Double> values = new LinkedHashMap<>();
-        COUNTERS.forEach(name -> values.put(name, value(page, name)));
-        return values;
-    }
-
-    private static String metricsPage() {
-        HttpApi.Reply reply = new HttpApi().get(ServiceUnderTest.url("/metrics?scope=application"));
-        assertEquals(200, reply.status(), reply.body());
-        return reply.body();
-    }
-
-    /** The sum of a metric's samples in Prometheus text (one per tag set; 0 when absent). */
-    private static double value(String page, String name) {
-        return page.lines()
-                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> {
-                    String afterTags = l.substring(l.contains("}") ? l.lastIndexOf('}') + 1 : name.length()).trim();
-                    return Double.parseDouble(afterTags.split(" ")[0]);
-                })
-                .sum();
     }
 }

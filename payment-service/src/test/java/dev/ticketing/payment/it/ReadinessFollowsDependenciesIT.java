@@ -1,33 +1,12 @@
 package dev.ticketing.payment.it;
 
-import dev.ticketing.testing.OutageDrill;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import dev.ticketing.testing.StoreAndNatsReadinessContract;
 
 /** payment-service's readiness follows its store and NATS while the server keeps running. */
-class ReadinessFollowsDependenciesIT {
-    private static OutageDrill drill;
+class ReadinessFollowsDependenciesIT extends StoreAndNatsReadinessContract {
 
-    @BeforeAll
-    static void startACopyOnItsOwnStoreAndNats() {
-        drill = OutageDrill.start("payment-service");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (drill != null) {
-            drill.close();
-        }
-    }
-
-    @Test
-    void downWhileTheStoreIsAwayAndUpWhenItReturns() {
-        drill.storeGoesAwayAndComesBack("store");
-    }
-
-    @Test
-    void downWhileNatsIsAwayAndUpWhenItReturns() {
-        drill.natsGoesAwayAndComesBack();
+    @Override
+    protected String checkName() {
+        return "payment-service";
     }
 }
