@@ -9,6 +9,7 @@ import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

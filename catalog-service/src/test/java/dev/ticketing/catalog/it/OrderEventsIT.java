@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;

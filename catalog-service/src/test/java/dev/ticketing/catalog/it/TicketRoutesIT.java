@@ -13,6 +13,7 @@ import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;

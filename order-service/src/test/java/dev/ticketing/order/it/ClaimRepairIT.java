@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.testing.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

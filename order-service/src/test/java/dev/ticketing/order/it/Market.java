@@ -15,6 +15,7 @@ import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

@@ -8,6 +8,7 @@ import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.ServiceMetrics;
+import dev.ticketing.testing.Sessions;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;

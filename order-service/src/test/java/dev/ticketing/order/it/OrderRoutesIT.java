@@ -14,6 +14,7 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;

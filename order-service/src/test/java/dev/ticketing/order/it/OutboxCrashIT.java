@@ -13,6 +13,7 @@ import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import io.nats.client.Nats;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Filters;
 import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

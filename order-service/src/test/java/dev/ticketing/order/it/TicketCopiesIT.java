@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Sessions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

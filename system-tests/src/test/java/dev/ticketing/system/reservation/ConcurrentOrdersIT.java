@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +22,22 @@ class ConcurrentOrdersIT {
     @Test
     void fiftyConcurrentOrdersGiveExactlyOne201AndFortyNine400s() throws Exception {
         ExecutorService signUps = Executors.newFixedThreadPool(4);
-        List<Future<Platform.User>> pending = new ArrayList<>();
+        List<Future<Sessions.User>> pending = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            pending.add(signUps.submit(Platform::signUp));
+            pending.add(signUps.submit(Sessions::signUp));
         }
-        List<Platform.User> buyers = new ArrayList<>();
-        for (Future<Platform.User> f : pending) {
+        List<Sessions.User> buyers = new ArrayList<>();
+        for (Future<Sessions.User> f : pending) {
             buyers.add(f.get());
         }
         signUps.shutdown();
-        String ticketId = Platform.sell(Platform.signUp(), "Last seat", "75").getString("id");
+        String ticketId = Platform.sell(Sessions.signUp(), "Last seat", "75").getString("id");
         Platform.awaitCopy(ticketId, 0);
 
         ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpApi.Reply>> replies = new ArrayList<>();
-        for (Platform.User buyer : buyers) {
+        for (Sessions.User buyer : buyers) {
             replies.add(pool.submit(() -> {
                 go.await();
                 return Platform.order(buyer, ticketId);

@@ -8,6 +8,7 @@ import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class CopiesConvergeIT {
         Random random = new Random();
         long seed = random.nextLong();
         random.setSeed(seed);
-        Platform.User seller = Platform.signUp();
+        Sessions.User seller = Sessions.signUp();
         List<String> ids = new ArrayList<>();
         for (int t = 0; t < 5; t++) {
             String id = Platform.sell(seller, "Replayed " + t, "10").getString("id");

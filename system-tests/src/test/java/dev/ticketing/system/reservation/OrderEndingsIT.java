@@ -8,6 +8,7 @@ import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.testing.Sessions;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +31,12 @@ class OrderEndingsIT {
 
     @Test
     void aStaleOrderCancelledDoesNotReleaseANewerHold() {
-        Platform.User first = Platform.signUp();
-        Platform.User second = Platform.signUp();
-        Platform.User third = Platform.signUp();
-        Platform.User marker = Platform.signUp();
-        String ticketId = Platform.sell(Platform.signUp(), "Contested", "30").getString("id");
-        String markerTicket = Platform.sell(Platform.signUp(), "Marker", "1").getString("id");
+        Sessions.User first = Sessions.signUp();
+        Sessions.User second = Sessions.signUp();
+        Sessions.User third = Sessions.signUp();
+        Sessions.User marker = Sessions.signUp();
+        String ticketId = Platform.sell(Sessions.signUp(), "Contested", "30").getString("id");
+        String markerTicket = Platform.sell(Sessions.signUp(), "Marker", "1").getString("id");
         Platform.awaitCopy(ticketId, 0);
         Platform.awaitCopy(markerTicket, 0);
         // Orders here expire after 15 s (the test server's window): everything below is quick.
@@ -62,9 +63,9 @@ class OrderEndingsIT {
 
     @Test
     void aCompletedOrderCannotBeCancelled() {
-        Platform.User buyer = Platform.signUp();
-        Platform.User late = Platform.signUp();
-        String ticketId = Platform.sell(Platform.signUp(), "Paid for", "45").getString("id");
+        Sessions.User buyer = Sessions.signUp();
+        Sessions.User late = Sessions.signUp();
+        String ticketId = Platform.sell(Sessions.signUp(), "Paid for", "45").getString("id");
         Platform.awaitCopy(ticketId, 0);
         String orderId = Platform.order(buyer, ticketId).json().getString("id");
         // What payment-service publishes once the charge went through.

@@ -9,10 +9,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
-import jakarta.json.Json;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.UUID;
 import org.bson.Document;
 
 /** The marketplace as a client sees it (one origin, every service), plus a look at order-service's copies. */
@@ -23,30 +22,14 @@ final class Platform {
     private Platform() {
     }
 
-    record User(String id, String cookie) {
-        String[] auth() {
-            return new String[] {"Cookie", cookie};
-        }
-    }
-
-    static User signUp() {
-        String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
-                Json.createObjectBuilder().add("email", email).add("password", "s3cret-pass").build().toString());
-        assertEquals(201, reply.status(), reply.body());
-        String setCookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + reply.headers().map()));
-        return new User(reply.json().getString("id"), setCookie.substring(0, setCookie.indexOf(';')));
-    }
-
-    static JsonObject sell(User seller, String title, String price) {
+    static JsonObject sell(Sessions.User seller, String title, String price) {
         HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/tickets"),
                 "{\"title\":\"" + title + "\",\"price\":" + price + "}", seller.auth());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
 
-    static HttpApi.Reply edit(User seller, String ticketId, String title, String price) {
+    static HttpApi.Reply edit(Sessions.User seller, String ticketId, String title, String price) {
         return HTTP.put(ServiceUnderTest.url("/api/tickets/" + ticketId),
                 "{\"title\":\"" + title + "\",\"price\":" + price + "}", seller.auth());
     }
@@ -62,15 +45,15 @@ final class Platform {
         return t.containsKey("orderId") && !t.isNull("orderId") ? t.getString("orderId") : null;
     }
 
-    static HttpApi.Reply order(User buyer, String ticketId) {
+    static HttpApi.Reply order(Sessions.User buyer, String ticketId) {
         return HTTP.post(ServiceUnderTest.url("/api/orders"), "{\"ticketId\":\"" + ticketId + "\"}", buyer.auth());
     }
 
-    static HttpApi.Reply cancel(User buyer, String orderId) {
+    static HttpApi.Reply cancel(Sessions.User buyer, String orderId) {
         return HTTP.delete(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
     }
 
-    static JsonObject orderOf(User buyer, String orderId) {
+    static JsonObject orderOf(Sessions.User buyer, String orderId) {
         HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
         assertEquals(200, reply.status(), reply.body());
         return reply.json();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class ReservationFlowIT {
 
     @Test
     void aTicketIsListedReservedReleasedAndBoughtByTheNextBuyer() {
-        Platform.User seller = Platform.signUp();
-        Platform.User buyer = Platform.signUp();
-        Platform.User next = Platform.signUp();
+        Sessions.User seller = Sessions.signUp();
+        Sessions.User buyer = Sessions.signUp();
+        Sessions.User next = Sessions.signUp();
         String ticketId = Platform.sell(seller, "Cup final", "60").getString("id");
         assertEquals(200, Platform.edit(seller, ticketId, "Cup final, row 1", "65.5").status());
         Platform.awaitCopy(ticketId, 1);

@@ -1,27 +1,29 @@
-package dev.ticketing.catalog.it;
+package dev.ticketing.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ticketing.testing.HttpApi;
-import dev.ticketing.testing.ServiceUnderTest;
 import jakarta.json.Json;
 import java.util.UUID;
 
-/** Signed-in users for the tests: real accounts of the auth-service deployed beside the service. */
-final class Sessions {
+/**
+ * Signed-in users for the tests: real accounts of the auth-service under test (beside a service,
+ * or in the platform), signed up over HTTP with a random email.
+ */
+public final class Sessions {
     private static final HttpApi HTTP = new HttpApi();
 
     private Sessions() {
     }
 
     /** A signed-in user: their id and the Cookie header value that carries their session. */
-    record User(String id, String cookie) {
-        String[] auth() {
+    public record User(String id, String cookie) {
+        /** The header name and value to pass to {@link HttpApi} calls. */
+        public String[] auth() {
             return new String[] {"Cookie", cookie};
         }
     }
 
-    static User signUp() {
+    public static User signUp() {
         String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
         HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
                 Json.createObjectBuilder().add("email", email).add("password", "s3cret-pass").build().toString());
