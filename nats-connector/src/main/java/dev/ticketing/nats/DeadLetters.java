@@ -27,10 +27,10 @@ public final class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
 
-    private final ChannelSettings settings;
+    private final IncomingSettings settings;
     private final SharedConnection connection;
 
-    DeadLetters(ChannelSettings settings, SharedConnection connection) {
+    DeadLetters(IncomingSettings settings, SharedConnection connection) {
         this.settings = settings;
         this.connection = connection;
     }

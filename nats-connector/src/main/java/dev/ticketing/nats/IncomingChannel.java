@@ -1,6 +1,7 @@
 package dev.ticketing.nats;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +29,34 @@ import io.nats.client.impl.NatsJetStreamMetaData;
 /**
  * An incoming channel: a reactive-streams Publisher of JetStream messages from the channel's
  * durable pull consumer. Each subscription has one worker thread that fetches at most as many
- * messages as the subscriber has requested (so request(n) is honoured end to end and no
- * message sits unrequested in a client buffer while its ack-wait runs). Several subscriptions
- * share the durable, like replicas of a service. Errors (NATS down, consumer gone) are logged
- * and the worker sets the stream and consumer up again and resumes from the durable's position.
+ * messages as the subscriber has requested (so request(n) is honoured end to end). Nothing that
+ * happens to one message or to NATS ends a subscription: errors (NATS down, consumer or stream
+ * gone, API timeouts, anything thrown) are logged and the worker sets the stream and consumer up
+ * again and resumes from the durable's position. Only the application ends it (cancel), which
+ * {@link #health()} reports, so liveness can ask for a restart.
  */
 public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IncomingChannel.class.getName());
+    /** How long after it was built a channel may still be waiting for its first subscriber. */
+    private static final Duration SUBSCRIBE_GRACE = Duration.ofMinutes(2);
 
-    private final ChannelSettings settings;
+    private final IncomingSettings settings;
     private final SharedConnection connection;
     private final Acknowledger acknowledger;
     private final EventCounters counters;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    /** Messages emitted and not yet settled, with when they were emitted and last reported in progress. */
+    private final Map<IncomingNatsMessage<?>, long[]> inHand = new ConcurrentHashMap<>();
+    private final long createdNanos = System.nanoTime();
     private volatile boolean closed;
+    private volatile String ended;
 
-    IncomingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks) {
+    IncomingChannel(IncomingSettings settings, SharedConnection connection, Executor callbacks) {
         this(settings, connection, callbacks, EventCounters.NONE);
     }
 
-    IncomingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks,
+    IncomingChannel(IncomingSettings settings, SharedConnection connection, Executor callbacks,
                     EventCounters counters) {
         this.settings = settings;
         this.connection = connection;
@@ -57,7 +65,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 counters);
     }
 
-    public ChannelSettings settings() {
+    public IncomingSettings settings() {
         return settings;
     }
 
@@ -73,6 +81,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             return;
         }
         workers.add(worker);
+        ended = null;
         subscriber.onSubscribe(worker);
         worker.start();
     }
@@ -81,10 +90,65 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
     @Override
     public void close() {
         closed = true;
+        inHand.clear(); // no longer reported in progress: JetStream redelivers them after ack-wait
         workers.forEach(Worker::cancel);
         for (Worker w : workers) {
             w.join(settings.fetchExpires().toMillis() + 2000);
         }
+    }
+
+    /**
+     * Whether this channel is doing its job: subscribed and fetching (or waiting for NATS, which
+     * readiness reports). DOWN when the application ended its subscription, when no subscriber came
+     * within two minutes, or when a worker stopped making progress: a restart would help then.
+     */
+    public ChannelHealth health() {
+        String end = ended;
+        if (end != null && workers.isEmpty()) {
+            return new ChannelHealth(settings.channel(), false, "ended: " + end);
+        }
+        if (workers.isEmpty()) {
+            boolean late = System.nanoTime() - createdNanos > SUBSCRIBE_GRACE.toNanos();
+            return new ChannelHealth(settings.channel(), !late, late ? "never subscribed" : "starting");
+        }
+        long stallNanos = settings.fetchExpires().multipliedBy(3).plus(settings.requestTimeout())
+                .plus(settings.reconnectWait()).plusSeconds(30).toNanos();
+        for (Worker w : workers) {
+            if (!w.thread.isAlive() && !w.cancelled) {
+                return new ChannelHealth(settings.channel(), false, "worker thread died");
+            }
+            if (System.nanoTime() - w.lastBeat > stallNanos) {
+                return new ChannelHealth(settings.channel(), false, "stalled in " + w.activity);
+            }
+        }
+        Worker any = workers.iterator().next();
+        return new ChannelHealth(settings.channel(), true, any.activity);
+    }
+
+    /** Messages the application holds and has not settled. */
+    public int inHand() {
+        return inHand.size();
+    }
+
+    /**
+     * Reports every message the application still holds as in progress (+WPI), every ack-wait/3,
+     * until it has held it for {@code max-in-progress}; then JetStream may redeliver it. The
+     * connector calls this every second.
+     */
+    void reportProgress() {
+        long now = System.nanoTime();
+        long every = settings.progressEvery().toNanos();
+        long limit = settings.maxInProgress().toNanos();
+        inHand.forEach((message, times) -> {
+            if (now - times[0] > limit) {
+                inHand.remove(message);
+                LOG.warning(() -> settings + ": " + message.metadata() + " has been in the application's hands for"
+                        + " more than " + settings.maxInProgress() + "; no longer reported in progress");
+            } else if (now - times[1] >= every) {
+                times[1] = now;
+                message.inProgress();
+            }
+        });
     }
 
     /** Converts a JetStream message into the channel's Message. */
@@ -98,9 +162,13 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 md.getConsumer(), md.streamSequence(), md.consumerSequence(), md.deliveredCount(),
                 md.pendingCount(), md.timestamp());
         byte[] data = raw.getData() == null ? new byte[0] : raw.getData();
-        Object payload = settings.payloadType() == ChannelSettings.PayloadType.BYTES
+        Object payload = settings.payloadType() == IncomingSettings.PayloadType.BYTES
                 ? data : new String(data, StandardCharsets.UTF_8);
-        return new IncomingNatsMessage<>(payload, meta, raw, acknowledger);
+        IncomingNatsMessage<?>[] self = new IncomingNatsMessage<?>[1];
+        self[0] = new IncomingNatsMessage<>(payload, meta, raw, acknowledger, () -> inHand.remove(self[0]));
+        long now = System.nanoTime();
+        inHand.put(self[0], new long[] {now, now});
+        return self[0];
     }
 
     /** One subscription: demand accounting plus the fetch loop on its own thread. */
@@ -113,6 +181,8 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         private volatile boolean cancelled;
         private volatile Throwable badRequest;
         private volatile FetchConsumer currentFetch;
+        private volatile long lastBeat = System.nanoTime();
+        private volatile String activity = "starting";
         private ConsumerContext consumer;
 
         Worker(Subscriber<? super Message<?>> subscriber) {
@@ -131,6 +201,11 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private void beat(String what) {
+            activity = what;
+            lastBeat = System.nanoTime();
         }
 
         @Override
@@ -172,7 +247,8 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             lock.lock();
             try {
                 while (!cancelled && demand.get() == 0) {
-                    signal.await();
+                    beat("waiting for the application to ask for messages");
+                    signal.await(1, TimeUnit.SECONDS);
                 }
                 return !cancelled;
             } finally {
@@ -193,16 +269,31 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
 
         @Override
         public void run() {
+            String why = null;
             try {
                 loop();
+                why = badRequest != null ? badRequest.getMessage() : "cancelled by the application";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                why = "interrupted";
+            } catch (Throwable e) { // loop() handles everything else; this is a bug or an Error
+                LOG.log(Level.SEVERE, settings + ": the fetch loop died", e);
+                why = "fetch loop died: " + e;
+                throw e;
             } finally {
                 workers.remove(this);
+                if (workers.isEmpty()) {
+                    inHand.clear(); // nobody will settle them now: let JetStream redeliver them
+                }
+                if (!closed) {
+                    ended = why;
+                    String reason = why;
+                    LOG.warning(() -> settings + " stopped: " + reason
+                            + (workers.isEmpty() ? "; no subscription is left (liveness reports it DOWN)" : ""));
+                }
                 if (badRequest != null) {
                     subscriber.onError(badRequest);
                 }
-                LOG.fine(() -> "Stopped " + settings);
             }
         }
 
@@ -216,17 +307,21 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                             continue; // cancelled while waiting for the connection
                         }
                     }
+                    beat("fetching");
                     fetchBatch();
                 } catch (InterruptedException e) {
                     throw e;
-                } catch (Exception e) {
-                    // NATS down, consumer or stream gone, API timeout: all retried the same way.
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // NATS down, consumer or stream gone, API timeout, a bug: all retried the same way.
                     if (!cancelled) {
                         boolean expected = e instanceof JetStreamApiException || e instanceof java.io.IOException
                                 || e instanceof IllegalStateException
                                 || e instanceof io.nats.client.JetStreamStatusCheckedException;
                         LOG.log(Level.WARNING, settings + ": " + e + "; retrying in " + retryMillis + " ms",
                                 expected ? null : e);
+                        beat("retrying after " + e.getClass().getSimpleName());
                     }
                     consumer = null; // set up again: the consumer or the stream may be gone
                     pause(retryMillis);
@@ -236,11 +331,13 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
 
         private ConsumerContext setUp() throws Exception {
             while (!cancelled && connection.awaitConnection(settings.reconnectWait()) == null) {
+                beat("waiting for NATS");
                 LOG.fine(() -> settings + " waiting for NATS at " + connection.url());
             }
             if (cancelled) {
                 return null;
             }
+            beat("setting up the consumer");
             if (settings.createStream()) {
                 StreamSetup.ensureStream(connection.management(), settings);
             }
@@ -259,6 +356,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 currentFetch = fetch;
                 io.nats.client.Message raw;
                 while (!cancelled && (raw = fetch.nextMessage()) != null) {
+                    beat("fetching");
                     if (!raw.isJetStream()) {
                         continue;
                     }
@@ -292,5 +390,4 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         public void cancel() {
         }
     }
-
 }

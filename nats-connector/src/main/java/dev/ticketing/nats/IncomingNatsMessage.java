@@ -12,8 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * A JetStream message delivered by an incoming channel. {@link #ack()} acknowledges it to the
  * server (the stage completes when the server confirmed); {@link #nack(Throwable)} asks for a
- * redelivery after the configured backoff, or dead-letters it on its last allowed delivery.
- * Only the first ack/nack counts; later calls return the first outcome.
+ * redelivery or dead-letters it, by the kind of the reason ({@link FailureKind}). The stages never
+ * complete exceptionally: a settlement that cannot reach the server is logged and the message
+ * comes again after ack-wait (a failed stage would end the application's channel). Only the first
+ * ack/nack counts; later calls return the first outcome. While the application holds the message
+ * the channel reports it in progress, so JetStream does not hand it to another consumer meanwhile.
  * {@code unwrap(IncomingNatsMetadata.class)} and {@code unwrap(io.nats.client.Message.class)} work.
  */
 public final class IncomingNatsMessage<T> implements Message<T> {
@@ -22,13 +25,16 @@ public final class IncomingNatsMessage<T> implements Message<T> {
     private final IncomingNatsMetadata metadata;
     private final io.nats.client.Message raw;
     private final Acknowledger acknowledger;
+    private final Runnable onSettled;
     private final AtomicReference<CompletionStage<Void>> outcome = new AtomicReference<>();
 
-    IncomingNatsMessage(T payload, IncomingNatsMetadata metadata, io.nats.client.Message raw, Acknowledger acknowledger) {
+    IncomingNatsMessage(T payload, IncomingNatsMetadata metadata, io.nats.client.Message raw, Acknowledger acknowledger,
+                        Runnable onSettled) {
         this.payload = payload;
         this.metadata = metadata;
         this.raw = raw;
         this.acknowledger = acknowledger;
+        this.onSettled = onSettled;
     }
 
     public IncomingNatsMetadata metadata() {
@@ -42,12 +48,28 @@ public final class IncomingNatsMessage<T> implements Message<T> {
 
     @Override
     public CompletionStage<Void> ack() {
-        return settle(() -> acknowledger.ack(raw));
+        return settle(() -> acknowledger.ack(raw, metadata));
     }
 
     @Override
     public CompletionStage<Void> nack(Throwable reason) {
         return settle(() -> acknowledger.nack(raw, metadata, reason));
+    }
+
+    /** True once ack or nack was called. */
+    public boolean isSettled() {
+        return outcome.get() != null;
+    }
+
+    /**
+     * Tells JetStream the message is still being worked on, so its ack-wait starts again. The
+     * channel already does this every ack-wait/3 until {@code max-in-progress}; a handler may call
+     * it too before a long step.
+     */
+    public void inProgress() {
+        if (!isSettled()) {
+            acknowledger.progress(raw);
+        }
     }
 
     @Override
@@ -69,16 +91,12 @@ public final class IncomingNatsMessage<T> implements Message<T> {
         if (!outcome.compareAndSet(null, mine)) {
             return outcome.get();
         }
+        onSettled.run();
         try {
-            action.get().whenComplete((v, e) -> {
-                if (e != null) {
-                    mine.completeExceptionally(e);
-                } else {
-                    mine.complete(null);
-                }
-            });
+            // The acknowledger's stages never fail; should one anyway, the channel must not end.
+            action.get().whenComplete((v, e) -> mine.complete(null));
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
+            mine.complete(null);
         }
         return mine;
     }

@@ -1,5 +1,6 @@
 package dev.ticketing.nats;
 
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -7,8 +8,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * The connector's counters in the application's MicroProfile Metrics registry, tagged by subject:
  * {@code ticketing_events_consumed_total}, {@code ..._redelivered_total},
- * {@code ..._dead_lettered_total}, {@code ..._published_total}, {@code ..._publish_failed_total}
- * on {@code /metrics}.
+ * {@code ..._dead_lettered_total}, {@code ..._settle_failed_total}, {@code ..._published_total},
+ * {@code ..._publish_failed_total}, and the gauge {@code ticketing_dead_letters} on {@code /metrics}.
  */
 final class MetricsEventCounters implements EventCounters {
     private static final Metadata CONSUMED = metadata("ticketing.events.consumed",
@@ -21,6 +22,11 @@ final class MetricsEventCounters implements EventCounters {
             "Events stored by JetStream (a duplicate the server dropped counts: the event is stored)");
     private static final Metadata PUBLISH_FAILED = metadata("ticketing.events.publish.failed",
             "Publishes that failed (the message was nacked; the outbox retries)");
+    private static final Metadata SETTLE_FAILED = metadata("ticketing.events.settle.failed",
+            "Acks and nacks that did not reach the server (the event is redelivered after ack-wait)");
+    private static final Metadata DEAD_LETTERS = metadata("ticketing.dead.letters",
+            "Dead letters waiting in the stream for events of this subject (-1 until first counted);"
+                    + " ./ticketing dlq lists and replays them");
 
     private final MetricRegistry registry;
 
@@ -57,5 +63,15 @@ final class MetricsEventCounters implements EventCounters {
     @Override
     public void publishFailed(String subject) {
         count(PUBLISH_FAILED, subject);
+    }
+
+    @Override
+    public void settleFailed(String subject) {
+        count(SETTLE_FAILED, subject);
+    }
+
+    @Override
+    public void deadLetters(String subject, LongSupplier waiting) {
+        registry.gauge(DEAD_LETTERS, waiting, LongSupplier::getAsLong, new Tag("subject", subject));
     }
 }

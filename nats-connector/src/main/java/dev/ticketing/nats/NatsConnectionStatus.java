@@ -1,5 +1,6 @@
 package dev.ticketing.nats;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,11 @@ public class NatsConnectionStatus {
     /** True when the connector has opened its connection(s) and all are connected now. */
     public boolean isConnected() {
         return connector.isResolvable() && connector.get().isConnected();
+    }
+
+    /** Each incoming channel's health: liveness is DOWN when one stopped consuming. */
+    public List<ChannelHealth> channels() {
+        return connector.isResolvable() ? connector.get().channelHealth() : List.of();
     }
 
     /** Server URL to connection state, for health check data. */

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +53,9 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
     private final List<OutgoingChannel> outgoing = new CopyOnWriteArrayList<>();
     // Runs ack/nack completions and outgoing settlements off jnats' own threads.
     private final ThreadPoolExecutor callbacks = callbackExecutor();
+    // Reports held messages in progress (every second) and counts dead letters (every 30 s).
+    private final ScheduledExecutorService housekeeping = housekeepingExecutor();
+    private final DeadLetterCounts deadLetters = new DeadLetterCounts();
     private volatile boolean closed;
 
     // MicroProfile Metrics where the server has it (every Ticketing server does); none in plain tests.
@@ -68,18 +75,20 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
 
     /** Builds an incoming channel; what {@link #getPublisherBuilder} wraps. */
     public IncomingChannel incoming(Config config) {
-        ChannelSettings s = ChannelSettings.incoming(config);
+        IncomingSettings s = ChannelSettings.incoming(config);
         SharedConnection c = connection(s);
         setUpIfConnected(s, c);
         IncomingChannel channel = new IncomingChannel(s, c, callbacks, counters());
         incoming.add(channel);
+        s.subject().filter(subject -> !subject.contains("*") && !subject.contains(">"))
+                .ifPresent(subject -> counters().deadLetters(subject, () -> deadLetters.count(s, subject)));
         LOG.info(() -> "nats-jetstream: " + s + " ready");
         return channel;
     }
 
     /** Builds an outgoing channel; what {@link #getSubscriberBuilder} wraps. */
     public OutgoingChannel outgoing(Config config) {
-        ChannelSettings s = ChannelSettings.outgoing(config);
+        OutgoingSettings s = ChannelSettings.outgoing(config);
         SharedConnection c = connection(s);
         boolean ready = s.createStream() && setUpIfConnected(s, c);
         OutgoingChannel channel = new OutgoingChannel(s, c, callbacks, ready, counters());
@@ -88,12 +97,22 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
         return channel;
     }
 
+    /** Counts with {@code counters} instead of MicroProfile Metrics (tests outside Liberty). */
+    void countWith(EventCounters counters) {
+        this.counters = counters;
+    }
+
     private EventCounters counters() {
         if (counters == null) {
             counters = metricRegistry != null && metricRegistry.isResolvable()
                     ? new MetricsEventCounters(metricRegistry.get()) : EventCounters.NONE;
         }
         return counters;
+    }
+
+    /** Every incoming channel's health, for liveness: DOWN ones stopped consuming (see {@link IncomingChannel#health}). */
+    public List<ChannelHealth> channelHealth() {
+        return incoming.stream().map(IncomingChannel::health).collect(Collectors.toList());
     }
 
     /** True when at least one connection was opened and all of them are connected right now. */
@@ -134,11 +153,11 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
             return false;
         }
         try {
-            if (s.createStream() || s.direction() == ChannelSettings.Direction.INCOMING) {
+            if (s.createStream() || s instanceof IncomingSettings) {
                 StreamSetup.ensureStream(c.management(), s);
             }
-            if (s.direction() == ChannelSettings.Direction.INCOMING) {
-                StreamSetup.ensureConsumer(c.management(), s);
+            if (s instanceof IncomingSettings in) {
+                StreamSetup.ensureConsumer(c.management(), in);
             }
             return true;
         } catch (JetStreamApiException | IllegalStateException e) {
@@ -158,6 +177,7 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
             return;
         }
         closed = true;
+        housekeeping.shutdownNow();
         incoming.forEach(IncomingChannel::close);
         // Give in-flight publishes a moment to be confirmed before the connection goes.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -174,6 +194,45 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
         connections.values().forEach(SharedConnection::close);
         callbacks.shutdown();
         LOG.info("nats-jetstream connector closed");
+    }
+
+    private void reportProgress() {
+        for (IncomingChannel channel : incoming) {
+            try {
+                channel.reportProgress();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "in-progress reports of " + channel.settings() + " failed", e);
+            }
+        }
+    }
+
+    private void countDeadLetters() {
+        Map<String, IncomingChannel> oneChannelPerStream = new LinkedHashMap<>();
+        incoming.forEach(ch -> oneChannelPerStream.putIfAbsent(
+                ch.settings().url() + " " + ch.settings().stream() + " " + ch.settings().dlqPrefix(), ch));
+        for (IncomingChannel channel : oneChannelPerStream.values()) {
+            SharedConnection c = connections.get(channel.settings().url());
+            if (c != null && c.isConnected() && c.management() != null) {
+                deadLetters.refresh(c.management(), channel.settings());
+            }
+        }
+    }
+
+    private ScheduledExecutorService housekeepingExecutor() {
+        ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nats-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.scheduleWithFixedDelay(this::reportProgress, 1, 1, TimeUnit.SECONDS);
+        pool.scheduleWithFixedDelay(() -> {
+            try {
+                countDeadLetters();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "counting dead letters failed", e);
+            }
+        }, 2, 30, TimeUnit.SECONDS);
+        return pool;
     }
 
     private static ThreadPoolExecutor callbackExecutor() {

@@ -30,18 +30,18 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private static final Logger LOG = Logger.getLogger(OutgoingChannel.class.getName());
 
     private final EventCounters counters;
-    private final ChannelSettings settings;
+    private final OutgoingSettings settings;
     private final SharedConnection connection;
     private final Executor callbacks;
     private final AtomicBoolean streamReady = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Subscription subscription;
 
-    OutgoingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady) {
+    OutgoingChannel(OutgoingSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady) {
         this(settings, connection, callbacks, streamReady, EventCounters.NONE);
     }
 
-    OutgoingChannel(ChannelSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady,
+    OutgoingChannel(OutgoingSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady,
                     EventCounters counters) {
         this.counters = counters;
         this.settings = settings;
@@ -50,7 +50,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         this.streamReady.set(streamReady || !settings.createStream());
     }
 
-    public ChannelSettings settings() {
+    public OutgoingSettings settings() {
         return settings;
     }
 
@@ -103,7 +103,7 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         }
         String subject = meta.subject().or(settings::subject).orElseThrow(() -> new IllegalArgumentException(
                 settings + ": message " + id + " has no subject; set OutgoingNatsMetadata.subject or "
-                        + settings.property(ChannelSettings.SUBJECT)));
+                        + settings.property(Setting.SUBJECT_OUT)));
         byte[] body = bodyOf(message.getPayload(), id);
         Headers headers = new Headers();
         meta.headers().forEach(headers::put);

@@ -46,7 +46,7 @@ final class StreamSetup {
             }
             if (!s.createStream()) {
                 throw new IllegalStateException("Stream " + s.stream() + " does not exist and "
-                        + s.property(ChannelSettings.CREATE_STREAM) + " is false");
+                        + s.property(Setting.CREATE_STREAM) + " is false");
             }
             try {
                 jsm.addStream(StreamConfiguration.builder()
@@ -91,30 +91,29 @@ final class StreamSetup {
     }
 
     /** Creates the channel's durable pull consumer, or updates its settings if it exists. */
-    static void ensureConsumer(JetStreamManagement jsm, ChannelSettings s) throws IOException, JetStreamApiException {
+    static void ensureConsumer(JetStreamManagement jsm, IncomingSettings s) throws IOException, JetStreamApiException {
         ConsumerConfiguration.Builder cc = ConsumerConfiguration.builder()
                 .durable(s.durable())
                 .ackPolicy(AckPolicy.Explicit)
                 .deliverPolicy(DeliverPolicy.All)
                 .ackWait(s.ackWait())
-                .maxDeliver(s.maxDeliver())
+                // Unlimited on the server: the connector decides when a message is dead-lettered
+                // (max-deliver counts only ordinary failures), so the server never stops delivering one
+                // silently, and a long outage's redeliveries never use up a message's budget.
+                .maxDeliver(-1)
                 .maxAckPending(s.maxAckPending());
         s.subject().ifPresent(cc::filterSubject);
         jsm.addOrUpdateConsumer(s.stream(), cc.build());
         warnIfDeadLettersAreLost(jsm, s);
     }
 
-    static String deadLetterSubject(ChannelSettings s, String subject) {
-        return s.dlqPrefix() + ".dlq." + subject;
-    }
-
-    private static void warnIfDeadLettersAreLost(JetStreamManagement jsm, ChannelSettings s) {
-        String dlq = deadLetterSubject(s, s.subject().orElse(">"));
+    private static void warnIfDeadLettersAreLost(JetStreamManagement jsm, IncomingSettings s) {
+        String dlq = s.deadLetterSubject(s.subject().orElse(">"));
         try {
             List<String> streams = jsm.getStreamNames(dlq);
             if (streams.isEmpty()) {
                 LOG.warning(() -> "No stream captures dead letters of " + s + " (" + dlq + "): failed messages"
-                        + " would stay stuck after max-deliver; add '" + s.dlqPrefix() + ".dlq.>' to a stream");
+                        + " could not be parked; add '" + s.dlqPrefix() + ".dlq.>' to a stream");
             }
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             LOG.fine(() -> "Could not check dead-letter stream for " + s + ": " + e);

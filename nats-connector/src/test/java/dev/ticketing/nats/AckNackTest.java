@@ -47,8 +47,9 @@ class AckNackTest {
                 m.nack(new IllegalStateException("not yet")).thenRun(() -> ackConfirmed.put("nack#1", true));
             } // "ignore-me": neither ack nor nack on the first delivery
         });
-        // ack-wait 2s, backoff 300ms (see Fixture)
-        fx.connector.incoming(fx.incomingConfig("in", "orders", "acks")).subscribe(sub);
+        // ack-wait 2s, backoff 300ms (see Fixture); a held message is not reported in progress here
+        // (max-in-progress 1ms), so the unsettled one comes back after ack-wait.
+        fx.connector.incoming(fx.incomingConfig("in", "orders", "acks").with("max-in-progress", "1ms")).subscribe(sub);
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders"));
         Fixture.send(out, "ack-me", "a").get(10, TimeUnit.SECONDS);
         Fixture.send(out, "nack-me", "n").get(10, TimeUnit.SECONDS);

@@ -48,6 +48,8 @@ class ConfigValidationTest {
             "url             | http://a b    | is not a NATS server URL list",
             "fetch-expires   | 200ms         | must be at least 1s",
             "batch-size      | 0             | must be between 1 and",
+            "transient-backoff | 0s          | must be a positive duration",
+            "max-in-progress | forever       | is not a duration",
     })
     void invalidIncomingPropertyFailsNamingChannelAndProperty(String property, String value, String why) {
         ChannelConfigException e = assertThrows(ChannelConfigException.class,
@@ -79,7 +81,7 @@ class ConfigValidationTest {
 
     @Test
     void defaultsAndDurationFormats() {
-        ChannelSettings s = ChannelSettings.incoming(validIncoming()
+        IncomingSettings s = ChannelSettings.incoming(validIncoming()
                 .with("ack-wait", "PT45S").with("backoff", "500ms, 2s ,1m").with("duplicate-window", "120000"));
         assertEquals("nats://127.0.0.1:4222", s.url());
         assertEquals("TICKETING", s.stream());
@@ -89,11 +91,27 @@ class ConfigValidationTest {
         assertEquals(Duration.ofSeconds(45), s.ackWait());
         assertEquals(5, s.maxDeliver());
         assertEquals("ticketing", s.dlqPrefix());
-        assertEquals(ChannelSettings.PayloadType.STRING, s.payloadType());
+        assertEquals(IncomingSettings.PayloadType.STRING, s.payloadType());
         assertEquals(Duration.ofMillis(500), s.backoffFor(1));
         assertEquals(Duration.ofSeconds(2), s.backoffFor(2));
         assertEquals(Duration.ofMinutes(1), s.backoffFor(3));
         assertEquals(Duration.ofMinutes(1), s.backoffFor(9));
+        // Transient failures: doubling from 1s, capped at 1m, however long the outage lasts.
+        assertEquals(Duration.ofSeconds(1), s.transientBackoffFor(1));
+        assertEquals(Duration.ofSeconds(2), s.transientBackoffFor(2));
+        assertEquals(Duration.ofSeconds(32), s.transientBackoffFor(6));
+        assertEquals(Duration.ofMinutes(1), s.transientBackoffFor(7));
+        assertEquals(Duration.ofMinutes(1), s.transientBackoffFor(10_000));
+        assertEquals(Duration.ofMinutes(10), s.maxInProgress());
+        assertEquals(Duration.ofSeconds(15), s.progressEvery());
+    }
+
+    @Test
+    void transientBackoffMaxMayNotBeShorterThanItsStart() {
+        ChannelConfigException e = assertThrows(ChannelConfigException.class, () -> connector.getPublisherBuilder(
+                validIncoming().with("transient-backoff", "10s").with("transient-backoff-max", "5s")));
+        assertTrue(e.getMessage().contains("mp.messaging.incoming.orders-in.transient-backoff-max = '5s' must not be"
+                + " shorter than mp.messaging.incoming.orders-in.transient-backoff"), e.getMessage());
     }
 
     @Test

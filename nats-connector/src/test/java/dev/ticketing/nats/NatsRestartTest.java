@@ -39,7 +39,9 @@ class NatsRestartTest {
 
     @Test
     void consumerReceivesEverythingAcrossARestartAndOnlyUnackedOnesTwice() throws Exception {
-        MapConfig in = fx.incomingConfig("in", "events", "survivor").with("storage", "file");
+        // Held messages are not reported in progress here, so unsettled ones come back after ack-wait.
+        MapConfig in = fx.incomingConfig("in", "events", "survivor").with("storage", "file")
+                .with("max-in-progress", "1ms");
         MapConfig outConfig = fx.outgoingConfig("out", "events").with("storage", "file");
         MessageSource<Message<?>> out = fx.outgoing(outConfig);
         publish(out, 0, 30);
