@@ -3,40 +3,59 @@ package dev.ticketing.store.outbox;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * The outbox inside an aggregate's document: a field {@value #FIELD} holding the events the last
- * changes caused, in the order they happened. MongoDB writes one document atomically, so a change
- * and its events are stored together or not at all (no transactions needed).
+ * changes caused, in the order they happened, and {@value #SINCE}, when the oldest of them was
+ * written. MongoDB writes one document atomically, so a change and its events are stored together
+ * or not at all (no transactions needed). {@value #SINCE} exists only while events wait, and is
+ * indexed, so the relay finds pending documents oldest first without scanning the collection.
  */
 public final class Outbox {
     public static final String FIELD = "outbox";
+    public static final String SINCE = "outboxSince";
+    static final String INDEX = "pending_outbox_oldest_first";
 
     private Outbox() {
     }
 
-    /** The update part that appends {@code events} to the document's outbox. */
+    /**
+     * The update part that appends {@code events} to the document's outbox (and, if none were
+     * waiting, marks since when they wait); an empty update part when there are no events.
+     */
     public static Bson append(List<PendingEvent> events) {
-        return Updates.pushEach(FIELD, documents(events));
+        if (events.isEmpty()) {
+            return new Document();
+        }
+        return Updates.combine(Updates.pushEach(FIELD, documents(events)), Updates.min(SINCE, new Date()));
     }
 
     public static Bson append(PendingEvent event) {
         return append(List.of(event));
     }
 
-    /** The outbox value of a document being inserted with {@code events}. */
-    public static List<Document> documents(List<PendingEvent> events) {
+    /** {@code document}, about to be inserted, with {@code events} in its outbox. */
+    public static Document with(Document document, List<PendingEvent> events) {
+        document.append(FIELD, documents(events));
+        if (!events.isEmpty()) {
+            document.append(SINCE, new Date());
+        }
+        return document;
+    }
+
+    private static List<Document> documents(List<PendingEvent> events) {
         List<Document> docs = new ArrayList<>(events.size());
         events.forEach(e -> docs.add(e.toDocument()));
         return docs;
     }
 
-    /** Documents that still hold events to publish. */
-    static Bson hasPending() {
-        return Filters.exists(FIELD + ".0");
+    /** Documents that may still hold events to publish (the index's filter). */
+    static Bson pending() {
+        return Filters.exists(SINCE);
     }
 
     /** The events a document holds, oldest first. */
@@ -50,5 +69,10 @@ public final class Outbox {
     /** Removes one published event, by id, leaving any event added since in place. */
     static Bson removePublished(PendingEvent event) {
         return Updates.pull(FIELD, new Document("id", event.id()));
+    }
+
+    /** Unmarks a document whose outbox is empty now (a new event in between keeps the mark). */
+    static Bson emptied(Object documentId) {
+        return Filters.and(Filters.eq("_id", documentId), Filters.size(FIELD, 0));
     }
 }

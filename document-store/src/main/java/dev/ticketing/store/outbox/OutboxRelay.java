@@ -2,9 +2,14 @@ package dev.ticketing.store.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -13,17 +18,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Publishes what outboxes hold, then clears it. Each document's events go out one at a time, in
  * order, each cleared only after JetStream acknowledged it; a crash in between republishes the
  * event with the same id and JetStream drops the copy. One thread does all of it, so one service
- * instance never publishes a document's events out of order; a periodic sweep catches what a
- * crash or a failed publish left behind.
+ * instance never publishes a document's events out of order. A periodic sweep catches what a
+ * crash or a failed publish left behind: it walks every pending document, oldest first, through
+ * an index on {@link Outbox#SINCE}, page by page, so none is skipped forever behind a limit and a
+ * document that cannot be published does not hold up the others (after ten failures in a row a
+ * sweep stops, NATS being away, and the next one goes on from where it stopped). Nothing thrown
+ * stops the relay.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    private static final int SWEEP_BATCH = 500;
+    private static final int PAGE = 500;
+    /** A sweep gives up after this many publishes failing in a row: NATS is away, the next sweep retries. */
+    private static final int FAILURES_IN_A_ROW = 10;
 
     /** Where events go: the service's outgoing NATS channel. Completes once the stream stored the event. */
     @FunctionalInterface
@@ -35,6 +47,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Publisher publisher;
     private final Duration publishTimeout;
     private final ScheduledExecutorService worker;
+    /** Per collection, where a sweep that gave up stopped: the next one goes on from there. */
+    private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OutboxRelay(String name, List<MongoCollection<Document>> collections, Publisher publisher,
                        Duration publishTimeout) {
@@ -48,6 +62,12 @@ public final class OutboxRelay implements AutoCloseable {
         });
     }
 
+    /** The index the sweep reads pending documents through; idempotent. */
+    public static void index(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.ascending(Outbox.SINCE, "_id"),
+                new IndexOptions().name(Outbox.INDEX).sparse(true));
+    }
+
     /** Starts the periodic sweep (also run once right away: it publishes what a crash left behind). */
     public OutboxRelay start(Duration sweepEvery) {
         worker.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,25 +79,63 @@ public final class OutboxRelay implements AutoCloseable {
         worker.execute(() -> {
             try {
                 relayDocument(collection, documentId);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.log(Level.WARNING, "outbox: publishing the events of " + documentId
                         + " failed; the sweep retries", e);
             }
         });
     }
 
-    /** Publishes every pending event of every collection; returns how many went out. */
+    /** Publishes every pending event of every collection, oldest document first; how many went out. */
     public int sweep() {
         int published = 0;
         for (MongoCollection<Document> collection : collections) {
-            List<Object> ids = new ArrayList<>();
-            collection.find(Outbox.hasPending()).projection(Projections.include("_id")).limit(SWEEP_BATCH)
-                    .forEach(d -> ids.add(d.get("_id")));
-            for (Object id : ids) {
-                published += relayDocument(collection, id);
-            }
+            published += sweep(collection);
         }
         return published;
+    }
+
+    private int sweep(MongoCollection<Document> collection) {
+        int published = 0;
+        int failedInARow = 0;
+        Object[] resume = resumeAt.remove(collection);
+        Date afterSince = resume == null ? null : (Date) resume[0];
+        Object afterId = resume == null ? null : resume[1];
+        while (true) {
+            List<Document> page = new ArrayList<>(PAGE);
+            collection.find(after(afterSince, afterId))
+                    .sort(Sorts.ascending(Outbox.SINCE, "_id"))
+                    .projection(Projections.include("_id", Outbox.SINCE))
+                    .limit(PAGE)
+                    .forEach(page::add);
+            for (Document d : page) {
+                afterSince = d.getDate(Outbox.SINCE);
+                afterId = d.get("_id");
+                Relayed r = relayDocument(collection, afterId);
+                published += r.published();
+                failedInARow = r.failed() ? failedInARow + 1 : 0;
+                if (failedInARow >= FAILURES_IN_A_ROW) {
+                    // NATS is probably away; the next sweep goes on from here, so documents that
+                    // cannot be published never keep the ones behind them waiting forever.
+                    resumeAt.put(collection, new Object[] {afterSince, afterId});
+                    LOG.warning(() -> "outbox: " + FAILURES_IN_A_ROW + " publishes failed in a row; the next sweep"
+                            + " goes on from there");
+                    return published;
+                }
+            }
+            if (page.size() < PAGE) {
+                return published;
+            }
+        }
+    }
+
+    /** Pending documents after the (since, id) position of the sweep's last one. */
+    private static Bson after(Date since, Object id) {
+        if (since == null) {
+            return Outbox.pending();
+        }
+        return Filters.or(Filters.gt(Outbox.SINCE, since),
+                Filters.and(Filters.eq(Outbox.SINCE, since), Filters.gt("_id", id)));
     }
 
     private void sweepQuietly() {
@@ -86,17 +144,22 @@ public final class OutboxRelay implements AutoCloseable {
             if (published > 0) {
                 LOG.fine(() -> "outbox: the sweep published " + published + " event(s)");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "outbox: sweep failed; next sweep retries", e);
+        } catch (Throwable e) {
+            // Caught whatever it is: a scheduled task that throws is never run again.
+            LOG.log(Level.WARNING, "outbox: sweep failed; the next sweep retries", e);
         }
     }
 
+    /** What relaying one document came to. */
+    record Relayed(int published, boolean failed) {
+    }
+
     /** Publishes one document's events in order; stops at the first failure (order matters). */
-    int relayDocument(MongoCollection<Document> collection, Object documentId) {
+    Relayed relayDocument(MongoCollection<Document> collection, Object documentId) {
         Document document = collection.find(Filters.eq("_id", documentId))
                 .projection(Projections.include(Outbox.FIELD)).first();
         if (document == null) {
-            return 0;
+            return new Relayed(0, false);
         }
         int published = 0;
         for (PendingEvent event : Outbox.pendingIn(document)) {
@@ -104,16 +167,17 @@ public final class OutboxRelay implements AutoCloseable {
                 publisher.publish(event).toCompletableFuture().get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return published;
+                return new Relayed(published, true);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "outbox: publishing event " + event.id() + " to " + event.subject()
-                        + " failed; it stays in the outbox and is retried", e);
-                return published;
+                        + " failed; it stays in the outbox and is retried: " + e);
+                return new Relayed(published, true);
             }
             collection.updateOne(Filters.eq("_id", documentId), Outbox.removePublished(event));
             published++;
         }
-        return published;
+        collection.updateOne(Outbox.emptied(documentId), Updates.unset(Outbox.SINCE));
+        return new Relayed(published, false);
     }
 
     @Override

@@ -41,8 +41,7 @@ class OutboxRelayTest {
     }
 
     private void insertWith(String ticketId, PendingEvent... events) {
-        tickets.insertOne(new Document("_id", ticketId).append("version", 0)
-                .append(Outbox.FIELD, Outbox.documents(List.of(events))));
+        tickets.insertOne(Outbox.with(new Document("_id", ticketId).append("version", 0), List.of(events)));
     }
 
     private List<PendingEvent> outboxOf(String ticketId) {
@@ -57,7 +56,8 @@ class OutboxRelayTest {
             return CompletableFuture.completedFuture(null);
         }, Duration.ofSeconds(5));
 
-        assertEquals(3, relay.relayDocument(tickets, "t1"));
+        assertEquals(new OutboxRelay.Relayed(3, false), relay.relayDocument(tickets, "t1"));
+        assertTrue(tickets.find(Outbox.pending()).first() == null, "no longer marked pending");
         assertEquals(List.of("e1", "e2", "e3"), published);
         assertTrue(outboxOf("t1").isEmpty());
         relay.close();
@@ -74,7 +74,8 @@ class OutboxRelayTest {
             return CompletableFuture.completedFuture(null);
         }, Duration.ofSeconds(5));
 
-        assertEquals(1, relay.relayDocument(tickets, "t1"));
+        assertEquals(new OutboxRelay.Relayed(1, true), relay.relayDocument(tickets, "t1"));
+        assertTrue(tickets.find(Outbox.pending()).first() != null, "still marked pending");
         assertEquals(List.of("e1"), published);
         assertEquals(List.of("e2", "e3"), outboxOf("t1").stream().map(PendingEvent::id).toList());
         relay.close();
@@ -92,6 +93,7 @@ class OutboxRelayTest {
 
         relay.relayDocument(tickets, "t1");
         assertEquals(List.of("e2"), outboxOf("t1").stream().map(PendingEvent::id).toList());
+        assertEquals(1, tickets.countDocuments(Outbox.pending()), "still marked pending for the sweep");
         relay.close();
     }
 
@@ -108,6 +110,85 @@ class OutboxRelayTest {
         assertEquals(3, relay.sweep());
         assertEquals(List.of("a1", "b1", "b2"), published.stream().sorted().toList());
         assertEquals(0, relay.sweep());
+        relay.close();
+    }
+
+    @Test
+    void theSweepGoesOldestFirstThroughTheIndex() throws Exception {
+        OutboxRelay.index(tickets);
+        for (String id : List.of("t-old", "t-mid", "t-new")) {
+            insertWith(id, event(id + "-e"));
+            Thread.sleep(5); // distinct outboxSince instants (milliseconds)
+        }
+        // A later change to the oldest document keeps its place: it has waited longest.
+        tickets.updateOne(Filters.eq("_id", "t-old"), Outbox.append(event("t-old-e2")));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        assertEquals(4, relay.sweep());
+        assertEquals(List.of("t-old-e", "t-old-e2", "t-mid-e", "t-new-e"), published);
+        List<String> indexes = new java.util.ArrayList<>();
+        tickets.listIndexes().forEach(i -> indexes.add(i.getString("name")));
+        assertTrue(indexes.contains("pending_outbox_oldest_first"), indexes.toString());
+        relay.close();
+    }
+
+    @Test
+    void documentsThatCannotBePublishedNeverKeepTheOthersWaitingForever() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            insertWith(String.format("stuck-%02d", i), event("stuck-" + i));
+        }
+        Thread.sleep(5);
+        insertWith("t-fine", event("fine"));
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            if (e.id().startsWith("stuck")) {
+                return CompletableFuture.failedFuture(new IllegalStateException("refused by the server"));
+            }
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        // Each sweep gives up after ten failures in a row, and the next one goes on from there.
+        assertEquals(0, relay.sweep());
+        assertEquals(0, relay.sweep());
+        assertEquals(1, relay.sweep());
+        assertEquals(List.of("fine"), published);
+        relay.close();
+    }
+
+    @Test
+    void morePendingDocumentsThanAPageAreAllPublishedInOneSweep() {
+        List<Document> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            many.add(Outbox.with(new Document("_id", String.format("t%04d", i)).append("version", 0),
+                    List.of(event("e" + i))));
+        }
+        tickets.insertMany(many);
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5));
+
+        assertEquals(1_200, relay.sweep());
+        assertEquals(0, tickets.countDocuments(Outbox.pending()));
+        relay.close();
+    }
+
+    @Test
+    void theSweepSurvivesAnythingThrownAndKeepsRunning() {
+        insertWith("t1", event("e1"));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError("a bug deep in a publisher");
+            }
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        }, Duration.ofSeconds(5)).start(Duration.ofMillis(100));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> published.contains("e1"));
         relay.close();
     }
 

@@ -1,0 +1,88 @@
+package dev.ticketing.store.outbox;
+
+import com.mongodb.client.MongoCollection;
+import dev.ticketing.common.events.EventPayload;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * The transactional outbox of a service, the same bean in every service that owns an aggregate
+ * (docs/architecture.md, "Consistency"): events are written into the aggregate's document with the
+ * change ({@link #pending}, {@link Outbox}), and published by one {@link OutboxRelay} right after
+ * each write ({@link #relay}) and by its periodic sweep, which starts with the application so what
+ * a crash left behind goes out without waiting for a request. The service names its aggregates'
+ * collections by implementing {@link OutboxCollection}; events leave through its outgoing
+ * channel {@code events}.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    @Inject
+    @Channel("events")
+    Emitter<String> events;
+
+    @Inject
+    Instance<OutboxCollection> aggregates;
+
+    @Inject
+    @ConfigProperty(name = "ticketing.subject.prefix", defaultValue = "ticketing")
+    String subjectPrefix;
+
+    @Inject
+    @ConfigProperty(name = "ticketing.outbox.sweep", defaultValue = "PT5S")
+    Duration sweepEvery;
+
+    @Inject
+    @ConfigProperty(name = "ticketing.outbox.publish-timeout", defaultValue = "PT10S")
+    Duration publishTimeout;
+
+    private OutboxRelay relay;
+
+    /** Starts with the application, so a crash's leftovers go out without waiting for a request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        relay();
+    }
+
+    private synchronized OutboxRelay relay() {
+        if (relay == null) {
+            List<MongoCollection<Document>> collections = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (OutboxCollection aggregate : aggregates) {
+                OutboxRelay.index(aggregate.collection());
+                collections.add(aggregate.collection());
+                names.add(aggregate.aggregate());
+            }
+            relay = new OutboxRelay(String.join("-", names), collections, new EmitterPublisher(events), publishTimeout)
+                    .start(sweepEvery);
+        }
+        return relay;
+    }
+
+    /** The pending form of an event, with a fresh id, on this deployment's subjects. */
+    public PendingEvent pending(EventPayload payload) {
+        return PendingEvent.of(payload, subjectPrefix);
+    }
+
+    /** Publishes the document's pending events soon, without making the caller wait. */
+    public void relay(MongoCollection<Document> collection, Object documentId) {
+        relay().relay(collection, documentId);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+}
