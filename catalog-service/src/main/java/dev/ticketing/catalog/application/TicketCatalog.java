@@ -1,13 +1,14 @@
 package dev.ticketing.catalog.application;
 
-import dev.ticketing.catalog.domain.EventOutcome;
+import dev.ticketing.kit.events.Outcome;
+import dev.ticketing.nats.PoisonMessage;
 import dev.ticketing.catalog.domain.Ticket;
-import dev.ticketing.catalog.events.CatalogOutbox;
 import dev.ticketing.catalog.store.TicketStore;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.store.outbox.CrashPoint;
+import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +29,14 @@ public class TicketCatalog {
     TicketStore store;
 
     @Inject
-    CatalogOutbox outbox;
+    EventOutbox outbox;
 
     public Ticket list(String sellerId, String title, BigDecimal price) {
         Ticket ticket = Ticket.list(new ObjectId().toHexString(), title, price, sellerId, Instant.now());
         store.insert(ticket, outbox.pending(new TicketCreated(ticket.id(), ticket.version(), ticket.title(),
                 ticket.price(), ticket.userId())));
         CrashPoint.afterWrite("ticket.create");
-        outbox.relay(ticket.id());
+        outbox.relay(store.collection(), ticket.id());
         return ticket;
     }
 
@@ -53,7 +54,7 @@ public class TicketCatalog {
             Ticket after = before.edit(editor, title, price);
             if (store.update(before, after, List.of(updated(after)))) {
                 CrashPoint.afterWrite("ticket.update");
-                outbox.relay(ticketId);
+                outbox.relay(store.collection(), ticketId);
                 return after;
             }
         }
@@ -61,22 +62,22 @@ public class TicketCatalog {
     }
 
     /** order.created: the order holds the ticket. */
-    public EventOutcome reserve(String ticketId, String orderId, long orderVersion) {
+    public Outcome reserve(String ticketId, String orderId, long orderVersion) {
         return apply(ticketId, "ticket.reserve", t -> t.reserve(orderId, orderVersion));
     }
 
     /** order.cancelled: the order let the ticket go (only if it holds it). */
-    public EventOutcome release(String ticketId, String orderId, long orderVersion) {
+    public Outcome release(String ticketId, String orderId, long orderVersion) {
         return apply(ticketId, "ticket.release", t -> t.release(orderId, orderVersion));
     }
 
-    private EventOutcome apply(String ticketId, String write, Function<Ticket, Ticket.Change> decide) {
+    private Outcome apply(String ticketId, String write, Function<Ticket, Ticket.Change> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Ticket> found = store.find(ticketId);
             if (found.isEmpty()) {
-                // Order events follow ticket.created through order-service: an unknown ticket is an
-                // event that came too early (or a wrong one, which ends as a dead letter).
-                return EventOutcome.EARLY;
+                // Orders are placed on copies of this catalog's tickets: an order event naming a ticket
+                // the catalog never had can never be applied.
+                throw new PoisonMessage("ticket " + ticketId + " is not in the catalog");
             }
             Ticket before = found.get();
             Ticket.Change change = decide.apply(before);
@@ -88,7 +89,7 @@ public class TicketCatalog {
             if (store.update(before, after, events)) {
                 if (change.ticketChanged()) {
                     CrashPoint.afterWrite(write);
-                    outbox.relay(ticketId);
+                    outbox.relay(store.collection(), ticketId);
                 }
                 return change.outcome();
             }

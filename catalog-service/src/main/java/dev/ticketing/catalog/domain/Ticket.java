@@ -1,6 +1,7 @@
 package dev.ticketing.catalog.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,8 +52,8 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
     }
 
     /** What an order event does to this ticket: its outcome, and the ticket after it when it changes. */
-    public record Change(EventOutcome outcome, Optional<Ticket> after, boolean ticketChanged) {
-        static Change none(EventOutcome outcome) {
+    public record Change(Outcome outcome, Optional<Ticket> after, boolean ticketChanged) {
+        static Change none(Outcome outcome) {
             return new Change(outcome, Optional.empty(), false);
         }
     }
@@ -66,14 +67,14 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
      */
     public Change reserve(String order, long orderVersion) {
         if (orderEvents.containsKey(order)) {
-            return Change.none(EventOutcome.DUPLICATE);
+            return Change.none(Outcome.DUPLICATE);
         }
         if (isReserved()) {
-            return Change.none(EventOutcome.EARLY);
+            return Change.none(Outcome.EARLY);
         }
         Map<String, Long> seen = new HashMap<>(orderEvents);
         seen.put(order, orderVersion);
-        return new Change(EventOutcome.APPLIED,
+        return new Change(Outcome.APPLIED,
                 Optional.of(new Ticket(id, title, price, userId, version + 1, order, listedAt, seen)), true);
     }
 
@@ -87,15 +88,15 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
     public Change release(String order, long orderVersion) {
         Long seenVersion = orderEvents.get(order);
         if (seenVersion != null && orderVersion <= seenVersion) {
-            return Change.none(EventOutcome.DUPLICATE);
+            return Change.none(Outcome.DUPLICATE);
         }
         Map<String, Long> seen = new HashMap<>(orderEvents);
         seen.put(order, orderVersion);
         if (!order.equals(orderId)) {
-            return new Change(EventOutcome.DUPLICATE,
+            return new Change(Outcome.DUPLICATE,
                     Optional.of(new Ticket(id, title, price, userId, version, orderId, listedAt, seen)), false);
         }
-        return new Change(EventOutcome.APPLIED,
+        return new Change(Outcome.APPLIED,
                 Optional.of(new Ticket(id, title, price, userId, version + 1, null, listedAt, seen)), true);
     }
 }

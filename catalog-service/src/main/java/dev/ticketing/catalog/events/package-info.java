@@ -1,5 +1,5 @@
 /**
- * The catalog on the bus: the order events it consumes (reserve, release) and the relay that
- * publishes what ticket outboxes hold.
+ * The catalog on the bus: the order events it consumes (reserve, release), settled by the service
+ * kit. Ticket events leave through document-store's {@code EventOutbox}.
  */
 package dev.ticketing.catalog.events;

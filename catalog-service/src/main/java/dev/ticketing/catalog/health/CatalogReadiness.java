@@ -1,18 +1,20 @@
 package dev.ticketing.catalog.health;
 
+import dev.ticketing.kit.health.ServiceReadiness;
 import dev.ticketing.nats.NatsConnectionStatus;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready while the ticket store answers and NATS is connected: without either, no change can be stored or told. */
 @Readiness
 @ApplicationScoped
-public class CatalogReadiness implements HealthCheck {
+public class CatalogReadiness extends ServiceReadiness {
 
     @Inject
     MongoStore store;
@@ -21,12 +23,15 @@ public class CatalogReadiness implements HealthCheck {
     NatsConnectionStatus nats;
 
     @Override
-    public HealthCheckResponse call() {
-        boolean storeUp = store.ping(Duration.ofSeconds(2));
-        boolean natsUp = nats.isConnected();
-        return HealthCheckResponse.named("catalog-service").status(storeUp && natsUp)
-                .withData("store", storeUp ? "UP" : "DOWN")
-                .withData("nats", natsUp ? "UP" : "DOWN")
-                .build();
+    protected String service() {
+        return "catalog-service";
+    }
+
+    @Override
+    protected Map<String, BooleanSupplier> dependencies() {
+        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
+        dependencies.put("store", () -> store.ping(Duration.ofSeconds(2)));
+        dependencies.put("nats", nats::isConnected);
+        return dependencies;
     }
 }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.Outbox;
+import dev.ticketing.store.outbox.OutboxCollection;
 import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ import org.bson.types.Decimal128;
 
 /** The tickets collection. Every write carries the change and its events in one atomic document write. */
 @ApplicationScoped
-public class TicketStore {
+public class TicketStore implements OutboxCollection {
     public static final String COLLECTION = "tickets";
 
     @Inject
@@ -43,6 +44,12 @@ public class TicketStore {
                 new IndexOptions().name("free_newest_first"));
     }
 
+    @Override
+    public String aggregate() {
+        return "ticket";
+    }
+
+    @Override
     public MongoCollection<Document> collection() {
         return tickets;
     }
@@ -56,9 +63,8 @@ public class TicketStore {
                 .append("version", ticket.version())
                 .append("orderId", ticket.orderId())
                 .append("listedAt", Date.from(ticket.listedAt()))
-                .append("orderEvents", new Document(new HashMap<String, Object>(ticket.orderEvents())))
-                .append(Outbox.FIELD, Outbox.documents(List.of(created)));
-        tickets.insertOne(doc);
+                .append("orderEvents", new Document(new HashMap<String, Object>(ticket.orderEvents())));
+        tickets.insertOne(Outbox.with(doc, List.of(created)));
     }
 
     public Optional<Ticket> find(String id) {

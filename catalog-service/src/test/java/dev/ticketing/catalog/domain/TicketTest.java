@@ -1,5 +1,7 @@
 package dev.ticketing.catalog.domain;
 
+import dev.ticketing.kit.events.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,12 +46,12 @@ class TicketTest {
     @Test
     void aReservationAppliesOnceAndWaitsForTheHolderToLetGo() {
         Ticket.Change reserved = free.reserve("o1", 0);
-        assertEquals(EventOutcome.APPLIED, reserved.outcome());
+        assertEquals(Outcome.APPLIED, reserved.outcome());
         Ticket held = reserved.after().orElseThrow();
         assertEquals("o1", held.orderId());
         assertEquals(1, held.version());
-        assertEquals(EventOutcome.DUPLICATE, held.reserve("o1", 0).outcome());
-        assertEquals(EventOutcome.EARLY, held.reserve("o2", 0).outcome());
+        assertEquals(Outcome.DUPLICATE, held.reserve("o1", 0).outcome());
+        assertEquals(Outcome.EARLY, held.reserve("o2", 0).outcome());
     }
 
     @Test
@@ -60,9 +62,9 @@ class TicketTest {
         assertEquals(2, released.version());
         Ticket heldAgain = released.reserve("o2", 0).after().orElseThrow();
         Ticket.Change stale = heldAgain.release("o1", 1);
-        assertEquals(EventOutcome.DUPLICATE, stale.outcome());
+        assertEquals(Outcome.DUPLICATE, stale.outcome());
         assertTrue(stale.after().isEmpty());
-        assertEquals(EventOutcome.DUPLICATE, heldAgain.reserve("o1", 0).outcome(), "a replayed old order.created");
+        assertEquals(Outcome.DUPLICATE, heldAgain.reserve("o1", 0).outcome(), "a replayed old order.created");
     }
 
     @Test
@@ -72,7 +74,7 @@ class TicketTest {
         assertFalse(early.ticketChanged());
         Ticket remembered = early.after().orElseThrow();
         assertEquals(0, remembered.version());
-        assertEquals(EventOutcome.DUPLICATE, remembered.reserve("o1", 0).outcome(), "never reserved for a dead order");
-        assertEquals(EventOutcome.APPLIED, remembered.reserve("o2", 0).outcome());
+        assertEquals(Outcome.DUPLICATE, remembered.reserve("o1", 0).outcome(), "never reserved for a dead order");
+        assertEquals(Outcome.APPLIED, remembered.reserve("o2", 0).outcome());
     }
 }

@@ -55,6 +55,30 @@ class OrderEventsIT {
     }
 
     @Test
+    void anOrderEventForATicketTheCatalogNeverHadIsDeadLetteredAtOnceWithItsReason() {
+        String order = Catalog.newOrderId();
+        String ghost = Catalog.newOrderId();
+        send("order.created", Catalog.orderCreated(order, ghost));
+        Bus.DeadLetter dead = await().atMost(Duration.ofSeconds(30)).until(
+                () -> bus.deadLetters("order.created").stream().filter(d -> d.json().contains(order)).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertTrue(dead.reason().contains("ticket " + ghost + " is not in the catalog"), dead.reason());
+        assertEquals("catalog-service-order-created", dead.consumer());
+        assertEquals("1", dead.delivered(), "dead-lettered on its first delivery, not after retries");
+    }
+
+    @Test
+    void anUnreadableOrderEventIsDeadLetteredAtOnce() {
+        String garbage = "{\"not\": \"an order event " + UUID.randomUUID() + "\"";
+        send("order.cancelled", garbage);
+        Bus.DeadLetter dead = await().atMost(Duration.ofSeconds(30)).until(
+                () -> bus.deadLetters("order.cancelled").stream().filter(d -> d.json().equals(garbage)).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertTrue(dead.reason().startsWith("dev.ticketing.nats.PoisonMessage: unreadable"), dead.reason());
+        assertEquals("1", dead.delivered());
+    }
+
+    @Test
     void orderCreatedReservesOnceHoweverOftenItIsDelivered() {
         String id = Catalog.listed(seller, "reserve once", "10").getString("id");
         String order = Catalog.newOrderId();

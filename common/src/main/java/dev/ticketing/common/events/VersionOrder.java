@@ -1,21 +1,19 @@
 package dev.ticketing.common.events;
 
 /**
- * The rule every copy of another service's aggregate keeps (API.md, Events): an event carries the
- * aggregate's version after the change, and a copy applies it only when it is the next one.
+ * The rule every copy of another service's aggregate keeps (docs/api.md, "Events"): an event
+ * carries the aggregate's version after the change, and the events copies are built from carry
+ * the whole state a copy needs, so a copy applies any event newer than itself. A copy that missed
+ * a version (its event dead-lettered, or still on its way on another subject) catches up with the
+ * next one instead of waiting forever for the one it missed.
  */
 public enum VersionOrder {
-    /** {@code event == copy + 1}: apply it, then acknowledge. */
-    NEXT,
-    /** {@code event <= copy}: already applied (a redelivery or a duplicate); acknowledge, change nothing. */
-    DUPLICATE,
-    /** {@code event > copy + 1}: an earlier change has not arrived yet; do not acknowledge, it comes back. */
-    EARLY;
+    /** {@code event > copy}: apply it (the next version, or a later one that supersedes those missed). */
+    NEWER,
+    /** {@code event <= copy}: already applied or superseded (a redelivery, a late event); change nothing. */
+    DUPLICATE;
 
     public static VersionOrder of(long copyVersion, long eventVersion) {
-        if (eventVersion == copyVersion + 1) {
-            return NEXT;
-        }
-        return eventVersion <= copyVersion ? DUPLICATE : EARLY;
+        return eventVersion > copyVersion ? NEWER : DUPLICATE;
     }
 }

@@ -8,19 +8,19 @@ class VersionOrderTest {
 
     @Test
     void theNextVersionIsApplied() {
-        assertEquals(VersionOrder.NEXT, VersionOrder.of(3, 4));
-        assertEquals(VersionOrder.NEXT, VersionOrder.of(-1, 0));
+        assertEquals(VersionOrder.NEWER, VersionOrder.of(3, 4));
+        assertEquals(VersionOrder.NEWER, VersionOrder.of(-1, 0));
+    }
+
+    @Test
+    void aVersionPastTheNextOneIsAppliedTooTheCopyCatchesUp() {
+        assertEquals(VersionOrder.NEWER, VersionOrder.of(3, 5));
+        assertEquals(VersionOrder.NEWER, VersionOrder.of(-1, 1));
     }
 
     @Test
     void anOlderOrEqualVersionIsADuplicate() {
         assertEquals(VersionOrder.DUPLICATE, VersionOrder.of(3, 3));
         assertEquals(VersionOrder.DUPLICATE, VersionOrder.of(3, 0));
-    }
-
-    @Test
-    void aVersionAheadOfTheNextOneIsEarly() {
-        assertEquals(VersionOrder.EARLY, VersionOrder.of(3, 5));
-        assertEquals(VersionOrder.EARLY, VersionOrder.of(-1, 1));
     }
 }

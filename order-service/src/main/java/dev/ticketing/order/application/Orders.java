@@ -10,12 +10,13 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.order.domain.TicketCopy;
-import dev.ticketing.order.events.OrderOutbox;
 import dev.ticketing.order.metrics.OrderMetrics;
 import dev.ticketing.order.store.OrderStore;
 import dev.ticketing.order.store.TicketCopyStore;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.CrashPoint;
+import dev.ticketing.store.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public class Orders {
     TicketCopyStore tickets;
 
     @Inject
-    OrderOutbox outbox;
+    EventOutbox outbox;
 
     @Inject
     OrderMetrics metrics;
@@ -90,7 +91,7 @@ public class Orders {
         }
         metrics.created();
         CrashPoint.afterWrite("order.place");
-        outbox.relay(orderId);
+        outbox.relay(orders.collection(), orderId);
         return order;
     }
 
@@ -114,18 +115,23 @@ public class Orders {
 
     /** expiration.complete: the hold ran out. Nothing happens to a paid or cancelled order. */
     public Outcome expire(String orderId) {
-        if (orders.find(orderId).isEmpty()) {
-            return Outcome.EARLY;
-        }
-        return change(orderId, Order::expire, "order.expire", metrics::expired).outcome();
+        return end(orderId, Order::expire, "order.expire", metrics::expired);
     }
 
     /** payment.created: the order is paid. Nothing happens to a cancelled (expired) one. */
     public Outcome complete(String orderId) {
-        if (orders.find(orderId).isEmpty()) {
+        return end(orderId, Order::complete, "order.complete", metrics::paid);
+    }
+
+    /** An order-ending event: early while the order is not stored yet; nothing to do for a retired id. */
+    private Outcome end(String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
+        if (orders.statusOf(orderId).isEmpty()) {
             return Outcome.EARLY;
         }
-        return change(orderId, Order::complete, "order.complete", metrics::paid).outcome();
+        if (orders.find(orderId).isEmpty()) {
+            return Outcome.DUPLICATE; // a retired id (see repair): that order was never stored, nothing to end
+        }
+        return change(orderId, decide, write, count).outcome();
     }
 
     private record Changed(Order order, Outcome outcome) {
@@ -147,7 +153,7 @@ public class Orders {
                     // A crash before this release leaves a claim by a cancelled order: the sweep releases it.
                     tickets.release(after.ticket().id(), after.id());
                 }
-                outbox.relay(orderId);
+                outbox.relay(orders.collection(), orderId);
                 return new Changed(after, Outcome.APPLIED);
             }
         }

@@ -3,6 +3,7 @@ package dev.ticketing.order.application;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.events.VersionOrder;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.order.store.TicketCopyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Keeps the ticket copies in the catalog's version order (API.md): the next version is applied,
- * an old or equal one is a duplicate, a newer one waits for redelivery.
+ * Keeps the ticket copies (docs/api.md, "Events"). ticket.created and ticket.updated carry the
+ * ticket's whole state, so a copy takes any version newer than its own: one that missed an update
+ * catches up with the next, and orders are priced from the newest version this service has seen.
+ * An older or equal version is a duplicate. The local reservation is never touched by replication.
  */
 @ApplicationScoped
 public class TicketReplica {
@@ -20,39 +23,35 @@ public class TicketReplica {
     @Inject
     TicketCopyStore tickets;
 
-    /** ticket.created: version 0 of a copy; a redelivered one is a duplicate, not an error. */
+    /** ticket.created: version 0 of a copy; a redelivered one, or one overtaken by an update, is a duplicate. */
     public Outcome created(TicketCreated t) {
-        Optional<TicketCopy> existing = tickets.find(t.id());
-        long copyVersion = existing.map(TicketCopy::version).orElse(-1L);
-        return switch (VersionOrder.of(copyVersion, t.version())) {
-            case DUPLICATE -> Outcome.DUPLICATE;
-            case EARLY -> Outcome.EARLY;
-            case NEXT -> tickets.insertFirst(new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(),
-                    null, null)) ? Outcome.APPLIED : Outcome.DUPLICATE;
-        };
+        return replicate(new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), null, null));
     }
 
-    /** ticket.updated: the catalog's fields of the next version; the local reservation stays. */
+    /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
     public Outcome updated(TicketUpdated t) {
+        return replicate(new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), t.orderId(), null));
+    }
+
+    private Outcome replicate(TicketCopy next) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<TicketCopy> existing = tickets.find(t.id());
+            Optional<TicketCopy> existing = tickets.find(next.id());
             if (existing.isEmpty()) {
-                return Outcome.EARLY;
+                // The first version this service sees (an update may overtake ticket.created).
+                if (tickets.insertFirst(next)) {
+                    return Outcome.APPLIED;
+                }
+                continue; // inserted concurrently: compare with that one
             }
             long copyVersion = existing.get().version();
-            switch (VersionOrder.of(copyVersion, t.version())) {
-                case DUPLICATE:
-                    return Outcome.DUPLICATE;
-                case EARLY:
-                    return Outcome.EARLY;
-                default:
-                    TicketCopy next = new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(),
-                            t.orderId(), existing.get().reservedBy());
-                    if (tickets.replicate(next, copyVersion)) {
-                        return Outcome.APPLIED;
-                    }
+            if (VersionOrder.of(copyVersion, next.version()) == VersionOrder.DUPLICATE) {
+                return Outcome.DUPLICATE;
+            }
+            if (tickets.replicate(next, copyVersion)) {
+                return Outcome.APPLIED;
             }
         }
-        throw new IllegalStateException("ticket copy " + t.id() + " kept changing; update not applied");
+        throw new IllegalStateException("ticket copy " + next.id() + " kept changing; version " + next.version()
+                + " not applied");
     }
 }

@@ -4,6 +4,7 @@ import dev.ticketing.common.events.EventFormatException;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.kit.events.Settle;
 import dev.ticketing.order.application.Orders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,18 +19,19 @@ public class OrderEndsConsumer {
     @Inject
     Orders orders;
 
+    @Inject
+    Settle settle;
+
     @Incoming("expiration-complete")
     public CompletionStage<Void> expire(Message<String> message) {
-        return Settle.handle(message,
-                () -> orderId(Events.fromJson(message.getPayload(), ExpirationComplete.class).data().orderId()),
-                orders::expire);
+        return settle.event(message,
+                json -> orderId(Events.fromJson(json, ExpirationComplete.class).data().orderId()), orders::expire);
     }
 
     @Incoming("payment-created")
     public CompletionStage<Void> complete(Message<String> message) {
-        return Settle.handle(message,
-                () -> orderId(Events.fromJson(message.getPayload(), PaymentCreated.class).data().orderId()),
-                orders::complete);
+        return settle.event(message,
+                json -> orderId(Events.fromJson(json, PaymentCreated.class).data().orderId()), orders::complete);
     }
 
     private static String orderId(String id) {

@@ -4,6 +4,7 @@ import dev.ticketing.common.events.EventFormatException;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.kit.events.Settle;
 import dev.ticketing.order.application.TicketReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,16 +19,17 @@ public class TicketEventsConsumer {
     @Inject
     TicketReplica replica;
 
+    @Inject
+    Settle settle;
+
     @Incoming("ticket-created")
     public CompletionStage<Void> created(Message<String> message) {
-        return Settle.handle(message, () -> valid(Events.fromJson(message.getPayload(), TicketCreated.class).data()),
-                replica::created);
+        return settle.event(message, json -> valid(Events.fromJson(json, TicketCreated.class).data()), replica::created);
     }
 
     @Incoming("ticket-updated")
     public CompletionStage<Void> updated(Message<String> message) {
-        return Settle.handle(message, () -> valid(Events.fromJson(message.getPayload(), TicketUpdated.class).data()),
-                replica::updated);
+        return settle.event(message, json -> valid(Events.fromJson(json, TicketUpdated.class).data()), replica::updated);
     }
 
     private static TicketCreated valid(TicketCreated t) {

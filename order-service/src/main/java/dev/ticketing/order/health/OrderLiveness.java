@@ -1,16 +1,15 @@
 package dev.ticketing.order.health;
 
+import dev.ticketing.kit.health.ConsumerLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the application answers; nothing it depends on can make a restart help. */
+/** Alive while every incoming channel consumes; a stopped one needs a restart. */
 @Liveness
 @ApplicationScoped
-public class OrderLiveness implements HealthCheck {
+public class OrderLiveness extends ConsumerLiveness {
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("order-service").up().build();
+    protected String service() {
+        return "order-service";
     }
 }

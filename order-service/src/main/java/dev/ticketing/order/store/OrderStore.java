@@ -10,6 +10,7 @@ import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.Outbox;
+import dev.ticketing.store.outbox.OutboxCollection;
 import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import org.bson.conversions.Bson;
  * enforces single-field unique sparse indexes, in memory and on H2).
  */
 @ApplicationScoped
-public class OrderStore {
+public class OrderStore implements OutboxCollection {
     public static final String COLLECTION = "orders";
     static final String ACTIVE_TICKET = "activeTicketId";
 
@@ -46,6 +47,12 @@ public class OrderStore {
         orders.createIndex(Indexes.ascending("userId"), new IndexOptions().name("by_buyer"));
     }
 
+    @Override
+    public String aggregate() {
+        return "order";
+    }
+
+    @Override
     public MongoCollection<Document> collection() {
         return orders;
     }
@@ -57,10 +64,9 @@ public class OrderStore {
      *     order is active on the ticket, or the id was retired by the claim sweep
      */
     public void insert(Order order, PendingEvent created) {
-        orders.insertOne(toDocument(order)
+        orders.insertOne(Outbox.with(toDocument(order)
                 .append(ACTIVE_TICKET, order.ticket().id())
-                .append("placedAt", new Date())
-                .append(Outbox.FIELD, Outbox.documents(List.of(created))));
+                .append("placedAt", new Date()), List.of(created)));
     }
 
     /**

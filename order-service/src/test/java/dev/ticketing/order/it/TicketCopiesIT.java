@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ticket copies follow the catalog in version order whatever the bus does: every copy ends
- * identical to its source after a randomised delivery (shuffled, duplicated, updates before
- * their ticket.created), and replication never touches this service's own reservation.
+ * The ticket copies follow the catalog whatever the bus does: every copy ends identical to its
+ * source after a randomised delivery (shuffled, duplicated, updates before their ticket.created),
+ * a copy that missed a version catches up with the next one by itself, and replication never
+ * touches this service's own reservation.
  */
 class TicketCopiesIT {
     private static Sessions.User buyer;
@@ -84,6 +85,39 @@ class TicketCopiesIT {
             assertEquals(source.orderId(), copy.getString("orderId"), context);
             assertEquals(null, copy.getString("reservedBy"), context);
         }
+    }
+
+    @Test
+    void aCopyThatMissedAnUpdateCatchesUpWithTheNextAndOrdersArePricedFromIt() {
+        String ticketId = Market.listedTicket(bus, "front row", "40");
+        // Version 1 never arrives (dead-lettered, say); version 2 does.
+        Market.send(bus, "ticket.updated", new TicketUpdated(ticketId, 2, "front row, aisle", new BigDecimal("55.50"),
+                "seller-" + ticketId, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Market.copy(ticketId).getLong("version") == 2);
+
+        var order = Market.placed(buyer, ticketId).getJsonObject("ticket");
+        assertEquals("front row, aisle", order.getString("title"));
+        assertEquals(new BigDecimal("55.50"), order.getJsonNumber("price").bigDecimalValue());
+        assertEquals(2, order.getInt("version"));
+        // The missed version, when it comes after all, changes nothing.
+        Market.send(bus, "ticket.updated", new TicketUpdated(ticketId, 1, "front row", new BigDecimal("45.00"),
+                "seller-" + ticketId, null));
+        Market.send(bus, "ticket.created", new TicketCreated(ticketId, 0, "front row", new BigDecimal("40"),
+                "seller-" + ticketId));
+        String probe = Market.listedTicket(bus, "sent after the late ones", "10");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Market.copy(probe) != null);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> "front row, aisle".equals(Market.copy(ticketId).getString("title")));
+    }
+
+    @Test
+    void anUpdateThatOvertakesItsTicketCreatedMakesTheTicketOrderable() {
+        String ticketId = Market.newId();
+        Market.send(bus, "ticket.updated", new TicketUpdated(ticketId, 1, "early bird", new BigDecimal("12.00"),
+                "seller-" + ticketId, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Market.copy(ticketId) != null);
+        assertEquals(new BigDecimal("12.00"),
+                Market.placed(buyer, ticketId).getJsonObject("ticket").getJsonNumber("price").bigDecimalValue());
     }
 
     @Test

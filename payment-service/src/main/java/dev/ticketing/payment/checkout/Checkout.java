@@ -5,12 +5,12 @@ import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentRefused;
-import dev.ticketing.payment.events.PaymentEventsRelay;
 import dev.ticketing.payment.gateway.PaymentGateway;
 import dev.ticketing.payment.gateway.PaymentGateway.Charge;
 import dev.ticketing.payment.metrics.PaymentMetrics;
 import dev.ticketing.payment.store.OrderCopies;
 import dev.ticketing.store.outbox.CrashPoint;
+import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes a buyer's payment for an order. The charge happens first (the gateway is outside any
@@ -39,14 +38,10 @@ public class Checkout {
     PaymentGateway gateway;
 
     @Inject
-    PaymentEventsRelay relay;
+    EventOutbox outbox;
 
     @Inject
     PaymentMetrics metrics;
-
-    @Inject
-    @ConfigProperty(name = "ticketing.subject.prefix", defaultValue = "ticketing")
-    String subjectPrefix;
 
     /** What happened to a charge. */
     public enum Outcome { RECORDED, ALREADY_RECORDED, REFUNDED }
@@ -90,12 +85,12 @@ public class Checkout {
     public Recorded record(String orderId, Charge charge) {
         Payment payment = new Payment(new ObjectId().toHexString(), orderId, charge.id(), charge.amountCents(),
                 charge.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
-        PendingEvent event = PendingEvent.of(new PaymentCreated(payment.id(), orderId, charge.id()), subjectPrefix);
+        PendingEvent event = outbox.pending(new PaymentCreated(payment.id(), orderId, charge.id()));
         Optional<OrderCopy> stored = orders.recordPayment(payment, event);
         if (stored.isPresent()) {
             metrics.succeeded();
             CrashPoint.afterWrite("payment-recorded");
-            relay.relay(orderId);
+            outbox.relay(orders.collection(), orderId);
             LOG.info(() -> "order " + orderId + " paid: payment " + payment.id() + " (" + gateway.name() + " "
                     + charge.id() + ", " + charge.amountCents() + " cents)");
             return new Recorded(Outcome.RECORDED, payment, null);

@@ -1,2 +1,2 @@
-/** Order events in (the order copies), payment.created out through the outbox relay. */
+/** Order events in (the order copies), settled by the service kit; payment.created leaves through document-store's EventOutbox. */
 package dev.ticketing.payment.events;

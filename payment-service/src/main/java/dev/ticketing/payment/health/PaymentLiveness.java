@@ -1,16 +1,15 @@
 package dev.ticketing.payment.health;
 
+import dev.ticketing.kit.health.ConsumerLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the application answers; nothing it depends on can make a restart help. */
+/** Alive while every incoming channel consumes; a stopped one needs a restart. */
 @Liveness
 @ApplicationScoped
-public class PaymentLiveness implements HealthCheck {
+public class PaymentLiveness extends ConsumerLiveness {
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("payment-service").up().build();
+    protected String service() {
+        return "payment-service";
     }
 }

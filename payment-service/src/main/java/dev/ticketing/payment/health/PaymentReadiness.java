@@ -1,38 +1,37 @@
 package dev.ticketing.payment.health;
 
+import dev.ticketing.kit.health.ServiceReadiness;
 import dev.ticketing.nats.NatsConnectionStatus;
-import dev.ticketing.payment.gateway.PaymentGateway;
-import dev.ticketing.payment.store.Database;
+import dev.ticketing.store.mongo.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the store answers and NATS is connected; says which gateway takes the money. */
+/** Ready when the store answers and NATS is connected: without either, no payment can be recorded or told. */
 @Readiness
 @ApplicationScoped
-public class PaymentReadiness implements HealthCheck {
+public class PaymentReadiness extends ServiceReadiness {
 
     @Inject
-    Database database;
+    MongoStore store;
 
     @Inject
     NatsConnectionStatus nats;
 
-    @Inject
-    PaymentGateway gateway;
+    @Override
+    protected String service() {
+        return "payment-service";
+    }
 
     @Override
-    public HealthCheckResponse call() {
-        boolean storeUp = database.store().ping(Duration.ofSeconds(2));
-        boolean natsUp = nats.isConnected();
-        return HealthCheckResponse.named("payment-service")
-                .status(storeUp && natsUp)
-                .withData("store", storeUp ? "UP" : "DOWN")
-                .withData("nats", natsUp ? "UP" : "DOWN")
-                .withData("gateway", gateway.name())
-                .build();
+    protected Map<String, BooleanSupplier> dependencies() {
+        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
+        dependencies.put("store", () -> store.ping(Duration.ofSeconds(2)));
+        dependencies.put("nats", nats::isConnected);
+        return dependencies;
     }
 }

@@ -12,6 +12,7 @@ import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.Outbox;
+import dev.ticketing.store.outbox.OutboxCollection;
 import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,27 +25,33 @@ import org.bson.conversions.Bson;
 
 /**
  * Order copies and their payments, one document per order. Every change is one conditional write
- * on that document: an order event applies only on top of the version before it, and a payment is
+ * on that document: an order event applies only on top of an older version, and a payment is
  * recorded only while the order is still payable, together with its payment.created in the outbox.
  * MongoDB writes one document atomically, so "the order was still open" and "the payment is
  * recorded" cannot be split by an expiry.
  */
 @ApplicationScoped
-public class OrderCopies {
+public class OrderCopies implements OutboxCollection {
     public static final String COLLECTION = "orders";
 
     @Inject
-    Database database;
+    MongoStore store;
 
+    @Override
+    public String aggregate() {
+        return "payment";
+    }
+
+    @Override
     public MongoCollection<Document> collection() {
-        return database.store().collection(COLLECTION);
+        return store.collection(COLLECTION);
     }
 
     public Optional<OrderCopy> find(String orderId) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", orderId)).first()).map(OrderCopies::toCopy);
     }
 
-    /** Stores the copy of a new order; false when it already exists (a redelivery). */
+    /** Stores the copy of a new order; false when one exists already (a redelivery, or a later event came first). */
     public boolean insertCreated(OrderCreated order) {
         Document doc = new Document("_id", order.id())
                 .append("version", order.version())
@@ -64,13 +71,46 @@ public class OrderCopies {
         }
     }
 
-    /** Moves the copy to {@code status} at {@code version} if it is at {@code version - 1}; the copy after it. */
+    /**
+     * Fills in what a copy made from a later event lacks (owner, price, ticket, expiry), from the
+     * order.created that arrived after it; its status and version stay. True when it filled in.
+     */
+    public boolean fillIn(OrderCreated order) {
+        return collection().updateOne(
+                Filters.and(Filters.eq("_id", order.id()), Filters.exists("userId", false)),
+                Updates.combine(Updates.set("userId", order.userId()),
+                        Updates.set("priceCents", Cents.of(order.ticket().price())),
+                        Updates.set("ticketId", order.ticket().id()),
+                        Updates.set("expiresAt", order.expiresAt() == null ? null : Date.from(order.expiresAt()))))
+                .getModifiedCount() == 1;
+    }
+
+    /**
+     * Moves the copy to {@code status} at {@code version} if it is at an older version; the copy
+     * after it, or empty when it is already there or past it.
+     */
     public Optional<OrderCopy> applyStatus(String orderId, long version, OrderStatus status) {
         Document updated = collection().findOneAndUpdate(
-                Filters.and(Filters.eq("_id", orderId), Filters.eq("version", version - 1)),
+                Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
                 Updates.combine(Updates.set("status", status.value()), Updates.set("version", version)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(OrderCopies::toCopy);
+    }
+
+    /**
+     * Stores a copy known only from a status change that overtook its order.created: its order.created,
+     * when it comes, fills in the rest. False when a copy exists already.
+     */
+    public boolean insertFromStatus(String orderId, long version, OrderStatus status) {
+        try {
+            collection().insertOne(new Document("_id", orderId).append("version", version).append("status", status.value()));
+            return true;
+        } catch (RuntimeException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,16 +1,15 @@
 package dev.ticketing.timer.health;
 
+import dev.ticketing.kit.health.ConsumerLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the application answers; nothing it depends on can make a restart help. */
+/** Alive while every incoming channel consumes; a stopped one needs a restart. */
 @Liveness
 @ApplicationScoped
-public class TimerLiveness implements HealthCheck {
+public class TimerLiveness extends ConsumerLiveness {
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("timer-service").up().build();
+    protected String service() {
+        return "timer-service";
     }
 }

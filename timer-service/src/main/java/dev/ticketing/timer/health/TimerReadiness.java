@@ -1,20 +1,22 @@
 package dev.ticketing.timer.health;
 
+import dev.ticketing.kit.health.ServiceReadiness;
 import dev.ticketing.nats.NatsConnectionStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready when the timer store answers and NATS is connected: without either, expiries stall. */
 @Readiness
 @ApplicationScoped
-public class TimerReadiness implements HealthCheck {
+public class TimerReadiness extends ServiceReadiness {
     private static final int STORE_TIMEOUT_SECONDS = 3;
 
     // java:comp/DefaultDataSource, the store of the persistent timers (fragments/timers.xml).
@@ -25,14 +27,16 @@ public class TimerReadiness implements HealthCheck {
     NatsConnectionStatus nats;
 
     @Override
-    public HealthCheckResponse call() {
-        boolean store = storeAnswers();
-        boolean messaging = nats.isConnected();
-        return HealthCheckResponse.named("timer-service")
-                .status(store && messaging)
-                .withData("timerStore", store ? "UP" : "DOWN")
-                .withData("nats", messaging ? "UP" : "DOWN")
-                .build();
+    protected String service() {
+        return "timer-service";
+    }
+
+    @Override
+    protected Map<String, BooleanSupplier> dependencies() {
+        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
+        dependencies.put("timerStore", this::storeAnswers);
+        dependencies.put("nats", nats::isConnected);
+        return dependencies;
     }
 
     private boolean storeAnswers() {
