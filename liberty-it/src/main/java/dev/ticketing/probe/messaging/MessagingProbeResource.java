@@ -21,6 +21,9 @@ public class MessagingProbeResource {
     @Inject
     MessagingProbe probe;
 
+    @Inject
+    HoldingProbe holding;
+
     @POST
     @Path("send")
     @Consumes(MediaType.TEXT_PLAIN)
@@ -33,5 +36,19 @@ public class MessagingProbeResource {
     @Path("received")
     public List<MessagingProbe.Received> received() {
         return probe.received();
+    }
+
+    @GET
+    @Path("hold")
+    public JsonObject hold() {
+        return Json.createObjectBuilder().add("holding", holding.holding())
+                .add("handled", Json.createArrayBuilder(holding.handled())).build();
+    }
+
+    @POST
+    @Path("hold/release")
+    public JsonObject release() {
+        holding.release();
+        return Json.createObjectBuilder().add("released", true).build();
     }
 }
