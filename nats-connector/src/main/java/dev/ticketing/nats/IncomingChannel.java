@@ -117,7 +117,9 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             if (!w.thread.isAlive() && !w.cancelled) {
                 return new ChannelHealth(settings.channel(), false, "worker thread died");
             }
-            if (System.nanoTime() - w.lastBeat > stallNanos) {
+            // The application's handler runs on this thread (SmallRye calls it from onNext): a slow one
+            // is backpressure, not a stall; the message is kept from redelivery up to max-in-progress.
+            if (!w.inApplication && System.nanoTime() - w.lastBeat > stallNanos) {
                 return new ChannelHealth(settings.channel(), false, "stalled in " + w.activity);
             }
         }
@@ -183,6 +185,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         private volatile FetchConsumer currentFetch;
         private volatile long lastBeat = System.nanoTime();
         private volatile String activity = "starting";
+        private volatile boolean inApplication;
         private ConsumerContext consumer;
 
         Worker(Subscriber<? super Message<?>> subscriber) {
@@ -371,12 +374,16 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         }
 
         private void emit(Message<?> message) {
+            inApplication = true;
             try {
                 subscriber.onNext(message);
             } catch (RuntimeException e) {
                 // Rule 2.13: a throwing subscriber is treated as cancelled; the message is redelivered.
                 LOG.log(Level.SEVERE, settings + ": subscriber threw from onNext; cancelling", e);
                 cancelled = true;
+            } finally {
+                inApplication = false;
+                beat("fetching");
             }
         }
     }
