@@ -33,8 +33,23 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
         return new EmbeddedDocumentStore(new MemoryBackend(), host, port);
     }
 
-    /** A store kept in {@code dataDir/ticketing.mv.db}, surviving restarts. */
+    /**
+     * A store kept in {@code dataDir/ticketing.mv.db}, surviving restarts and crashes: every write
+     * is committed and synced to disk before it is acknowledged ({@link DurableH2Backend}).
+     */
     public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port) throws IOException {
+        return inFile(dataDir, host, port, true);
+    }
+
+    /** As {@link #inFile(Path, String, int)}; {@code fsync} false commits each write to the file without syncing it. */
+    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port, boolean fsync) throws IOException {
+        Files.createDirectories(dataDir);
+        return new EmbeddedDocumentStore(new DurableH2Backend(dataDir.resolve("ticketing.mv.db").toString(), fsync),
+                host, port);
+    }
+
+    /** As {@link #inFile} with mongo-java-server's stock H2 backend, which commits about once a second: for comparison only. */
+    static EmbeddedDocumentStore inFileCommittingInTheBackground(Path dataDir, String host, int port) throws IOException {
         Files.createDirectories(dataDir);
         return new EmbeddedDocumentStore(new H2Backend(dataDir.resolve("ticketing.mv.db").toString()), host, port);
     }
@@ -54,29 +69,34 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     }
 
     /**
-     * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR | --memory]}.
+     * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR [--no-fsync] | --memory]}.
      * Prints one line "ready mongodb://host:port" once it accepts connections, then serves until killed.
      */
     public static void main(String[] args) throws Exception {
         String host = "127.0.0.1";
         int port = 27017;
         Path data = null;
+        boolean backgroundCommit = false;
+        boolean fsync = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = args[++i];
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--memory" -> data = null;
+                case "--background-commit" -> backgroundCommit = true;
+                case "--no-fsync" -> fsync = false;
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--host H] [--port P] [--data DIR | --memory]");
+                            + "; usage: [--host H] [--port P] [--data DIR [--no-fsync | --background-commit] | --memory]");
                     System.exit(2);
                 }
             }
         }
         EmbeddedDocumentStore store;
         try {
-            store = data == null ? inMemory(host, port) : inFile(data, host, port);
+            store = data == null ? inMemory(host, port)
+                    : backgroundCommit ? inFileCommittingInTheBackground(data, host, port) : inFile(data, host, port, fsync);
         } catch (RuntimeException e) {
             System.err.println("embedded store: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             System.exit(1);
