@@ -28,6 +28,10 @@ public final class Bus implements AutoCloseable {
     public record Stored(String msgId, String json) {
     }
 
+    /** A dead letter: the original message, why it was parked, by which consumer, after how many deliveries. */
+    public record DeadLetter(String json, String reason, String consumer, String delivered) {
+    }
+
     public Bus(String url, String stream, String prefix) {
         this.stream = stream;
         this.prefix = prefix;
@@ -83,6 +87,35 @@ public final class Bus implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("reading " + subject(type) + " failed", e);
+        }
+        return found;
+    }
+
+    /** Every dead letter of events of {@code <prefix>.<type>} so far (on {@code <prefix>.dlq.<prefix>.<type>}). */
+    public List<DeadLetter> deadLetters(String type) {
+        List<DeadLetter> found = new ArrayList<>();
+        String dlq = prefix + ".dlq." + subject(type);
+        try {
+            JetStreamSubscription sub = js.subscribe(dlq, PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+            try {
+                Message m;
+                while ((m = sub.nextMessage(Duration.ofMillis(800))) != null) {
+                    Headers h = m.getHeaders();
+                    found.add(new DeadLetter(new String(m.getData(), StandardCharsets.UTF_8),
+                            h.getFirst("Ticketing-Dlq-Reason"), h.getFirst("Ticketing-Dlq-Consumer"),
+                            h.getFirst("Ticketing-Dlq-Delivered")));
+                    if (m.metaData().pendingCount() == 0) {
+                        break;
+                    }
+                }
+            } finally {
+                sub.unsubscribe();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading " + dlq + " failed", e);
         }
         return found;
     }

@@ -2,6 +2,10 @@ package dev.ticketing.testing;
 
 import dev.ticketing.nats.testing.NatsTestServer;
 import dev.ticketing.store.embedded.EmbeddedDocumentStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,19 +19,37 @@ public final class OwnDependencies implements AutoCloseable {
 
     private final NatsTestServer nats;
     private final int storePort;
+    /** Where a file-backed store keeps its data across a stop; null for an in-memory one. */
+    private final Path storeDir;
     private EmbeddedDocumentStore store;
 
-    private OwnDependencies(NatsTestServer nats, EmbeddedDocumentStore store) {
+    private OwnDependencies(NatsTestServer nats, EmbeddedDocumentStore store, Path storeDir) {
         this.nats = nats;
         this.store = store;
         this.storePort = store.port();
+        this.storeDir = storeDir;
     }
 
-    /** Starts both, each on a free port. */
+    /** Starts both, each on a free port; the store in memory (empty again after a stop). */
     public static OwnDependencies start() {
         NatsTestServer nats = NatsTestServer.startPrivate();
         try {
-            return new OwnDependencies(nats, EmbeddedDocumentStore.inMemory(HOST, 0));
+            return new OwnDependencies(nats, EmbeddedDocumentStore.inMemory(HOST, 0), null);
+        } catch (RuntimeException e) {
+            nats.close();
+            throw e;
+        }
+    }
+
+    /** Starts both, the store on files that keep its data across a stop, as a real store's outage would. */
+    public static OwnDependencies startDurable() {
+        NatsTestServer nats = NatsTestServer.startPrivate();
+        try {
+            Path dir = Files.createTempDirectory("own-store-");
+            return new OwnDependencies(nats, EmbeddedDocumentStore.inFile(dir, HOST, 0), dir);
+        } catch (IOException e) {
+            nats.close();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             nats.close();
             throw e;
@@ -54,7 +76,7 @@ public final class OwnDependencies implements AutoCloseable {
         }
     }
 
-    /** The store back on its port (empty: an in-memory store keeps nothing across a stop). */
+    /** The store back on its port (an in-memory store comes back empty, a durable one as it was). */
     public void startStore() {
         if (store != null) {
             return;
@@ -63,8 +85,11 @@ public final class OwnDependencies implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
-                store = EmbeddedDocumentStore.inMemory(HOST, storePort);
+                store = storeDir == null ? EmbeddedDocumentStore.inMemory(HOST, storePort)
+                        : EmbeddedDocumentStore.inFile(storeDir, HOST, storePort);
                 return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("the store could not listen on port " + storePort + " again", e);
@@ -87,6 +112,13 @@ public final class OwnDependencies implements AutoCloseable {
     public void close() {
         stopStore();
         nats.close();
+        if (storeDir != null) {
+            try (var files = Files.walk(storeDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temp directory: best effort
+            }
+        }
     }
 
     private static void sleep(Duration pause) {

@@ -24,8 +24,13 @@ public final class Sessions {
     }
 
     public static User signUp() {
+        return signUp(ServiceUnderTest.baseUrl());
+    }
+
+    /** A user of the platform at {@code baseUrl} (a server copy of a fault test, say). */
+    public static User signUp(java.net.URI baseUrl) {
         String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
+        HttpApi.Reply reply = HTTP.post(java.net.URI.create(baseUrl + "/api/users/signup"),
                 Json.createObjectBuilder().add("email", email).add("password", "s3cret-pass").build().toString());
         assertEquals(201, reply.status(), reply.body());
         String setCookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
