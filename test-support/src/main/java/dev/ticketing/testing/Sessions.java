@@ -24,11 +24,11 @@ public final class Sessions {
     }
 
     public static User signUp() {
-        return signUp(ServiceUnderTest.baseUrl());
+        return signUpAt(ServiceUnderTest.baseUrl());
     }
 
     /** A user of the platform at {@code baseUrl} (a server copy of a fault test, say). */
-    public static User signUp(java.net.URI baseUrl) {
+    public static User signUpAt(java.net.URI baseUrl) {
         String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
         HttpApi.Reply reply = HTTP.post(java.net.URI.create(baseUrl + "/api/users/signup"),
                 Json.createObjectBuilder().add("email", email).add("password", "s3cret-pass").build().toString());

@@ -81,7 +81,7 @@ class OutageIT {
 
     @Test
     void ordersEndRightAndNothingIsLostOrDeadLetteredWhenTheStoreAndNatsGoAway() throws Exception {
-        Sessions.User seller = Sessions.signUp(platform.url(""));
+        Sessions.User seller = Sessions.signUpAt(platform.url(""));
         List<Sessions.User> buyers = new ArrayList<>();
         List<String> tickets = new ArrayList<>();
         List<String> orders = new ArrayList<>();
@@ -90,7 +90,7 @@ class OutageIT {
                     "{\"title\":\"Outage drill seat " + i + "\",\"price\":" + (20 + i) + "}", seller.auth());
             assertEquals(201, listed.status(), listed.body());
             tickets.add(listed.json().getString("id"));
-            buyers.add(Sessions.signUp(platform.url("")));
+            buyers.add(Sessions.signUpAt(platform.url("")));
         }
         for (int i = 0; i < 6; i++) {
             int n = i;
@@ -161,7 +161,7 @@ class OutageIT {
         for (int i = 2; i < 6; i++) {
             int n = i;
             await("ticket " + n + " orderable again").atMost(Duration.ofSeconds(60)).until(() -> HTTP.post(
-                    url("/api/orders"), "{\"ticketId\":\"" + tickets.get(n) + "\"}", Sessions.signUp(platform.url("")).auth()),
+                    url("/api/orders"), "{\"ticketId\":\"" + tickets.get(n) + "\"}", Sessions.signUpAt(platform.url("")).auth()),
                     r -> r.status() == 201);
         }
         try (DeadLetterQueue dlq = new DeadLetterQueue(dependencies.natsUrl(), stream, prefix)) {
