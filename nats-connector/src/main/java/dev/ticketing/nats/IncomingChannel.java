@@ -311,7 +311,12 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                         }
                     }
                     beat("fetching");
-                    fetchBatch();
+                    if (fetchBatch() == 0) {
+                        // A pull to a consumer that no longer exists (deleted, or lost with its stream
+                        // while no pull was waiting) just expires, silently: ask the server whether the
+                        // consumer is still there; if not, the error below sets it up again.
+                        consumer.getConsumerInfo();
+                    }
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (VirtualMachineError e) {
@@ -348,13 +353,14 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             return connection.jetStream().getConsumerContext(settings.stream(), settings.durable());
         }
 
-        /** One pull for min(demand, batch-size) messages, emitted as they arrive. */
-        private void fetchBatch() throws Exception {
+        /** One pull for min(demand, batch-size) messages, emitted as they arrive; how many came. */
+        private int fetchBatch() throws Exception {
             int batch = (int) Math.min(demand.get(), settings.batchSize());
             FetchConsumeOptions options = FetchConsumeOptions.builder()
                     .maxMessages(batch)
                     .expiresIn(settings.fetchExpires().toMillis())
                     .build();
+            int received = 0;
             try (FetchConsumer fetch = consumer.fetch(options)) {
                 currentFetch = fetch;
                 io.nats.client.Message raw;
@@ -363,6 +369,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                     if (!raw.isJetStream()) {
                         continue;
                     }
+                    received++;
                     demand.decrementAndGet();
                     IncomingNatsMessage<?> message = toMessage(raw);
                     counters.consumed(message.metadata().subject(), message.metadata().deliveredCount());
@@ -371,9 +378,15 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             } finally {
                 currentFetch = null;
             }
+            return received;
         }
 
         private void emit(Message<?> message) {
+            if (Thread.interrupted() && !cancelled) {
+                // jnats can leave the flag set on this thread (a fetch closed under it); the
+                // application's handler runs here, and an interrupted thread fails its store calls.
+                LOG.fine(() -> settings + ": cleared a stale interrupt before handing over " + message);
+            }
             inApplication = true;
             try {
                 subscriber.onNext(message);

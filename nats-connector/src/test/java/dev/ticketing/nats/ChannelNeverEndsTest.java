@@ -46,31 +46,45 @@ class ChannelNeverEndsTest {
         fx = new Fixture();
         RecordingCounters counted = new RecordingCounters();
         fx.connector.countWith(counted);
-        List<Message<?>> held = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<CompletableFuture<Void>> acks = new CopyOnWriteArrayList<>();
         List<String> handled = new CopyOnWriteArrayList<>();
-        TestSubscriber<Message<?>> sub = new TestSubscriber<>(Long.MAX_VALUE, m -> {
-            if ("hold".equals(m.getPayload()) && held.isEmpty()) {
-                held.add(m);
+        // The handler holds the first message on the channel's own thread and asks for one message at a
+        // time, as SmallRye runs handlers: no pull is waiting on the server when the consumer goes.
+        List<TestSubscriber<Message<?>>> self = new CopyOnWriteArrayList<>();
+        TestSubscriber<Message<?>> sub = new TestSubscriber<>(1, m -> {
+            if ("hold".equals(m.getPayload()) && holding.getCount() == 1) {
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                acks.add(m.ack().toCompletableFuture());
             } else {
                 handled.add((String) m.getPayload());
                 m.ack();
             }
+            self.get(0).request(1);
         });
+        self.add(sub);
         IncomingChannel channel = fx.connector.incoming(fx.incomingConfig("in", "orders", "gone"));
         channel.subscribe(sub);
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders"));
         Fixture.send(out, "hold", "h").get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> held.size() == 1);
+        assertTrue(holding.await(10, TimeUnit.SECONDS));
 
         fx.withManagement(jsm -> jsm.deleteConsumer(fx.stream, "gone"));
-        CompletableFuture<Void> ack = held.get(0).ack().toCompletableFuture();
-        assertNull(ack.get(15, TimeUnit.SECONDS), "the ack's stage completes normally although nobody confirmed it");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> acks.size() == 1);
+        assertNull(acks.get(0).get(15, TimeUnit.SECONDS), "the ack's stage completes normally although nobody confirmed it");
         await().atMost(Duration.ofSeconds(5)).until(() -> counted.get("settleFailed", fx.subject("orders")) == 1);
 
         Fixture.send(out, "after-1", "a1").get(10, TimeUnit.SECONDS);
         Fixture.send(out, "after-2", "a2").get(10, TimeUnit.SECONDS);
-        // The worker set the consumer up again; the new one starts from the stream's beginning.
-        await().atMost(Duration.ofSeconds(20)).until(() -> handled.containsAll(List.of("after-1", "after-2")));
+        // The worker notices the consumer is gone and sets it up again (it starts from the stream's beginning).
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.containsAll(List.of("after-1", "after-2")));
         assertTrue(channel.health().up(), channel.health().toString());
         assertNull(sub.error());
     }

@@ -22,6 +22,7 @@ public class HoldingProbe {
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch release = new CountDownLatch(1);
     private volatile boolean holding;
+    private final java.util.concurrent.atomic.AtomicBoolean heldOnce = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Inject
     Settle settle;
@@ -29,7 +30,8 @@ public class HoldingProbe {
     @Incoming("probe-hold")
     public CompletionStage<Void> handle(Message<String> message) {
         return settle.event(message, payload -> payload, payload -> {
-            if (payload.equals("hold")) {
+            // Only the first delivery is held: the message comes again once its unsettled ack lapses.
+            if (payload.equals("hold") && heldOnce.compareAndSet(false, true)) {
                 holding = true;
                 try {
                     release.await(60, TimeUnit.SECONDS);
