@@ -55,16 +55,17 @@ class BaseManifestsTest {
 
     /**
      * Settings the applications read through MicroProfile Config that no server.xml declares: the
-     * platform's contract (README.md settings table, API.md), per service. TICKETING_STREAM_REPLICAS
-     * (ticketing.stream.replicas) is the stream's replication on the 3-server cluster: the services
-     * still have to map it to mp.messaging.connector.nats-jetstream.replicas (deploy/README.md).
+     * platform's contract (README.md settings table, docs/api.md), per service. TICKETING_STREAM_REPLICAS
+     * (ticketing.stream.replicas) is the stream's replication on the 3-server cluster, which each
+     * messaging service maps to mp.messaging.connector.nats-jetstream.replicas; PAYMENTS_MODE
+     * (payments.mode) keeps production from simulating payments.
      */
     private static final Map<String, Set<String>> APP_SETTINGS = Map.of(
             "auth-service", Set.of("MONGODB_URL"),
             "catalog-service", Set.of("MONGODB_URL", "TICKETING_STREAM", "TICKETING_STREAM_REPLICAS"),
             "order-service", Set.of("MONGODB_URL", "TICKETING_STREAM", "TICKETING_STREAM_REPLICAS", "ORDER_EXPIRATION_SECONDS"),
             "payment-service", Set.of("MONGODB_URL", "TICKETING_STREAM", "TICKETING_STREAM_REPLICAS",
-                    "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"),
+                    "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET", "PAYMENTS_MODE"),
             "timer-service", Set.of("TICKETING_STREAM", "TICKETING_STREAM_REPLICAS"),
             "ui-faces", Set.of("STRIPE_PUBLISHABLE_KEY"));
 
@@ -277,7 +278,7 @@ class BaseManifestsTest {
             assertNotNull(s, client + " = " + value + ": " + uri.getHost() + " is a Service of the base");
             assertTrue(s.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == uri.getPort()), client + ": port " + uri.getPort());
             String target = s.getSpec().getSelector().get("app.kubernetes.io/name");
-            assertEquals(PUBLIC_PATHS.get(uri.getPath()), target, client + " = " + value + ": the service API.md routes "
+            assertEquals(PUBLIC_PATHS.get(uri.getPath()), target, client + " = " + value + ": the service docs/api.md routes "
                     + uri.getPath() + " to");
             assertEquals(uri.getPath(), LibertyServer.of(target).contextRoot(), client + ": " + target + "'s context root");
         }
@@ -365,7 +366,7 @@ class BaseManifestsTest {
             // The path is where the service's server.xml deploys its WAR.
             assertEquals(path, LibertyServer.of(svc).contextRoot(), "Route " + path + " vs " + svc + "'s context root");
         }
-        assertEquals(new TreeMap<>(PUBLIC_PATHS), covered, "Routes (path -> Service) vs API.md's public paths");
+        assertEquals(new TreeMap<>(PUBLIC_PATHS), covered, "Routes (path -> Service) vs docs/api.md's public paths");
         assertEquals(1, hosts.size(), "one origin: every Route on the same host, " + hosts);
     }
 

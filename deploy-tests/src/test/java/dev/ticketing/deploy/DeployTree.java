@@ -41,7 +41,7 @@ final class DeployTree {
             "auth-service", "catalog-service", "order-service", "payment-service", "timer-service", "ui-faces");
 
     /**
-     * The public contract of ../shared/API.md ("Public contract": path prefix -> service). Hard-coded
+     * The public contract of docs/api.md ("Public contract": path prefix -> service). Hard-coded
      * because shared/ is not part of this repository; keep it equal to that table.
      */
     static final Map<String, String> PUBLIC_PATHS = Map.of(

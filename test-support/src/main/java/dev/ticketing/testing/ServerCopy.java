@@ -29,8 +29,12 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ServerCopy implements AutoCloseable {
     private static final Set<String> LEFT_OUT = Set.of("logs", "workarea", "configDropins", "data", "expanded",
             "bootstrap.properties");
-    /** Deployed beside a service for its tests only (the issuer of their sessions). */
-    private static final String TEST_ONLY_APP = "auth-service.war";
+    /**
+     * Apps deployed beside a service for its tests only (auth-service, the issuer of their
+     * sessions), which a copy leaves out: the build's {@code it.copy.leave.out}, comma-separated.
+     */
+    private static final Set<String> TEST_ONLY_APPS = Set.of(System.getProperty("it.copy.leave.out", "auth-service.war")
+            .split("\\s*,\\s*"));
     private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
     private final Path userDir = Path.of(System.getProperty("it.user.dir"));
     private final String name;
@@ -45,7 +49,7 @@ public final class ServerCopy implements AutoCloseable {
         this.port = freePort();
         Path from = userDir.resolve("servers").resolve(original);
         deleteTree(dir);
-        copyTree(from, dir, original.equals("auth-service") ? Set.of() : Set.of(TEST_ONLY_APP));
+        copyTree(from, dir, original.equals("auth-service") ? Set.of() : TEST_ONLY_APPS);
         // The original's settings (for example where its payment gateway is), then this copy's own.
         baseProperties.putAll(readProperties(from.resolve("bootstrap.properties")));
         baseProperties.put("http.port", Integer.toString(port));
@@ -64,6 +68,15 @@ public final class ServerCopy implements AutoCloseable {
 
     /** Starts the copy with its base properties plus {@code extra}, and waits until it is ready. */
     public void start(Map<String, String> extra) {
+        start(extra, true);
+    }
+
+    /**
+     * Starts the copy with its base properties plus {@code extra}; waits until it is ready, or with
+     * {@code untilReady} false only until its readiness checks answer at all (200 or 503 naming
+     * what is DOWN): for a configuration that must keep the server unready.
+     */
+    public void start(Map<String, String> extra, boolean untilReady) {
         StringBuilder bootstrap = new StringBuilder();
         Map<String, String> all = new LinkedHashMap<>(baseProperties);
         all.putAll(extra);
@@ -79,7 +92,11 @@ public final class ServerCopy implements AutoCloseable {
         HttpApi http = new HttpApi();
         await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
                 .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> http.get(url("/health/ready")).status() == 200);
+                .until(() -> {
+                    HttpApi.Reply reply = http.get(url("/health/ready"));
+                    return untilReady ? reply.status() == 200 : (reply.status() == 200 || reply.status() == 503)
+                            && !reply.json().getJsonArray("checks").isEmpty();
+                });
     }
 
     /** The copy's /health/ready answer now: 200 with every check UP, or 503 with what is DOWN. */

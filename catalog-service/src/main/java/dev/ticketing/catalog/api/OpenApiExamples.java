@@ -2,7 +2,7 @@ package dev.ticketing.catalog.api;
 
 /**
  * The JSON examples of the OpenAPI document: what the ticket routes really take and answer
- * (API.md's catalog-service table), kept here so the resource stays readable. Constants, as
+ * (docs/api.md's catalog-service table), kept here so the resource stays readable. Constants, as
  * annotations need them.
  */
 final class OpenApiExamples {

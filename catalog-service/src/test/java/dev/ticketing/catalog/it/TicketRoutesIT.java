@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every ticket route of API.md with its statuses and messages, and the events each change publishes. */
+/** Every ticket route of docs/api.md with its statuses and messages, and the events each change publishes. */
 class TicketRoutesIT {
     private static Sessions.User seller;
     private static Sessions.User other;

@@ -5,6 +5,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -25,8 +26,15 @@ public final class MongoStore implements AutoCloseable {
     public MongoStore(String url, String databaseName) {
         ConnectionString connection = new ConnectionString(url);
         // Fail a request within seconds when the store is down, rather than hang a client for 30 s.
-        MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(connection)
+        // Writes are acknowledged only once a majority of the replica set has them: a 201 (or an
+        // event's ack) must not be undone by a failover that elects a member that never saw it. A URL
+        // that names its own w= wins (a standalone MongoDB treats majority as itself).
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(connection);
+        if (connection.getWriteConcern() == null) {
+            builder.writeConcern(WriteConcern.MAJORITY);
+        }
+        MongoClientSettings settings = builder
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
                 .build();

@@ -1,5 +1,6 @@
 package dev.ticketing.store.outbox;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -103,7 +104,7 @@ public final class OutboxRelay implements AutoCloseable {
         Object afterId = resume == null ? null : resume[1];
         while (true) {
             List<Document> page = new ArrayList<>(PAGE);
-            collection.find(after(afterSince, afterId))
+            collection.withReadConcern(ReadConcern.MAJORITY).find(after(afterSince, afterId))
                     .sort(Sorts.ascending(Outbox.SINCE, "_id"))
                     .projection(Projections.include("_id", Outbox.SINCE))
                     .limit(PAGE)
@@ -156,7 +157,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Publishes one document's events in order; stops at the first failure (order matters). */
     Relayed relayDocument(MongoCollection<Document> collection, Object documentId) {
-        Document document = collection.find(Filters.eq("_id", documentId))
+        // Majority reads: only events whose change a majority of the replica set has are published,
+        // so a failover never leaves published an event of a change the new primary lacks.
+        Document document = collection.withReadConcern(ReadConcern.MAJORITY).find(Filters.eq("_id", documentId))
                 .projection(Projections.include(Outbox.FIELD)).first();
         if (document == null) {
             return new Relayed(0, false);

@@ -69,10 +69,30 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     }
 
     /**
+     * Everything this process logs goes to standard output, and the wire's line per connection
+     * opened or closed is left out. The build starts the store in the background reading only its
+     * standard output (exec-maven-plugin, async): whatever it wrote to standard error stayed in the
+     * pipe until the pipe was full, and then every connection hung on its log line.
+     */
+    private static void logToStandardOutput() {
+        System.setErr(System.out);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        root.addHandler(new java.util.logging.ConsoleHandler()); // now on standard output
+        WIRE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    /** Held here: a logger nobody references may be collected, and its level with it. */
+    private static final java.util.logging.Logger WIRE_LOG = java.util.logging.Logger.getLogger("de.bwaldvogel.mongo.wire");
+
+    /**
      * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR [--no-fsync] | --memory]}.
      * Prints one line "ready mongodb://host:port" once it accepts connections, then serves until killed.
      */
     public static void main(String[] args) throws Exception {
+        logToStandardOutput();
         String host = "127.0.0.1";
         int port = 27017;
         Path data = null;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a request can fail reaches the client as API.md's error envelope with the right status,
+ * Every way a request can fail reaches the client as docs/api.md's error envelope with the right status,
  * inside a real Liberty server: common/'s mappers are picked up from WEB-INF/lib and win over
  * Liberty's own defaults.
  */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +16,16 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Periodically releases ticket claims that outlived their order: claimed by an order the process
- * died before storing, or by a cancelled order whose release was cut short. Only claims older
- * than a grace period are looked at, so an order being placed right now is never disturbed.
+ * Periodically repairs ticket claims that outlived their order: claimed by an order the process
+ * died before storing, or by a cancelled order whose release was cut short (released), or by a
+ * paid order whose claim was not closed yet (closed). Only live claims older than a grace period
+ * are looked at, oldest first, page by page through an index, so an order being placed right now
+ * is never disturbed and every claim is reached however many tickets were ever sold.
  */
 @ApplicationScoped
 public class ClaimSweep {
     private static final Logger LOG = Logger.getLogger(ClaimSweep.class.getName());
+    private static final int PAGE = 500;
 
     @Inject
     TicketCopyStore tickets;
@@ -50,15 +54,25 @@ public class ClaimSweep {
 
     /** Repairs what is due now; returns how many claims it looked at. */
     public int sweep() {
-        var claims = tickets.claimsOlderThan(Instant.now().minusSeconds(graceSeconds), 1000);
-        claims.forEach(orders::repair);
-        return claims.size();
+        Instant before = Instant.now().minusSeconds(graceSeconds);
+        int seen = 0;
+        TicketCopyStore.Claim after = null;
+        while (true) {
+            List<TicketCopyStore.Claim> page = tickets.claimsOlderThan(before, after, PAGE);
+            page.forEach(orders::repair);
+            seen += page.size();
+            if (page.size() < PAGE) {
+                return seen;
+            }
+            after = page.get(page.size() - 1);
+        }
     }
 
     private void sweepQuietly() {
         try {
             sweep();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Caught whatever it is: a scheduled task that throws is never run again.
             LOG.log(Level.WARNING, "claim sweep failed; the next one retries", e);
         }
     }

@@ -152,6 +152,10 @@ public class Orders {
                 if (after.status() == OrderStatus.CANCELLED) {
                     // A crash before this release leaves a claim by a cancelled order: the sweep releases it.
                     tickets.release(after.ticket().id(), after.id());
+                } else if (after.status() == OrderStatus.COMPLETE) {
+                    // Sold: the claim stays (the ticket is never orderable again) but is closed, so the
+                    // claim sweep never reads it again; a crash before this, the sweep closes it.
+                    tickets.closeClaim(after.ticket().id(), after.id());
                 }
                 outbox.relay(orders.collection(), orderId);
                 return new Changed(after, Outcome.APPLIED);
@@ -168,9 +172,16 @@ public class Orders {
         };
     }
 
-    /** Releases a claim whose order is cancelled or was never stored (see {@link #place}). */
+    /**
+     * Repairs a live claim the sweep found old: released when its order is cancelled or was never
+     * stored (see {@link #place}), closed when its order is paid; left alone while the order is open.
+     */
     void repair(TicketCopyStore.Claim claim) {
         Optional<OrderStatus> status = orders.statusOf(claim.orderId());
+        if (status.isPresent() && status.get() == OrderStatus.COMPLETE) {
+            tickets.closeClaim(claim.ticketId(), claim.orderId());
+            return;
+        }
         boolean dead = status.isEmpty() ? orders.retire(claim.orderId(), claim.ticketId())
                 : status.get() == OrderStatus.CANCELLED;
         if (status.isEmpty() && !dead) {

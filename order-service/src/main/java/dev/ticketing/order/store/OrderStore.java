@@ -45,6 +45,17 @@ public class OrderStore implements OutboxCollection {
         orders.createIndex(Indexes.ascending(ACTIVE_TICKET),
                 new IndexOptions().name("one_active_order_per_ticket").unique(true).sparse(true));
         orders.createIndex(Indexes.ascending("userId"), new IndexOptions().name("by_buyer"));
+        orders.createIndex(Indexes.ascending("status", "expiresAt"), new IndexOptions().name("open_by_expiry"));
+    }
+
+    /** Ids of open orders whose hold ended before {@code before}, the longest overdue first: the backstop's work. */
+    public List<String> openOrdersExpiredBefore(Instant before, int max) {
+        List<String> ids = new ArrayList<>();
+        orders.find(Filters.and(Filters.eq("status", OrderStatus.CREATED.wireName()),
+                        Filters.lt("expiresAt", Date.from(before))))
+                .sort(Sorts.ascending("expiresAt")).projection(com.mongodb.client.model.Projections.include("_id"))
+                .limit(max).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.ticketing.order.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.store.mongo.MongoStore;
@@ -17,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The ticket copies. Replication sets only the catalog's fields, filtered on the copy's version;
@@ -25,19 +29,24 @@ import org.bson.Document;
 @ApplicationScoped
 public class TicketCopyStore {
     public static final String COLLECTION = "tickets";
+    static final String RESERVED_AT = "reservedAt";
 
     @Inject
     MongoStore store;
 
     private MongoCollection<Document> tickets;
 
-    /** A claim the sweep looks at: the ticket and the order it names. */
-    public record Claim(String ticketId, String orderId) {
+    /** A live claim the sweep looks at: the ticket, the order it names, and since when. */
+    public record Claim(String ticketId, String orderId, Date reservedAt) {
     }
 
     @PostConstruct
     void open() {
         tickets = store.collection(COLLECTION);
+        // Live claims only: a sold ticket's claim is closed (no reservedAt), so the sweep reads
+        // what may need repair however many tickets were ever sold.
+        tickets.createIndex(Indexes.ascending(RESERVED_AT, "_id"),
+                new IndexOptions().name("live_claims_oldest_first").sparse(true));
     }
 
     public Optional<TicketCopy> find(String id) {
@@ -53,8 +62,7 @@ public class TicketCopyStore {
                     .append("userId", copy.userId())
                     .append("version", copy.version())
                     .append("orderId", copy.orderId())
-                    .append("reservedBy", null)
-                    .append("reservedAt", null));
+                    .append("reservedBy", null));
             return true;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -97,16 +105,33 @@ public class TicketCopyStore {
     public boolean release(String ticketId, String orderId) {
         return tickets.updateOne(
                 Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", orderId)),
-                Updates.combine(Updates.set("reservedBy", null), Updates.set("reservedAt", null)))
+                Updates.combine(Updates.set("reservedBy", null), Updates.unset(RESERVED_AT)))
                 .getModifiedCount() == 1;
     }
 
-    /** Claims made before {@code before}: the sweep checks that their orders exist and are open. */
-    public List<Claim> claimsOlderThan(Instant before, int max) {
+    /**
+     * Closes the claim of a sold ticket: it stays held by {@code orderId} for good, and is no longer
+     * a live claim the sweep reads. Only if that order holds it.
+     */
+    public boolean closeClaim(String ticketId, String orderId) {
+        return tickets.updateOne(Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", orderId),
+                Filters.exists(RESERVED_AT)), Updates.unset(RESERVED_AT)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Live claims made before {@code before}, oldest first, at most {@code max} of them after the
+     * claim {@code after} (null: from the oldest): the sweep pages through them with the last one
+     * it saw, so every claim is looked at, however many there are.
+     */
+    public List<Claim> claimsOlderThan(Instant before, Claim after, int max) {
+        Bson older = Filters.lt(RESERVED_AT, Date.from(before));
+        Bson page = after == null ? older : Filters.and(older, Filters.or(Filters.gt(RESERVED_AT, after.reservedAt()),
+                Filters.and(Filters.eq(RESERVED_AT, after.reservedAt()), Filters.gt("_id", after.ticketId()))));
         List<Claim> claims = new ArrayList<>();
-        tickets.find(Filters.and(Filters.ne("reservedBy", null), Filters.lt("reservedAt", Date.from(before))))
-                .projection(Projections.include("_id", "reservedBy")).limit(max)
-                .forEach(d -> claims.add(new Claim(d.getString("_id"), d.getString("reservedBy"))));
+        tickets.find(Filters.and(Filters.ne("reservedBy", null), page))
+                .sort(Sorts.ascending(RESERVED_AT, "_id"))
+                .projection(Projections.include("_id", "reservedBy", RESERVED_AT)).limit(max)
+                .forEach(d -> claims.add(new Claim(d.getString("_id"), d.getString("reservedBy"), d.getDate(RESERVED_AT))));
         return claims;
     }
 

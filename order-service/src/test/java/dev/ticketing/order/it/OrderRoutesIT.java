@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every order route of API.md with its statuses and messages, and the lifecycle events an order publishes. */
+/** Every order route of docs/api.md with its statuses and messages, and the lifecycle events an order publishes. */
 class OrderRoutesIT {
     private static final long WINDOW = Long.getLong("it.order.expiration.seconds", 600);
     private static Sessions.User buyer;

@@ -2,7 +2,7 @@ package dev.ticketing.payment.api;
 
 /**
  * The JSON examples of the OpenAPI document: what the payment routes really take and answer
- * (API.md's payment-service table), kept here so the resources stay readable. Constants, as
+ * (docs/api.md's payment-service table), kept here so the resources stay readable. Constants, as
  * annotations need them.
  */
 final class OpenApiExamples {

@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** POST /api/payments: the order's owner pays for it (API.md, payment-service). */
+/** POST /api/payments: the order's owner pays for it (docs/api.md, payment-service). */
 @Path("/")
 @RequestScoped
 @Tag(name = "Payments", description = "Paying for an order")

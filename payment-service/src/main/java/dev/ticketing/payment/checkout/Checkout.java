@@ -4,11 +4,14 @@ import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.PaymentAttempt;
+import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.payment.domain.PaymentRefused;
 import dev.ticketing.payment.gateway.PaymentGateway;
 import dev.ticketing.payment.gateway.PaymentGateway.Charge;
 import dev.ticketing.payment.metrics.PaymentMetrics;
 import dev.ticketing.payment.store.OrderCopies;
+import dev.ticketing.payment.store.PaymentAttempts;
 import dev.ticketing.store.outbox.CrashPoint;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.PendingEvent;
@@ -21,10 +24,19 @@ import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 
 /**
- * Takes a buyer's payment for an order. The charge happens first (the gateway is outside any
- * transaction), then one conditional write records it only if the order is still payable. If
- * that write finds the order cancelled (its hold expired while the card was being charged), the
- * charge is refunded and the buyer told so; the ticket stays with whoever holds it now.
+ * Takes a buyer's payment for an order so that every charge is recorded or refunded, whatever
+ * fails when (docs/architecture.md, "Payments"):
+ * <ol>
+ * <li>the attempt (order, amount, idempotency key) is written before the gateway is called;</li>
+ * <li>the gateway charges, idempotently by that key; its answer moves the attempt on (CHARGED or
+ * DECLINED);</li>
+ * <li>one conditional write records the charge as the order's payment, with payment.created, only
+ * if the order is still payable (RECORDED); if it is not (it expired while the card was charged),
+ * the refund owed is written first (REFUND_OWED), then the charge is refunded (REFUNDED).</li>
+ * </ol>
+ * A crash, a store error or a gateway that failed or hung between any two steps leaves an
+ * unfinished attempt, which {@link PaymentReconciler} finishes by asking the gateway again with the
+ * same key (it answers what it did, and never charges twice).
  */
 @ApplicationScoped
 public class Checkout {
@@ -33,6 +45,9 @@ public class Checkout {
 
     @Inject
     OrderCopies orders;
+
+    @Inject
+    PaymentAttempts attempts;
 
     @Inject
     PaymentGateway gateway;
@@ -47,31 +62,91 @@ public class Checkout {
     public enum Outcome { RECORDED, ALREADY_RECORDED, REFUNDED }
 
     /**
-     * Pays for {@code orderId} as {@code buyerId}; the payment recorded.
+     * Pays for {@code orderId} as {@code buyerId}; the order's payment. A repeated request (the
+     * same card: the same attempt) gets the payment the first one made, also when Stripe's webhook
+     * recorded it first.
      *
      * @throws java.util.NoSuchElementException when payment-service knows no such order
-     * @throws PaymentRefused when the rules refuse, or the order expired during the charge
+     * @throws PaymentRefused when the rules refuse, or the order expired during the charge (refunded)
      * @throws PaymentGateway.CardDeclined when the card was declined
+     * @throws PaymentGateway.GatewayUnavailable when the gateway failed; the attempt is finished later
      */
     public Payment pay(String buyerId, String orderId, String paymentMethod) {
         OrderCopy order = orders.find(orderId).orElseThrow();
-        order.checkPayableBy(buyerId);
-        long cents = order.priceCents();
-        Charge charge;
-        try {
-            charge = gateway.charge(new PaymentGateway.ChargeRequest(orderId, cents, CURRENCY, paymentMethod,
-                    IdempotencyKeys.charge(orderId, paymentMethod)));
-        } catch (PaymentGateway.CardDeclined declined) {
-            metrics.declined();
-            throw declined;
+        String key = IdempotencyKeys.charge(orderId, paymentMethod);
+        Optional<Payment> already = paymentOfThisAttempt(order, buyerId, key);
+        if (already.isPresent()) {
+            return already.get();
         }
-        Recorded recorded = record(orderId, charge);
+        order.checkPayableBy(buyerId);
+        PaymentAttempt attempt = attempts.begin(new PaymentAttempt(key, orderId, buyerId, order.priceCents(), CURRENCY,
+                paymentMethod, State.PENDING, null, null, Instant.now()));
+        CrashPoint.afterWrite("payment.attempt");
+        Recorded recorded = finish(attempt);
         return switch (recorded.outcome()) {
-            case RECORDED -> recorded.payment();
-            // A double submit: both requests got the same charge (same key); the first recorded it.
-            case ALREADY_RECORDED -> throw new PaymentRefused(PaymentRefused.Reason.ALREADY_PAID);
+            case RECORDED, ALREADY_RECORDED -> recorded.payment();
             case REFUNDED -> throw new PaymentRefused(recorded.reason());
         };
+    }
+
+    /**
+     * The order's payment, when this buyer's attempt with this key made it: known from the attempt,
+     * or, when that attempt never learnt its answer (the webhook recorded the payment first, or the
+     * answer was lost), by finishing the attempt, which asks the gateway for that key's charge.
+     */
+    private Optional<Payment> paymentOfThisAttempt(OrderCopy order, String buyerId, String key) {
+        if (order.payment() == null || buyerId == null || !buyerId.equals(order.userId())) {
+            return Optional.empty();
+        }
+        Optional<PaymentAttempt> attempt = attempts.find(key);
+        if (attempt.isEmpty()) {
+            return Optional.empty();
+        }
+        if (order.payment().stripeId().equals(attempt.get().chargeId())) {
+            return Optional.of(order.payment());
+        }
+        if (attempt.get().isFinal()) {
+            return Optional.empty();
+        }
+        Recorded finished = finish(attempt.get());
+        if (finished.outcome() == Outcome.REFUNDED) {
+            throw new PaymentRefused(finished.reason());
+        }
+        return Optional.of(finished.payment());
+    }
+
+    /**
+     * Takes an attempt to its end from wherever it stands: asks the gateway (again) if its answer
+     * is not recorded, records the charge or refunds it. What the API and the reconciler both do.
+     */
+    Recorded finish(PaymentAttempt attempt) {
+        if (attempt.state() == State.RECORDED) {
+            OrderCopy order = orders.find(attempt.orderId()).orElseThrow();
+            return new Recorded(Outcome.ALREADY_RECORDED, order.payment(), null);
+        }
+        if (attempt.state() == State.DECLINED) {
+            throw new PaymentGateway.CardDeclined(attempt.outcome());
+        }
+        Charge charge;
+        if (attempt.state() == State.PENDING) {
+            try {
+                charge = gateway.charge(new PaymentGateway.ChargeRequest(attempt.orderId(), attempt.amountCents(),
+                        attempt.currency(), attempt.paymentMethod(), attempt.key()));
+            } catch (PaymentGateway.CardDeclined declined) {
+                attempts.move(attempt.key(), State.DECLINED, null, declined.getMessage());
+                metrics.declined();
+                throw declined;
+            }
+            attempts.move(attempt.key(), State.CHARGED, charge.id(), null);
+            CrashPoint.afterWrite("payment.charged");
+        } else {
+            charge = new Charge(attempt.chargeId(), attempt.amountCents(), attempt.currency());
+        }
+        if (attempt.state() == State.REFUND_OWED) {
+            refund(attempt.key(), attempt.orderId(), charge);
+            return new Recorded(Outcome.REFUNDED, null, PaymentRefused.Reason.EXPIRED_DURING_PAYMENT);
+        }
+        return record(attempt.key(), attempt.orderId(), charge);
     }
 
     /** The result of recording a charge that succeeded. */
@@ -79,15 +154,17 @@ public class Checkout {
     }
 
     /**
-     * Records a successful charge for the order (from the API or from Stripe's webhook):
-     * idempotent for the same charge; a charge the order can no longer take is refunded.
+     * Records a successful charge for the order (from an attempt, or from Stripe's webhook, whose
+     * key is {@code "webhook-" + charge}): idempotent for the same charge; a charge the order can no
+     * longer take is refunded, the debt written down first so it is paid whatever happens next.
      */
-    public Recorded record(String orderId, Charge charge) {
+    public Recorded record(String key, String orderId, Charge charge) {
         Payment payment = new Payment(new ObjectId().toHexString(), orderId, charge.id(), charge.amountCents(),
                 charge.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         PendingEvent event = outbox.pending(new PaymentCreated(payment.id(), orderId, charge.id()));
         Optional<OrderCopy> stored = orders.recordPayment(payment, event);
         if (stored.isPresent()) {
+            attempts.move(key, State.RECORDED, charge.id(), null);
             metrics.succeeded();
             CrashPoint.afterWrite("payment-recorded");
             outbox.relay(orders.collection(), orderId);
@@ -97,20 +174,42 @@ public class Checkout {
         }
         OrderCopy now = orders.find(orderId).orElseThrow();
         if (now.payment() != null && now.payment().stripeId().equals(charge.id())) {
-            return new Recorded(Outcome.ALREADY_RECORDED, now.payment(), PaymentRefused.Reason.ALREADY_PAID);
+            attempts.move(key, State.RECORDED, charge.id(), null);
+            return new Recorded(Outcome.ALREADY_RECORDED, now.payment(), null);
         }
         // The order was cancelled (expired) or paid by another charge meanwhile: give this one back.
-        String refundId = gateway.refund(charge.id(), IdempotencyKeys.refund(orderId, charge.id()));
+        attempts.move(key, State.REFUND_OWED, charge.id(), null);
+        CrashPoint.afterWrite("payment.refund-owed");
+        refund(key, orderId, charge);
         LOG.warning(() -> "order " + orderId + " was " + now.status().value() + " when charge " + charge.id()
-                + " succeeded: refunded (" + refundId + ")");
+                + " succeeded: refunded");
         PaymentRefused.Reason reason = now.payment() != null
                 ? PaymentRefused.Reason.ALREADY_PAID : PaymentRefused.Reason.EXPIRED_DURING_PAYMENT;
         return new Recorded(Outcome.REFUNDED, null, reason);
     }
 
     /**
+     * A charge Stripe's webhook reported: recorded under the attempt that made it, or under an
+     * attempt of its own written first (its key {@code "webhook-" + charge}), so that a refund it
+     * turns out to owe is written down before it is tried, as for any attempt.
+     */
+    public Recorded recordWebhookCharge(OrderCopy order, Charge charge) {
+        String key = attempts.ofCharge(charge.id()).map(PaymentAttempt::key)
+                .orElseGet(() -> attempts.begin(new PaymentAttempt("webhook-" + charge.id(), order.id(), order.userId(),
+                        charge.amountCents(), charge.currency(), null, State.CHARGED, charge.id(), null,
+                        Instant.now())).key());
+        return record(key, order.id(), charge);
+    }
+
+    private void refund(String key, String orderId, Charge charge) {
+        String refundId = gateway.refund(charge.id(), IdempotencyKeys.refund(orderId, charge.id()));
+        attempts.move(key, State.REFUNDED, charge.id(), refundId);
+    }
+
+    /**
      * The order was cancelled after its payment was recorded (order-service expired it before the
-     * payment reached it): the buyer gets the money back. Idempotent (one refund key per charge).
+     * payment reached it): the buyer gets the money back. Idempotent (one refund key per charge); a
+     * gateway failure is transient, so the event handler retries it until the refund is made.
      */
     public void refundIfOwed(String orderId) {
         orders.find(orderId).filter(OrderCopy::owesRefund).ifPresent(order -> {

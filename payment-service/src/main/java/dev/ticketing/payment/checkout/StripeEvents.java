@@ -86,7 +86,7 @@ public class StripeEvents {
                     + intent.getCurrency() + " does not match order " + orderId + "; ignored");
             return Result.IGNORED;
         }
-        Checkout.Recorded recorded = checkout.record(orderId,
+        Checkout.Recorded recorded = checkout.recordWebhookCharge(order.get(),
                 new PaymentGateway.Charge(intent.getId(), intent.getAmount(), intent.getCurrency()));
         LOG.info(() -> "webhook: PaymentIntent " + intent.getId() + " for order " + orderId + ": " + recorded.outcome());
         return Result.HANDLED;

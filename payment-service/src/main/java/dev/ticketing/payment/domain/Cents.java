@@ -2,7 +2,7 @@ package dev.ticketing.payment.domain;
 
 import java.math.BigDecimal;
 
-/** Money as the card networks count it: an exact number of cents (API.md: a price has at most 2 decimals). */
+/** Money as the card networks count it: an exact number of cents (docs/api.md: a price has at most 2 decimals). */
 public final class Cents {
     private Cents() {
     }

@@ -8,7 +8,7 @@ public record OrderCopy(String id, long version, OrderStatus status, String user
                         String ticketId, Payment payment) {
 
     /**
-     * The rules of API.md for paying, in its order: only the owner (else "not authorized"), not a
+     * The rules of docs/api.md for paying, in its order: only the owner (else "not authorized"), not a
      * cancelled order, not one already paid for.
      */
     public void checkPayableBy(String buyerId) {

@@ -2,7 +2,7 @@ package dev.ticketing.payment.domain;
 
 import java.util.Arrays;
 
-/** The statuses of an order as payment-service's copy knows them (API.md names). */
+/** The statuses of an order as payment-service's copy knows them (docs/api.md names). */
 public enum OrderStatus {
     CREATED("created"),
     AWAITING_PAYMENT("awaiting:payment"),

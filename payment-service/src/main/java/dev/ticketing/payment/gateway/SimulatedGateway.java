@@ -4,15 +4,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The gateway when no Stripe secret key is configured (a laptop, the embedded platform): it
- * answers like Stripe's test mode for Stripe's documented test tokens and payment methods, and
- * moves no money. Idempotent like Stripe: one key, one answer.
+ * The gateway when payments are simulated (a laptop, the embedded platform): it answers like
+ * Stripe's test mode for Stripe's documented test tokens and payment methods, and moves no money.
+ * Idempotent like Stripe: one key, one answer, kept in a {@link Ledger} that survives restarts, so
+ * the reconciler asking again after a crash learns what was charged, exactly as with Stripe.
  */
 public final class SimulatedGateway implements PaymentGateway {
+
+    /** What the simulated gateway answered, once per idempotency key. */
+    public record Answer(String kind, String orderId, String chargeId, long amountCents, String currency,
+                         String message) {
+        static final String CHARGE = "charge";
+        static final String DECLINE = "decline";
+        static final String REFUND = "refund";
+    }
+
+    /** Where the answers are kept (payment-service's store): the first answer of a key is the answer. */
+    public interface Ledger {
+        /** Stores {@code answer} under {@code key} unless the key has one; the key's answer either way. */
+        Answer remember(String key, Answer answer);
+    }
+
     private static final Logger LOG = Logger.getLogger(SimulatedGateway.class.getName());
 
     /** Stripe's test cards that succeed. */
@@ -35,46 +50,49 @@ public final class SimulatedGateway implements PaymentGateway {
             "tok_chargeDeclinedProcessingError", "An error occurred while processing your card. Try again in a little bit.",
             "pm_card_chargeDeclinedProcessingError", "An error occurred while processing your card. Try again in a little bit.");
 
-    private final Map<String, Object> answers = new ConcurrentHashMap<>();
+    private final Ledger ledger;
 
-    public SimulatedGateway() {
+    public SimulatedGateway(Ledger ledger) {
+        this.ledger = ledger;
         LOG.warning("PAYMENTS ARE SIMULATED: no STRIPE_SECRET_KEY is configured, so no money moves. "
                 + "Stripe test tokens (tok_visa, pm_card_visa, ...) succeed; tok_chargeDeclined is declined.");
     }
 
     @Override
     public Charge charge(ChargeRequest request) {
-        Object answer = answers.computeIfAbsent(request.idempotencyKey(), key -> decide(request));
-        if (answer instanceof CardDeclined declined) {
-            throw new CardDeclined(declined.getMessage());
+        Answer answer = ledger.remember(request.idempotencyKey(), decide(request));
+        if (Answer.DECLINE.equals(answer.kind())) {
+            throw new CardDeclined(answer.message());
         }
-        Charge charge = (Charge) answer;
-        LOG.warning(() -> "SIMULATED charge " + charge.id() + " of " + charge.amountCents() + " cents ("
-                + charge.currency() + ") for order " + request.orderId() + ": no money moved");
-        return charge;
+        LOG.warning(() -> "SIMULATED charge " + answer.chargeId() + " of " + answer.amountCents() + " cents ("
+                + answer.currency() + ") for order " + request.orderId() + ": no money moved");
+        return new Charge(answer.chargeId(), answer.amountCents(), answer.currency());
     }
 
-    private static Object decide(ChargeRequest request) {
+    private static Answer decide(ChargeRequest request) {
         String method = request.paymentMethod();
         String declined = DECLINED.get(method);
+        if (declined == null && !ACCEPTED.contains(method)) {
+            declined = "No such payment method or token: '" + method + "' (payments are simulated: "
+                    + "use a Stripe test token such as tok_visa)";
+        }
         if (declined != null) {
-            return new CardDeclined(declined);
+            return new Answer(Answer.DECLINE, request.orderId(), null, 0, request.currency(), declined);
         }
-        if (!ACCEPTED.contains(method)) {
-            return new CardDeclined("No such payment method or token: '" + method + "' (payments are simulated: "
-                    + "use a Stripe test token such as tok_visa)");
-        }
-        String id = "pi_simulated_" + UUID.nameUUIDFromBytes(request.idempotencyKey().getBytes(StandardCharsets.UTF_8))
-                .toString().replace("-", "");
-        return new Charge(id, request.amountCents(), request.currency());
+        return new Answer(Answer.CHARGE, request.orderId(), "pi_simulated_" + idOf(request.idempotencyKey()),
+                request.amountCents(), request.currency(), null);
     }
 
     @Override
     public String refund(String chargeId, String idempotencyKey) {
-        String id = "re_simulated_" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8))
-                .toString().replace("-", "");
-        LOG.warning(() -> "SIMULATED refund " + id + " of " + chargeId + ": no money moved");
-        return id;
+        Answer answer = ledger.remember(idempotencyKey,
+                new Answer(Answer.REFUND, null, chargeId, 0, null, "re_simulated_" + idOf(idempotencyKey)));
+        LOG.warning(() -> "SIMULATED refund " + answer.message() + " of " + chargeId + ": no money moved");
+        return answer.message();
+    }
+
+    private static String idOf(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
     @Override

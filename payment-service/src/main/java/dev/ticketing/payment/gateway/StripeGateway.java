@@ -21,15 +21,21 @@ import java.util.logging.Logger;
  */
 public final class StripeGateway implements PaymentGateway {
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
-    private static final int TIMEOUT_MILLIS = 15_000;
+    /** Stripe's own advice: up to 15 s per call, retried twice with the same idempotency key. */
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     private final StripeClient stripe;
 
     public StripeGateway(String secretKey, String apiBase) {
+        this(secretKey, apiBase, DEFAULT_TIMEOUT);
+    }
+
+    public StripeGateway(String secretKey, String apiBase, java.time.Duration timeout) {
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(secretKey)
-                .setConnectTimeout(TIMEOUT_MILLIS)
-                .setReadTimeout(TIMEOUT_MILLIS)
+                .setConnectTimeout(millis)
+                .setReadTimeout(millis)
                 .setMaxNetworkRetries(2);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code tok_chargeDeclined} and friends are declined with Stripe's messages), replays the stored
  * answer for a repeated Idempotency-Key as Stripe does, and records every request so tests can
  * assert what the real stripe-java client sent. A test can hold the charges of one order to stage
- * a race.
+ * a race, and make its charges or refunds fail before or after the money moved, or hang.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -64,7 +64,51 @@ public final class FakeStripe implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answersByKey = new ConcurrentHashMap<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Map<String, Fault> chargeFaults = new ConcurrentHashMap<>();
+    private final Map<String, Fault> refundFaults = new ConcurrentHashMap<>();
+
+    /** How a faulty request fails; {@code times} requests are affected, then the fake behaves. */
+    public enum Failure {
+        /** 500 before anything happens: nothing is charged. */
+        FAIL_BEFORE,
+        /** The charge (or refund) is made and stored under the key, and the answer is a 500: lost on its way. */
+        FAIL_AFTER,
+        /** The answer is held back for {@code seconds} (longer than the client waits), then the charge is made. */
+        HANG
+    }
+
+    private static final class Fault {
+        final Failure failure;
+        final AtomicInteger left;
+        final int seconds;
+
+        Fault(Failure failure, int times, int seconds) {
+            this.failure = failure;
+            this.left = new AtomicInteger(times);
+            this.seconds = seconds;
+        }
+
+        boolean applies() {
+            return left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+    }
+
+    /** The next {@code times} PaymentIntent creations for {@code orderId} fail so. */
+    public void failCharges(String orderId, Failure failure, int times) {
+        chargeFaults.put(orderId, new Fault(failure, times, 0));
+    }
+
+    /** The next {@code times} PaymentIntent creations for {@code orderId} hang {@code seconds} first. */
+    public void hangCharges(String orderId, int seconds, int times) {
+        chargeFaults.put(orderId, new Fault(Failure.HANG, times, seconds));
+    }
+
+    /** The next {@code times} refunds of any PaymentIntent of {@code orderId} fail so. */
+    public void failRefunds(String orderId, Failure failure, int times) {
+        refundFaults.put(orderId, new Fault(failure, times, 0));
+    }
     private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+    private final Map<String, String> ordersOfIntents = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private FakeStripe(int port) {
@@ -163,6 +207,13 @@ public final class FakeStripe implements AutoCloseable {
             return error(404, "invalid_request_error", null, null, "Unrecognized request URL");
         }
         String key = request.header("Idempotency-Key");
+        Fault fault = faultFor(request);
+        if (fault != null && fault.failure == Failure.FAIL_BEFORE) {
+            return error(500, "api_error", null, null, "An unknown error occurred (the fake's fault before the charge)");
+        }
+        if (fault != null && fault.failure == Failure.HANG) {
+            pause(fault.seconds);
+        }
         if (key == null) {
             return compute(request);
         }
@@ -170,13 +221,48 @@ public final class FakeStripe implements AutoCloseable {
         synchronized (answersByKey) {
             Answer stored = answersByKey.get(key);
             if (stored != null) {
-                return stored;
+                return fault != null && fault.failure == Failure.FAIL_AFTER
+                        ? error(500, "api_error", null, null, "An unknown error occurred (the fake's fault after the charge)")
+                        : stored;
             }
         }
         Answer answer = compute(request);
+        Answer stored;
         synchronized (answersByKey) {
-            return answersByKey.computeIfAbsent(key, k -> answer);
+            stored = answersByKey.computeIfAbsent(key, k -> answer);
         }
+        if (fault != null && fault.failure == Failure.FAIL_AFTER) {
+            return error(500, "api_error", null, null, "An unknown error occurred (the fake's fault after the charge)");
+        }
+        return stored;
+    }
+
+    /** The fault the request meets, if any (counting it down). */
+    private Fault faultFor(Request request) {
+        Fault fault = null;
+        if (request.path().equals("/v1/payment_intents")) {
+            fault = chargeFaults.get(request.form().getOrDefault("metadata[orderId]", ""));
+        } else if (request.path().equals("/v1/refunds")) {
+            String intent = request.form().getOrDefault("payment_intent", "");
+            String orderId = ordersOfIntents.getOrDefault(intent, "");
+            fault = refundFaults.get(orderId);
+        }
+        return fault != null && fault.applies() ? fault : null;
+    }
+
+    private static void pause(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L); // the fake's own delay: the hang it simulates
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The refunds Stripe made (not just the requests): by PaymentIntent. */
+    public long refundsMadeOf(String paymentIntentId) {
+        return answersByKey.values().stream().filter(a -> a.status() == 200)
+                .filter(a -> a.body().contains("\"object\":\"refund\""))
+                .filter(a -> a.body().contains("\"payment_intent\":\"" + paymentIntentId + "\"")).count();
     }
 
     private Answer compute(Request request) {
@@ -213,6 +299,7 @@ public final class FakeStripe implements AutoCloseable {
         long amount = Long.parseLong(form.getOrDefault("amount", "0"));
         String id = "pi_fake_" + ids.incrementAndGet();
         amounts.put(id, amount);
+        ordersOfIntents.put(id, orderId);
         return new Answer(200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount
                 + ",\"amount_received\":" + amount + ",\"currency\":\"" + form.get("currency")
                 + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{\"orderId\":\"" + orderId + "\"}}");

@@ -9,7 +9,12 @@ import dev.ticketing.payment.gateway.PaymentGateway.ChargeRequest;
 import org.junit.jupiter.api.Test;
 
 class SimulatedGatewayTest {
-    private final SimulatedGateway gateway = new SimulatedGateway();
+    /** The ledger as a map: the first answer of a key is kept (payment-service keeps it in its store). */
+    private final java.util.Map<String, SimulatedGateway.Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SimulatedGateway gateway = new SimulatedGateway((key, answer) -> {
+        SimulatedGateway.Answer first = answers.putIfAbsent(key, answer);
+        return first == null ? answer : first;
+    });
 
     private static ChargeRequest charge(String orderId, String token) {
         return new ChargeRequest(orderId, 1234, "usd", token, IdempotencyKeys.charge(orderId, token));
@@ -34,6 +39,17 @@ class SimulatedGatewayTest {
     @Test
     void refusesAnUnknownToken() {
         assertThrows(PaymentGateway.CardDeclined.class, () -> gateway.charge(charge("order-2", "tok_made_up")));
+    }
+
+    @Test
+    void aGatewayStartedAgainOnTheSameLedgerAnswersTheSame() {
+        String first = gateway.charge(charge("order-5", "tok_visa")).id();
+        SimulatedGateway restarted = new SimulatedGateway((key, answer) -> {
+            SimulatedGateway.Answer kept = answers.putIfAbsent(key, answer);
+            return kept == null ? answer : kept;
+        });
+        assertEquals(first, restarted.charge(charge("order-5", "tok_visa")).id());
+        assertEquals(restarted.refund(first, "refund-key"), gateway.refund(first, "refund-key"));
     }
 
     @Test

@@ -20,7 +20,7 @@ final class Buyers {
     static Buyer signUp() {
         String email = "buyer-" + UUID.randomUUID() + "@example.test";
         HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
-                "{\"email\":\"" + email + "\",\"password\":\"password\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"s3cret-pass\"}");
         assertEquals(201, reply.status(), "sign up: " + reply.body());
         String session = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))

@@ -63,10 +63,15 @@ final class OrderCopies {
         return Optional.ofNullable(orders().find(Filters.eq("_id", orderId)).first());
     }
 
-    private static synchronized MongoCollection<Document> orders() {
+    private static MongoCollection<Document> orders() {
+        return database().getCollection("orders");
+    }
+
+    /** payment-service's database on the test server's store. */
+    static synchronized com.mongodb.client.MongoDatabase database() {
         if (client == null) {
             client = MongoClients.create(System.getProperty("it.store.url"));
         }
-        return client.getDatabase("payments").getCollection("orders");
+        return client.getDatabase("payments");
     }
 }

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /** POST /api/payments/webhook: Stripe's signature over the raw body, checked as Stripe documents it. */
 class WebhookIT {
-    private static final URI WEBHOOK = ServiceUnderTest.url("/api/payments/webhook");
-    private static final String SECRET = System.getProperty("it.stripe.webhook.secret");
+    static final URI WEBHOOK = ServiceUnderTest.url("/api/payments/webhook");
+    static final String SECRET = System.getProperty("it.stripe.webhook.secret");
     private final HttpApi http = new HttpApi();
     private final EventBus bus = EventBus.shared();
 
     /** A payment_intent.succeeded event as Stripe sends it (the fields payment-service reads, and more). */
-    private static String succeeded(String orderId, String intentId, long cents) {
+    static String succeeded(String orderId, String intentId, long cents) {
         return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
                 + "\"api_version\":\"2025-01-27.acacia\",\"created\":" + Instant.now().getEpochSecond() + ","
                 + "\"livemode\":false,\"pending_webhooks\":1,\"type\":\"payment_intent.succeeded\","
@@ -34,7 +34,7 @@ class WebhookIT {
     }
 
     /** The Stripe-Signature header: t=timestamp,v1=HMAC-SHA256(secret, "timestamp.payload"). */
-    private static String sign(String payload, String secret, Instant at) {
+    static String sign(String payload, String secret, Instant at) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -28,7 +28,7 @@ public final class Marketplace {
     public User signUp(String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.test";
         HttpApi.Reply reply = http.post(ServiceUnderTest.url("/api/users/signup"),
-                "{\"email\":\"" + email + "\",\"password\":\"password\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"s3cret-pass\"}");
         assertEquals(201, reply.status(), "sign up: " + reply.body());
         String cookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
                 .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).findFirst()

@@ -173,6 +173,11 @@ class OutageIT {
             assertEquals("UP", check.asJsonObject().getString("status"), live.body());
         }
         assertEquals(200, HTTP.get(url("/health/ready")).status());
+        // And ./ticketing audit's checks on this platform's own store and NATS find nothing.
+        dev.ticketing.operations.Audit.Report audit = new dev.ticketing.operations.Audit(
+                dev.ticketing.operations.Audit.Target.onOneStore(dependencies.storeUrl(), dependencies.natsUrl(), stream,
+                        prefix)).run(Duration.ofMinutes(2));
+        assertEquals(List.of(), audit.violations(), audit.summary());
     }
 
     private static void pay(Sessions.User buyer, String orderId) {

@@ -2,6 +2,9 @@ package dev.ticketing.system.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import dev.ticketing.system.expiry.Marketplace;
 import dev.ticketing.testing.HttpApi;
 import java.time.Duration;
@@ -48,9 +51,17 @@ class PaymentIT {
         List<HttpApi.Reply> replies = List.of(1, 2).stream()
                 .map(i -> CompletableFuture.supplyAsync(() -> market.pay(buyer, orderId, "tok_visa")))
                 .toList().stream().map(CompletableFuture::join).toList();
+        // Both submits are the same payment attempt (docs/api.md, "Payments"): both are told of the
+        // one payment it made, and the gateway charged once.
         Set<Integer> statuses = replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
-        assertEquals(Set.of(201, 400), statuses, replies.toString());
+        assertEquals(Set.of(201), statuses, replies.toString());
+        assertEquals(1, replies.stream().map(r -> r.json().getString("id")).distinct().count(), replies.toString());
         market.awaitStatus(buyer, orderId, "complete", Duration.ofSeconds(20));
+        try (MongoClient store = MongoClients.create(System.getProperty("it.store.url"))) {
+            assertEquals(1, store.getDatabase("payments").getCollection("simulated_gateway")
+                    .countDocuments(Filters.and(Filters.eq("orderId", orderId), Filters.eq("kind", "charge"))),
+                    "one charge in the simulated gateway's ledger");
+        }
     }
 
     @Test

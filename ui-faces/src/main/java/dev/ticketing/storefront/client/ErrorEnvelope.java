@@ -2,6 +2,6 @@ package dev.ticketing.storefront.client;
 
 import java.util.List;
 
-/** API.md's error body: {@code {"errors":[{"message","field"}]}}. */
+/** docs/api.md's error body: {@code {"errors":[{"message","field"}]}}. */
 public record ErrorEnvelope(List<ApiError> errors) {
 }

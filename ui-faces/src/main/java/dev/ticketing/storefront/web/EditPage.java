@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 
 /**
  * "Edit my ticket": the selling form filled with the ticket. A ticket that an order holds cannot
- * be edited (API.md), and the page says so before the seller types anything; if a buyer reserves
+ * be edited (docs/api.md), and the page says so before the seller types anything; if a buyer reserves
  * it while the seller edits, the refusal reads the same way.
  */
 @Named

@@ -143,7 +143,7 @@ public class OrderPage {
         }
     }
 
-    /** A declined card says why; any other refusal (expired, already paid) is API.md's message. */
+    /** A declined card says why; any other refusal (expired, already paid) is docs/api.md's message. */
     static String paymentRefusal(ApiException problem) {
         String reason = problem.errors().isEmpty() ? "" : problem.errors().get(0).message();
         if (problem.status() == 402 || reason.toLowerCase(Locale.ROOT).contains("declin")) {

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * An order as the pages speak of it: what its status means to a buyer, and how long is left to pay.
- * API.md's statuses: created (holding the ticket), awaiting:payment, complete (paid), cancelled
+ * docs/api.md's statuses: created (holding the ticket), awaiting:payment, complete (paid), cancelled
  * (by the buyer, or expired). The API does not say which of the last two happened, so a cancelled
  * order whose time had run out reads as expired.
  */

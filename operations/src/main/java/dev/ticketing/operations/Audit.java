@@ -1,0 +1,343 @@
+package dev.ticketing.operations;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.ticketing.nats.DeadLetterQueue;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * {@code ./ticketing audit}: reads every service's store (and the dead letters) and reports every
+ * violation of the marketplace's invariants (docs/architecture.md, "Invariants"):
+ * <ul>
+ * <li>a ticket is held by at most one open order;</li>
+ * <li>every order ends complete or cancelled, or is open with its hold still running;</li>
+ * <li>every charge belongs to exactly one completed order or is refunded, and no payment attempt
+ * is left unfinished;</li>
+ * <li>copies agree with their source (order-service's tickets with the catalog's: version, title,
+ * price, seller, holder; payment-service's orders with order-service's: status, version);</li>
+ * <li>no outbox holds an event older than a minute, and no dead letter waits.</li>
+ * </ul>
+ * Events in flight make copies lag for a moment, so the audit looks again for up to
+ * {@code --settle} seconds and reports only what stays wrong. Exit status 0 only without violations.
+ */
+public final class Audit {
+
+    /** Where to look. Each service may have its own MongoDB (OpenShift); locally they share one. */
+    public record Target(String catalogStore, String ordersStore, String paymentsStore, String natsUrl, String stream,
+                         String subjectPrefix) {
+        public static Target onOneStore(String storeUrl, String natsUrl, String stream, String subjectPrefix) {
+            return new Target(storeUrl, storeUrl, storeUrl, natsUrl, stream, subjectPrefix);
+        }
+    }
+
+    /** What the audit found: the violations, and how much it looked at. */
+    public record Report(List<String> violations, Map<String, Integer> counted) {
+        public boolean clean() {
+            return violations.isEmpty();
+        }
+
+        public String summary() {
+            return (clean() ? "no violations" : violations.size() + " violation(s)") + " (" + counted + ")";
+        }
+    }
+
+    private static final Duration OUTBOX_LIMIT = Duration.ofMinutes(1);
+    /** An open order past its hold by more than this has missed both its timer and order-service's backstop. */
+    private static final Duration EXPIRY_LIMIT = Duration.ofMinutes(3);
+    private static final Duration ATTEMPT_LIMIT = Duration.ofMinutes(3);
+
+    private final Target target;
+
+    public Audit(Target target) {
+        this.target = target;
+    }
+
+    /** Audits until nothing is wrong or {@code settle} has passed; the last report. */
+    public Report run(Duration settle) throws Exception {
+        Instant deadline = Instant.now().plus(settle);
+        while (true) {
+            Report report = once();
+            if (report.clean() || Instant.now().isAfter(deadline)) {
+                return report;
+            }
+            Thread.sleep(2000); // give events in flight a moment before looking again
+        }
+    }
+
+    /** One look at everything. */
+    public Report once() throws Exception {
+        List<String> violations = new ArrayList<>();
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        try (MongoClient catalogClient = MongoClients.create(target.catalogStore());
+             MongoClient ordersClient = MongoClients.create(target.ordersStore());
+             MongoClient paymentsClient = MongoClients.create(target.paymentsStore())) {
+            MongoDatabase catalog = catalogClient.getDatabase("catalog");
+            MongoDatabase orders = ordersClient.getDatabase("orders");
+            MongoDatabase payments = paymentsClient.getDatabase("payments");
+
+            Map<String, Document> tickets = byId(catalog.getCollection("tickets").find());
+            Map<String, Document> copies = byId(orders.getCollection("tickets").find());
+            Map<String, Document> allOrders = byId(orders.getCollection("orders").find());
+            Map<String, Document> paymentCopies = byId(payments.getCollection("orders").find());
+            List<Document> attempts = payments.getCollection("attempts").find().into(new ArrayList<>());
+            List<Document> ledger = payments.getCollection("simulated_gateway").find().into(new ArrayList<>());
+            counted.put("tickets", tickets.size());
+            counted.put("orders", (int) allOrders.values().stream().filter(o -> o.getString("userId") != null).count());
+            counted.put("payments", (int) paymentCopies.values().stream().filter(p -> p.get("payment") != null).count());
+            counted.put("gateway entries", ledger.size());
+
+            oneOpenOrderPerTicket(allOrders, violations);
+            everyOrderEnds(allOrders, violations);
+            everyChargeIsPaidForOrRefunded(allOrders, paymentCopies, attempts, ledger, violations);
+            copiesAgreeWithTheCatalog(tickets, copies, violations);
+            paymentCopiesAgreeWithOrders(allOrders, paymentCopies, violations);
+            outboxesAreEmpty("catalog-service ticket", tickets, violations);
+            outboxesAreEmpty("order-service order", allOrders, violations);
+            outboxesAreEmpty("payment-service order", paymentCopies, violations);
+        }
+        try (DeadLetterQueue dlq = new DeadLetterQueue(target.natsUrl(), target.stream(), target.subjectPrefix())) {
+            List<DeadLetterQueue.DeadLetter> dead = dlq.list(Optional.empty());
+            counted.put("dead letters", dead.size());
+            dead.forEach(d -> violations.add("dead letter " + d.id() + ": " + d.originalSubject() + " parked by "
+                    + d.consumer() + ": " + d.reason()));
+        }
+        return new Report(violations, counted);
+    }
+
+    private static void oneOpenOrderPerTicket(Map<String, Document> orders, List<String> violations) {
+        Map<String, List<String>> openByTicket = new HashMap<>();
+        for (Document o : orders.values()) {
+            if ("created".equals(o.getString("status")) && o.getString("userId") != null) {
+                openByTicket.computeIfAbsent(ticketOf(o), t -> new ArrayList<>()).add(o.getString("_id"));
+            }
+        }
+        openByTicket.forEach((ticket, open) -> {
+            if (open.size() > 1) {
+                violations.add("ticket " + ticket + " is held by " + open.size() + " open orders: " + open);
+            }
+        });
+    }
+
+    private static void everyOrderEnds(Map<String, Document> orders, List<String> violations) {
+        Instant overdue = Instant.now().minus(EXPIRY_LIMIT);
+        for (Document o : orders.values()) {
+            Date expiresAt = o.getDate("expiresAt");
+            if ("created".equals(o.getString("status")) && expiresAt != null && expiresAt.toInstant().isBefore(overdue)) {
+                violations.add("order " + o.getString("_id") + " is still open " + ago(expiresAt)
+                        + " after its hold ended");
+            }
+        }
+    }
+
+    private static void everyChargeIsPaidForOrRefunded(Map<String, Document> orders, Map<String, Document> paymentCopies,
+                                                      List<Document> attempts, List<Document> ledger,
+                                                      List<String> violations) {
+        Set<String> refundedCharges = new HashSet<>();
+        for (Document entry : ledger) {
+            if ("refund".equals(entry.getString("kind"))) {
+                refundedCharges.add(entry.getString("chargeId"));
+            }
+        }
+        for (Document copy : paymentCopies.values()) {
+            Document payment = copy.get("payment", Document.class);
+            if (payment == null) {
+                continue;
+            }
+            String orderId = copy.getString("_id");
+            String status = Optional.ofNullable(orders.get(orderId)).map(o -> o.getString("status")).orElse("unknown");
+            boolean refunded = payment.getString("refundId") != null;
+            refundedCharges.addAll(refunded ? Set.of(payment.getString("stripeId")) : Set.of());
+            if (!refunded && !"complete".equals(status)) {
+                violations.add("order " + orderId + " was charged (" + payment.getString("stripeId") + ") but is "
+                        + status + " and the charge is not refunded");
+            }
+        }
+        for (Document o : orders.values()) {
+            if ("complete".equals(o.getString("status"))) {
+                Document payment = Optional.ofNullable(paymentCopies.get(o.getString("_id")))
+                        .map(c -> c.get("payment", Document.class)).orElse(null);
+                if (payment == null || payment.getString("refundId") != null) {
+                    violations.add("order " + o.getString("_id") + " is complete without a payment that stands");
+                }
+            }
+        }
+        Instant stale = Instant.now().minus(ATTEMPT_LIMIT);
+        for (Document a : attempts) {
+            String state = a.getString("state");
+            if (Set.of("PENDING", "CHARGED", "REFUND_OWED").contains(state)
+                    && a.getDate("updatedAt").toInstant().isBefore(stale)) {
+                violations.add("payment attempt " + a.getString("_id") + " for order " + a.getString("orderId")
+                        + " has been " + state + " for " + ago(a.getDate("updatedAt")));
+            }
+            if ("REFUNDED".equals(state)) {
+                refundedCharges.add(a.getString("chargeId"));
+            }
+        }
+        // The gateway's side of the books (the simulated gateway's ledger; Stripe's is Stripe's dashboard).
+        for (Document entry : ledger) {
+            if (!"charge".equals(entry.getString("kind"))) {
+                continue;
+            }
+            String charge = entry.getString("chargeId");
+            String orderId = entry.getString("orderId");
+            Document payment = Optional.ofNullable(paymentCopies.get(orderId))
+                    .map(c -> c.get("payment", Document.class)).orElse(null);
+            boolean isTheOrdersPayment = payment != null && charge.equals(payment.getString("stripeId"));
+            if (!isTheOrdersPayment && !refundedCharges.contains(charge)) {
+                violations.add("charge " + charge + " for order " + orderId
+                        + " is neither the order's payment nor refunded");
+            }
+        }
+    }
+
+    private static void copiesAgreeWithTheCatalog(Map<String, Document> tickets, Map<String, Document> copies,
+                                                 List<String> violations) {
+        for (Document ticket : tickets.values()) {
+            String id = ticket.getString("_id");
+            Document copy = copies.get(id);
+            if (copy == null) {
+                violations.add("ticket " + id + " has no copy in order-service");
+                continue;
+            }
+            List<String> differ = new ArrayList<>();
+            compare("version", number(ticket.get("version")), number(copy.get("version")), differ);
+            compare("title", ticket.getString("title"), copy.getString("title"), differ);
+            compare("price", decimal(ticket.get("price")), decimal(copy.get("price")), differ);
+            compare("seller", ticket.getString("userId"), copy.getString("userId"), differ);
+            compare("holder", ticket.getString("orderId"), copy.getString("reservedBy"), differ);
+            if (!differ.isEmpty()) {
+                violations.add("order-service's copy of ticket " + id + " disagrees with the catalog: " + differ);
+            }
+        }
+    }
+
+    private static void paymentCopiesAgreeWithOrders(Map<String, Document> orders, Map<String, Document> paymentCopies,
+                                                    List<String> violations) {
+        for (Document order : orders.values()) {
+            if (order.getString("userId") == null) {
+                continue; // a retired id: that order was never stored, nor published
+            }
+            String id = order.getString("_id");
+            Document copy = paymentCopies.get(id);
+            if (copy == null) {
+                violations.add("order " + id + " has no copy in payment-service");
+                continue;
+            }
+            List<String> differ = new ArrayList<>();
+            compare("status", order.getString("status"), copy.getString("status"), differ);
+            compare("version", number(order.get("version")), number(copy.get("version")), differ);
+            if (!differ.isEmpty()) {
+                violations.add("payment-service's copy of order " + id + " disagrees with order-service: " + differ);
+            }
+        }
+    }
+
+    private static void outboxesAreEmpty(String what, Map<String, Document> documents, List<String> violations) {
+        Instant limit = Instant.now().minus(OUTBOX_LIMIT);
+        for (Document d : documents.values()) {
+            Date since = d.getDate("outboxSince");
+            if (since != null && since.toInstant().isBefore(limit)) {
+                violations.add("the outbox of " + what + " " + d.get("_id") + " has held an event for " + ago(since));
+            }
+        }
+    }
+
+    private static void compare(String field, Object source, Object copy, List<String> differ) {
+        if (!Objects.equals(source, copy)) {
+            differ.add(field + " " + source + " vs " + copy);
+        }
+    }
+
+    private static Map<String, Document> byId(Iterable<Document> documents) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        documents.forEach(d -> found.put(String.valueOf(d.get("_id")), d));
+        return found;
+    }
+
+    private static String ticketOf(Document order) {
+        Document ticket = order.get("ticket", Document.class);
+        return ticket == null ? "?" : ticket.getString("id");
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** A price as plain digits without trailing zeros, so 20.00 and 20 compare equal. */
+    private static String decimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal d = value instanceof Decimal128 dec ? dec.bigDecimalValue() : new BigDecimal(value.toString());
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String ago(Date since) {
+        return Duration.between(since.toInstant(), Instant.now()).toSeconds() + " s";
+    }
+
+    // ---- the command line ------------------------------------------------------------------------
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws Exception {
+        String store = env("MONGODB_URL", "mongodb://127.0.0.1:27017");
+        String catalog = null;
+        String orders = null;
+        String payments = null;
+        String nats = env("NATS_URL", "nats://127.0.0.1:4222");
+        String stream = env("TICKETING_STREAM", "TICKETING");
+        String prefix = env("TICKETING_SUBJECT_PREFIX", "ticketing");
+        Duration settle = Duration.ofSeconds(120);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--store" -> store = args[++i];
+                case "--catalog-store" -> catalog = args[++i];
+                case "--orders-store" -> orders = args[++i];
+                case "--payments-store" -> payments = args[++i];
+                case "--nats" -> nats = args[++i];
+                case "--stream" -> stream = args[++i];
+                case "--prefix" -> prefix = args[++i];
+                case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(args[++i]));
+                default -> {
+                    out.println("usage: audit [--store URL | --catalog-store URL --orders-store URL --payments-store URL]"
+                            + " [--nats URL] [--stream S] [--prefix P] [--settle SECONDS]");
+                    return 2;
+                }
+            }
+        }
+        Target target = new Target(catalog == null ? store : catalog, orders == null ? store : orders,
+                payments == null ? store : payments, nats, stream, prefix);
+        out.println("Auditing (settling for up to " + settle.toSeconds() + " s): stores " + target.catalogStore()
+                + (catalog == null && orders == null && payments == null ? "" : ", " + target.ordersStore() + ", "
+                + target.paymentsStore()) + "; NATS " + nats + ", stream " + stream);
+        Report report = new Audit(target).run(settle);
+        report.violations().forEach(v -> out.println("VIOLATION " + v));
+        out.println("Audit: " + report.summary());
+        return report.clean() ? 0 : 1;
+    }
+
+    private static String env(String name, String def) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? def : v;
+    }
+}

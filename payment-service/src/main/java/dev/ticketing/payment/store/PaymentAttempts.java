@@ -1,0 +1,105 @@
+package dev.ticketing.payment.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.ticketing.payment.domain.PaymentAttempt;
+import dev.ticketing.payment.domain.PaymentAttempt.State;
+import dev.ticketing.store.mongo.MongoStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The payment attempts, one document per idempotency key. Each step is one write, made before
+ * (PENDING) or right after (CHARGED, DECLINED, RECORDED, REFUND_OWED, REFUNDED) the gateway call it
+ * concerns; the reconciler reads the unfinished ones through an index on (state, updatedAt).
+ */
+@ApplicationScoped
+public class PaymentAttempts {
+    public static final String COLLECTION = "attempts";
+    private static final List<String> UNFINISHED = List.of(State.PENDING.name(), State.CHARGED.name(),
+            State.REFUND_OWED.name());
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> attempts;
+
+    @PostConstruct
+    void open() {
+        attempts = store.collection(COLLECTION);
+        attempts.createIndex(Indexes.ascending("state", "updatedAt"), new IndexOptions().name("unfinished_oldest_first"));
+    }
+
+    /**
+     * Writes a new attempt (PENDING) unless one with its key exists; the attempt as stored either
+     * way (a retried request finds the first one, and its outcome if already known).
+     */
+    public PaymentAttempt begin(PaymentAttempt attempt) {
+        try {
+            attempts.insertOne(new Document("_id", attempt.key())
+                    .append("orderId", attempt.orderId())
+                    .append("buyerId", attempt.buyerId())
+                    .append("amountCents", attempt.amountCents())
+                    .append("currency", attempt.currency())
+                    .append("paymentMethod", attempt.paymentMethod())
+                    .append("state", attempt.state().name())
+                    .append("chargeId", attempt.chargeId())
+                    .append("updatedAt", Date.from(attempt.updatedAt())));
+            return attempt;
+        } catch (RuntimeException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                return find(attempt.key()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<PaymentAttempt> find(String key) {
+        return Optional.ofNullable(attempts.find(Filters.eq("_id", key)).first()).map(PaymentAttempts::toAttempt);
+    }
+
+    /** The attempt that charged {@code chargeId}, if one did. */
+    public Optional<PaymentAttempt> ofCharge(String chargeId) {
+        return Optional.ofNullable(attempts.find(Filters.eq("chargeId", chargeId)).first()).map(PaymentAttempts::toAttempt);
+    }
+
+    /** Moves the attempt to {@code state} (with what was learnt), unless it is final already. */
+    public void move(String key, State state, String chargeId, String outcome) {
+        List<org.bson.conversions.Bson> changes = new ArrayList<>();
+        changes.add(Updates.set("state", state.name()));
+        changes.add(Updates.set("updatedAt", new Date()));
+        if (chargeId != null) {
+            changes.add(Updates.set("chargeId", chargeId));
+        }
+        if (outcome != null) {
+            changes.add(Updates.set("outcome", outcome));
+        }
+        attempts.updateOne(Filters.and(Filters.eq("_id", key), Filters.in("state", UNFINISHED)), Updates.combine(changes));
+    }
+
+    /** Unfinished attempts not moved since {@code before}, oldest first: the reconciler's work. */
+    public List<PaymentAttempt> unfinishedSince(Instant before, int max) {
+        List<PaymentAttempt> found = new ArrayList<>();
+        attempts.find(Filters.and(Filters.in("state", UNFINISHED), Filters.lt("updatedAt", Date.from(before))))
+                .sort(Sorts.ascending("updatedAt")).limit(max).forEach(d -> found.add(toAttempt(d)));
+        return found;
+    }
+
+    static PaymentAttempt toAttempt(Document d) {
+        return new PaymentAttempt(d.getString("_id"), d.getString("orderId"), d.getString("buyerId"),
+                ((Number) d.get("amountCents")).longValue(), d.getString("currency"), d.getString("paymentMethod"),
+                State.valueOf(d.getString("state")), d.getString("chargeId"), d.getString("outcome"),
+                d.getDate("updatedAt").toInstant());
+    }
+}
