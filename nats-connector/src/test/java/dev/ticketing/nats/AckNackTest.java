@@ -48,8 +48,12 @@ class AckNackTest {
             } // "ignore-me": neither ack nor nack on the first delivery
         });
         // ack-wait 2s, backoff 300ms (see Fixture); a held message is not reported in progress here
-        // (max-in-progress 1ms), so the unsettled one comes back after ack-wait.
-        fx.connector.incoming(fx.incomingConfig("in", "orders", "acks").with("max-in-progress", "1ms")).subscribe(sub);
+        // (max-in-progress 1ms), so the unsettled one comes back after ack-wait. Pulls of 5 s: with
+        // the Fixture's 1 s, a pull ends at about the moment ack-wait sends the message back, and a
+        // message the server hands to a pull the client has just closed waits another ack-wait
+        // (nats-connector/README.md, "Delivery"): that is not what this test is about.
+        fx.connector.incoming(fx.incomingConfig("in", "orders", "acks").with("max-in-progress", "1ms")
+                .with("fetch-expires", "5s")).subscribe(sub);
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders"));
         Fixture.send(out, "ack-me", "a").get(10, TimeUnit.SECONDS);
         Fixture.send(out, "nack-me", "n").get(10, TimeUnit.SECONDS);
@@ -67,7 +71,7 @@ class AckNackTest {
         List<Delivery> ignored = only(deliveries, "ignore-me");
         long ackWaitGap = TimeUnit.NANOSECONDS.toMillis(ignored.get(1).atNanos() - ignored.get(0).atNanos());
         assertTrue(ackWaitGap >= 1800, "unsettled message redelivered after ack-wait (2s), not " + ackWaitGap + " ms");
-        assertEquals(2, ignored.get(1).delivered());
+        assertEquals(2, ignored.get(1).delivered(), "deliveries: " + deliveries);
 
         // Everything is settled now: nothing more arrives, the acked one never came back.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> deliveries.size() == 5);
