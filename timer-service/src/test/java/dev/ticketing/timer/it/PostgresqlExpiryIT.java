@@ -11,10 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,18 +25,16 @@ import org.junit.jupiter.api.AfterAll;
 class PostgresqlExpiryIT extends ExpirySuite {
     private static final String SERVER = "timer-service-postgresql";
 
-    private final String jdbcUrl = System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private final String user = System.getProperty("it.postgres.user", "postgres");
-    private final String password = System.getProperty("it.postgres.password", "");
+    private final Postgres postgres = new Postgres();
     private final String schema = "timers_" + LibertyServer.required("ticketing.run.id");
     private final String prefix = LibertyServer.required("it.subject.prefix") + "-pg";
     private LibertyServer postgresServer;
 
     @Override
     LibertyServer server() {
-        assumeTrue(postgresAnswers(), "SKIPPED: no PostgreSQL answers at " + jdbcUrl + " (user " + user
-                + "); the PostgreSQL run of the expiry suite needs one (set -Dit.postgres.url/-user/-password)");
-        execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        assumeTrue(postgres.answers(), "SKIPPED: the PostgreSQL run of the expiry suite needs a PostgreSQL: "
+                + postgres.absent());
+        postgres.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         LibertyServer module = LibertyServer.ofThisModule();
         int port = freePort();
         postgresServer = new LibertyServer(module.wlpDir(), module.userDir(), SERVER,
@@ -59,7 +53,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
     void stopAndDropSchema() {
         if (postgresServer != null) {
             postgresServer.stop();
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
@@ -83,31 +77,12 @@ class PostgresqlExpiryIT extends ExpirySuite {
             bootstrap.setProperty("http.port", Integer.toString(port));
             bootstrap.setProperty("ticketing.stream", LibertyServer.required("it.stream") + "-PG");
             bootstrap.setProperty("ticketing.subject.prefix", prefix);
-            bootstrap.setProperty("timers.db.url", jdbcUrl);
-            bootstrap.setProperty("timers.db.user", user);
-            bootstrap.setProperty("timers.db.password", password);
-            bootstrap.setProperty("timers.db.schema", schema);
+            postgres.timerStore(schema).forEach(bootstrap::setProperty);
             try (OutputStream out = Files.newOutputStream(to.resolve("bootstrap.properties"))) {
                 bootstrap.store(out, "timer-service on PostgreSQL, written by " + getClass().getSimpleName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private boolean postgresAnswers() {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
-            return c.isValid(3);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed on " + jdbcUrl, e);
         }
     }
 
