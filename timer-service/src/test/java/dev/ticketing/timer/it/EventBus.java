@@ -14,6 +14,8 @@ import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
+import io.nats.client.api.StreamInfoOptions;
+import io.nats.client.api.Subject;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +92,18 @@ final class EventBus implements AutoCloseable {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many messages {@code stream} holds on {@code subject} (dead letters, for instance). */
+    long messagesOn(String stream, String subject) {
+        try {
+            return connection.jetStreamManagement()
+                    .getStreamInfo(stream, StreamInfoOptions.filterSubjects(subject))
+                    .getStreamState().getSubjects().stream()
+                    .filter(s -> s.getName().equals(subject)).mapToLong(Subject::getCount).sum();
+        } catch (JetStreamApiException | IOException e) {
+            throw new IllegalStateException("cannot read stream " + stream, e);
         }
     }
 

@@ -30,6 +30,10 @@ final class Postgres {
         }
     }
 
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
     String absent() {
         return "no PostgreSQL answers at " + jdbcUrl + " (user " + user
                 + "); set -Dit.postgres.url/-Dit.postgres.user/-Dit.postgres.password";
@@ -38,6 +42,21 @@ final class Postgres {
     void execute(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
             s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + jdbcUrl, e);
+        }
+    }
+
+    /** The first column of the first row {@code sql} selects (with {@code parameters}), or null when none. */
+    String queryString(String sql, String... parameters) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on " + jdbcUrl, e);
         }
