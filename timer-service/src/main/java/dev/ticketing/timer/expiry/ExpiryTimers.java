@@ -45,7 +45,8 @@ import javax.sql.DataSource;
  * </ul>
  * The row and the timer commit or roll back together; a crash in between leaves neither. A timer
  * that fires without a row (created before the table existed, by an older server of a rolling
- * update) still announces the expiry; a row whose timer is gone is removed by its cancel.
+ * update) still announces the expiry; a row whose timer is gone is removed by its cancel, or
+ * replaced by a redelivered order.created.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -80,8 +81,14 @@ public class ExpiryTimers {
         }
         ExpiryTable expiries = table();
         try (Connection connection = timerStore.getConnection()) {
-            if (expiries.find(connection, orderId).isPresent()) {
-                return false;
+            Optional<ExpiryTable.Row> existing = expiries.find(connection, orderId);
+            if (existing.isPresent()) {
+                if (timerExists(existing.get())) {
+                    return false;
+                }
+                // A row whose timer is gone would hold the order's expiry forever: replace it.
+                LOG.warning(() -> "the expiry of order " + orderId + " had a row without a timer; it is scheduled again");
+                expiries.delete(connection, orderId, existing.get().handle());
             }
             // A due time already past makes the container fire the timer right after the commit.
             Timer timer = timerService.createSingleActionTimer(Date.from(expiry.dueAt()), new TimerConfig(orderId, true));
@@ -113,6 +120,19 @@ public class ExpiryTimers {
             return expiries.delete(connection, orderId, row.get().handle());
         } catch (SQLException e) {
             throw new TimerStoreException("cancelling the expiry of order " + orderId + " failed", e);
+        }
+    }
+
+    /** Whether the row's timer still exists (one lookup by its key); an unreadable handle counts as existing. */
+    private boolean timerExists(ExpiryTable.Row row) {
+        try {
+            handles().decode(row.handle()).getTimer();
+            return true;
+        } catch (NoSuchObjectLocalException gone) {
+            return false;
+        } catch (IllegalArgumentException unreadable) {
+            LOG.log(Level.WARNING, "the timer handle of order " + row.orderId() + " cannot be read", unreadable);
+            return true;
         }
     }
 

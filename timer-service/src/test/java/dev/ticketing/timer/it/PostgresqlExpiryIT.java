@@ -93,16 +93,9 @@ class PostgresqlExpiryIT extends ExpirySuite {
     @Test
     @Order(11)
     void aCancelRemovesARowWhoseTimerIsGone() {
-        // A row naming a timer that no longer exists: the handle of one that fired.
-        String fired = Orders.newOrderId();
-        bus().publish(Orders.created(fired, Instant.now().plusSeconds(2)));
-        String handle = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> handleOf(fired), h -> h != null);
-        awaitExpiration(fired, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).until(() -> handleOf(fired) == null);
         String orphan = Orders.newOrderId();
         postgres.execute("INSERT INTO " + schema + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
-                + orphan + "', " + Instant.now().plusSeconds(600).toEpochMilli() + ", '" + handle + "')");
+                + orphan + "', " + Instant.now().plusSeconds(600).toEpochMilli() + ", '" + handleOfAFiredTimer() + "')");
         assertEquals(200, http.get(postgresServer.url("/internal/timers/" + orphan)).status());
 
         long cancelled = bus().publish(Orders.cancelled(orphan)).getSeqno();
@@ -115,6 +108,31 @@ class PostgresqlExpiryIT extends ExpirySuite {
 
     @Test
     @Order(12)
+    void aRedeliveredOrderCreatedReplacesARowWhoseTimerIsGone() {
+        // Such a row would otherwise hold the order's expiry forever: the redelivery schedules it again.
+        String orphan = Orders.newOrderId();
+        String stale = handleOfAFiredTimer();
+        postgres.execute("INSERT INTO " + schema + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
+                + orphan + "', " + Instant.now().plusSeconds(600).toEpochMilli() + ", '" + stale + "')");
+
+        bus().publish(Orders.created(orphan, Instant.now().plusSeconds(3)));
+        awaitExpiration(orphan, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> handleOf(orphan) == null);
+    }
+
+    /** The handle of a timer that fired: it names no timer any more. */
+    private String handleOfAFiredTimer() {
+        String fired = Orders.newOrderId();
+        bus().publish(Orders.created(fired, Instant.now().plusSeconds(2)));
+        String handle = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> handleOf(fired), h -> h != null);
+        awaitExpiration(fired, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> handleOf(fired) == null);
+        return handle;
+    }
+
+    @Test
+    @Order(13)
     void aTimerWhoseRowIsGoneStillAnnouncesTheExpiry() {
         // As a timer from before the table, or from an older replica during a rolling update.
         String orderId = Orders.newOrderId();
@@ -127,7 +145,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aDeliveryThatLosesTheRaceForItsOrderIsUndoneWithItsTimer() throws SQLException {
         // Another delivery of the same order.created (on another replica) has inserted the order's
         // row and not committed yet; this server creates its timer, waits on the key, and when the
@@ -154,7 +172,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aDeliveryWhoseRivalRollsBackKeepsItsTimer() throws SQLException {
         String orderId = Orders.newOrderId();
         Instant due = Instant.now().plusSeconds(600);
@@ -195,7 +213,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void twoReplicasOnOneStoreKeepOneTimerPerOrder() {
         // A second server on the same schema, stream and durable consumers: JetStream shares each
         // subject's messages between the two, so two deliveries of one order.created may be
@@ -243,7 +261,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void timersFromBeforeTheExpiryTableAreIndexedWhenItIsCreated() {
         // The first start of this version on a store with timers of the previous one: they have no rows.
         String kept = Orders.newOrderId();
