@@ -122,7 +122,7 @@ class ExpiryBenchmark {
      * order.created of new orders and order.cancelled of those from step 2;
      * <li>order.cancelled of the orders created in step 5: per-event handling time.
      * </ol>
-     * Before the first count, {@code bench.warmup} (100) orders are created and cancelled unmeasured.
+     * Before the first count, {@code bench.warmup} (1000) orders are created and cancelled unmeasured.
      * The server and its store are thrown away afterwards (its directory deleted, or its schema dropped).
      */
     @Test
@@ -191,11 +191,17 @@ class ExpiryBenchmark {
             this.stream = stream;
         }
 
-        /** {@code bench.warmup} (100) orders created and cancelled, not measured: the JIT and the pools warm up. */
+        /**
+         * {@code bench.warmup} (1000) orders created and cancelled, 100 at a time, not measured: the
+         * JIT and the pools warm up, and at most 100 more timers are pending meanwhile.
+         */
         void warmUp() {
-            List<String> orders = newOrders(Integer.getInteger("bench.warmup", 100));
-            apply(CREATED, orders.stream().map(id -> Orders.created(id, farFuture)).toList());
-            apply(CANCELLED, orders.stream().map(Orders::cancelled).toList());
+            int total = Integer.getInteger("bench.warmup", 1000);
+            for (int done = 0; done < total; done += 100) {
+                List<String> orders = newOrders(Math.min(100, total - done));
+                apply(CREATED, orders.stream().map(id -> Orders.created(id, farFuture)).toList());
+                apply(CANCELLED, orders.stream().map(Orders::cancelled).toList());
+            }
         }
 
         List<String> measure(int pending) {
