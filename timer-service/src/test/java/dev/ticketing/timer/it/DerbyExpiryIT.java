@@ -12,4 +12,9 @@ class DerbyExpiryIT extends ExpirySuite {
     String subjectPrefix() {
         return LibertyServer.required("it.subject.prefix");
     }
+
+    @Override
+    String stream() {
+        return LibertyServer.required("it.stream");
+    }
 }

@@ -7,13 +7,18 @@ import dev.ticketing.common.events.Events;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
+import io.nats.client.api.StreamInfoOptions;
+import io.nats.client.api.Subject;
 import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +76,34 @@ final class EventBus implements AutoCloseable {
             return jetStream.publish(EventType.ofType(event.type()).subject(prefix), headers, Events.toBytes(event));
         } catch (Exception e) {
             throw new IllegalStateException("publishing " + event.type() + " failed", e);
+        }
+    }
+
+    /**
+     * The stream sequence up to which the durable consumer {@code durable} of {@code stream} has
+     * acknowledged every message (its ack floor): timer-service acknowledges an event once it has
+     * applied it, so every event published at or below this sequence has been handled. 0 while
+     * the consumer does not exist yet.
+     */
+    long acknowledgedUpTo(String stream, String durable) {
+        try {
+            return connection.jetStreamManagement().getConsumerInfo(stream, durable).getAckFloor().getStreamSequence();
+        } catch (JetStreamApiException noConsumerYet) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many messages {@code stream} holds on {@code subject} (dead letters, for instance). */
+    long messagesOn(String stream, String subject) {
+        try {
+            return connection.jetStreamManagement()
+                    .getStreamInfo(stream, StreamInfoOptions.filterSubjects(subject))
+                    .getStreamState().getSubjects().stream()
+                    .filter(s -> s.getName().equals(subject)).mapToLong(Subject::getCount).sum();
+        } catch (JetStreamApiException | IOException e) {
+            throw new IllegalStateException("cannot read stream " + stream, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ticketing.timer.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.testing.HttpApi;
@@ -11,7 +12,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,10 +45,18 @@ abstract class ExpirySuite {
     /** The subject prefix that server's timer-service uses. */
     abstract String subjectPrefix();
 
+    /** The stream that server's timer-service uses (where its consumers' progress is read). */
+    abstract String stream();
+
     @BeforeAll
     void connect() {
         server = server();
         bus = new EventBus(LibertyServer.required("nats.url"), subjectPrefix());
+    }
+
+    /** The bus of the server under test's subjects. */
+    EventBus bus() {
+        return bus;
     }
 
     @AfterAll
@@ -154,15 +166,82 @@ abstract class ExpirySuite {
 
     @Test
     @Order(7)
+    void aCancelAfterTheTimerFiredIsAcknowledgedAndChangesNothing() {
+        String orderId = Orders.newOrderId();
+        bus.publish(Orders.created(orderId, Instant.now().plusSeconds(1)));
+        awaitExpiration(orderId, Duration.ofSeconds(30));
+
+        long cancelled = bus.publish(Orders.cancelled(orderId)).getSeqno();
+        long completed = bus.publish(Orders.completed(orderId)).getSeqno();
+        // Acknowledged within seconds: applied (a failure would be redelivered after 1 s, 5 s, 30 s...).
+        await("both acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled") >= cancelled
+                        && bus.acknowledgedUpTo(stream(), "timer-service-order-completed") >= completed);
+        assertEquals(0, bus.messagesOn(stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.cancelled"),
+                "dead-lettered");
+        assertEquals(0, bus.messagesOn(stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.completed"),
+                "dead-lettered");
+        assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status());
+        assertEquals(1, bus.expirationsOf(orderId).size());
+    }
+
+    @Test
+    @Order(8)
+    void withManyTimersPendingEachOrderIsFoundAndCancelledByItsId() {
+        int count = 150;
+        Instant base = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> due = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            // Each its own due time, in the reverse order of publishing.
+            due.put(Orders.newOrderId(), base.plusMillis(1000L * (count - i) + i));
+        }
+        long last = 0;
+        for (var order : due.entrySet()) {
+            last = bus.publish(Orders.created(order.getKey(), order.getValue())).getSeqno();
+        }
+        long lastCreated = last;
+        await("all scheduled").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-created") >= lastCreated);
+
+        for (var order : due.entrySet()) {
+            HttpApi.Reply one = http.get(server.url("/internal/timers/" + order.getKey()));
+            assertEquals(200, one.status(), one.body());
+            assertEquals(order.getKey(), one.json().getString("orderId"));
+            assertEquals(order.getValue(), Instant.parse(one.json().getString("dueAt")), order.getKey());
+        }
+        List<String> listed = pendingTimers().stream().map(t -> t.getString("orderId"))
+                .filter(due::containsKey).toList();
+        List<String> soonestFirst = due.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).toList();
+        assertEquals(soonestFirst, listed, "the admin view lists them soonest first");
+
+        for (String orderId : due.keySet()) {
+            last = bus.publish(Orders.cancelled(orderId)).getSeqno();
+        }
+        long lastCancelled = last;
+        await("all cancelled").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled") >= lastCancelled);
+        for (String orderId : due.keySet()) {
+            assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status(), orderId);
+        }
+        assertTrue(pendingTimers().stream().noneMatch(t -> due.containsKey(t.getString("orderId"))));
+    }
+
+    @Test
+    @Order(9)
     void timersPendingAcrossARestartAreNotLost() {
         String dueWhileDown = Orders.newOrderId();
         String dueAfterRestart = Orders.newOrderId();
+        String cancelledAfterRestart = Orders.newOrderId();
         Instant firstDue = Instant.now().plusSeconds(4);
         Instant secondDue = Instant.now().plusSeconds(45);
         bus.publish(Orders.created(dueWhileDown, firstDue));
         bus.publish(Orders.created(dueAfterRestart, secondDue));
+        Instant cancelledDue = secondDue.plusSeconds(15);
+        bus.publish(Orders.created(cancelledAfterRestart, cancelledDue));
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> pendingTimer(dueWhileDown) != null && pendingTimer(dueAfterRestart) != null);
+                .until(() -> pendingTimer(dueWhileDown) != null && pendingTimer(dueAfterRestart) != null
+                        && pendingTimer(cancelledAfterRestart) != null);
 
         server.stop();
         Instant stopped = Instant.now();
@@ -178,23 +257,35 @@ abstract class ExpirySuite {
         assertTrue(Duration.between(ready, missed.storedAt()).compareTo(Duration.ofSeconds(15)) < 0,
                 "a timer missed while down must fire promptly after restart: ready " + ready + ", " + missed);
 
+        // The restarted server finds a timer it did not create (through the handle its row keeps) and cancels it.
+        JsonObject stillPending = pendingTimer(cancelledAfterRestart);
+        assertNotNull(stillPending, "pending after the restart (was the restart slower than "
+                + Duration.between(stopped, cancelledDue).toSeconds() + " s?)");
+        assertEquals(cancelledDue.truncatedTo(ChronoUnit.MILLIS), Instant.parse(stillPending.getString("dueAt")));
+        bus.publish(Orders.cancelled(cancelledAfterRestart));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingTimer(cancelledAfterRestart) == null);
+
         EventBus.Published later = awaitExpiration(dueAfterRestart, Duration.ofSeconds(90));
         assertFalse(later.storedAt().isBefore(secondDue), later.toString());
         assertEquals(1, bus.expirationsOf(dueWhileDown).size());
+        // Past the cancelled order's due time: its timer is gone, not only its row.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().isAfter(cancelledDue.plusSeconds(3)));
+        assertEquals(List.of(), bus.expirationsOf(cancelledAfterRestart), "cancelled after the restart");
     }
 
-    private EventBus.Published awaitExpiration(String orderId, Duration atMost) {
+    EventBus.Published awaitExpiration(String orderId, Duration atMost) {
         return await("expiration.complete of " + orderId).atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> bus.expirationOf(orderId).orElse(null), p -> p != null);
     }
 
-    private List<JsonObject> pendingTimers() {
+    List<JsonObject> pendingTimers() {
         HttpApi.Reply reply = http.get(server.url("/internal/timers"));
         assertEquals(200, reply.status(), reply.body());
         return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
     }
 
-    private JsonObject pendingTimer(String orderId) {
+    JsonObject pendingTimer(String orderId) {
         return pendingTimers().stream().filter(t -> t.getString("orderId").equals(orderId)).findFirst().orElse(null);
     }
 }
