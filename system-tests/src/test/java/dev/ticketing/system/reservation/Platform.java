@@ -53,6 +53,12 @@ final class Platform {
         return HTTP.delete(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
     }
 
+    /** Pays through payment-service; 404 until its copy of the order arrived (order.created). */
+    static HttpApi.Reply pay(Sessions.User buyer, String orderId, String token) {
+        return HTTP.post(ServiceUnderTest.url("/api/payments"),
+                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}", buyer.auth());
+    }
+
     static JsonObject orderOf(Sessions.User buyer, String orderId) {
         HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
         assertEquals(200, reply.status(), reply.body());
