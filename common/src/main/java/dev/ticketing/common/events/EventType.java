@@ -18,7 +18,8 @@ public enum EventType {
     ORDER_CANCELLED("order.cancelled", OrderCancelled.class),
     ORDER_COMPLETED("order.completed", OrderCompleted.class),
     EXPIRATION_COMPLETE("expiration.complete", ExpirationComplete.class),
-    PAYMENT_CREATED("payment.created", PaymentCreated.class);
+    PAYMENT_CREATED("payment.created", PaymentCreated.class),
+    SESSION_REVOKED("session.revoked", SessionRevoked.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -31,7 +31,8 @@ class EventsTest {
                 new OrderCancelled("o-9", 1, new OrderCancelled.Ticket("t-1")),
                 new OrderCompleted("o-9", 2, new OrderCompleted.Ticket("t-1")),
                 new ExpirationComplete("o-9"),
-                new PaymentCreated("p-3", "o-9", "pi_123"));
+                new PaymentCreated("p-3", "o-9", "pi_123"),
+                new SessionRevoked("5b0c2d1e-sid", Instant.parse("2026-03-01T20:45:45Z")));
     }
 
     @ParameterizedTest
