@@ -5,6 +5,7 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,9 +14,11 @@ import java.lang.annotation.Target;
 
 /**
  * A present, well-formed email with a dot in its domain (as the original app's validator required),
- * reported as the one message "Email must be valid" however many of its parts fail.
+ * of at most 254 characters (RFC 5321), reported as the one message "Email must be valid" however
+ * many of its parts fail.
  */
 @NotBlank
+@Size(max = 254)
 @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})

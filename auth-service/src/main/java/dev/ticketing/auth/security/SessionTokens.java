@@ -10,11 +10,13 @@ import com.ibm.websphere.security.jwt.InvalidClaimException;
 import com.ibm.websphere.security.jwt.InvalidConsumerException;
 import com.ibm.websphere.security.jwt.InvalidTokenException;
 import dev.ticketing.auth.domain.Account;
+import dev.ticketing.auth.domain.RevokedSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +34,13 @@ public class SessionTokens {
     /** The one role every signed-in user has; services protect routes with {@code @RolesAllowed("user")}. */
     public static final String USER_GROUP = "user";
 
+    /**
+     * The claim naming the session (OpenID Connect's {@code sid}), which sign-out revokes. Not
+     * {@code jti}: Liberty's jwtConsumer refuses a second read of a token with a jti (token reuse
+     * is off and cannot be configured on it), and a session token is read on every request.
+     */
+    public static final String SESSION_ID = "sid";
+
     @Inject
     @ConfigProperty(name = "jwt.builder.id", defaultValue = "ticketing")
     String builderId;
@@ -40,10 +49,14 @@ public class SessionTokens {
     @ConfigProperty(name = "jwt.consumer.id", defaultValue = "ticketingSessions")
     String consumerId;
 
-    /** A new signed token for this account: sub = id, upn = email, groups = ["user"], iat, exp. */
+    @Inject
+    RevokedSessions revoked;
+
+    /** A new signed token for this account: sid (the session id, as in OpenID Connect), sub = id, upn = email, groups = ["user"], iat, exp. */
     public SessionToken issue(Account account) {
         try {
             JwtToken jwt = JwtBuilder.create(builderId)
+                    .claim(SESSION_ID, UUID.randomUUID().toString())
                     .subject(account.id())
                     .claim("upn", account.email())
                     .claim("groups", List.of(USER_GROUP))
@@ -53,6 +66,20 @@ public class SessionTokens {
             // A configuration problem (missing builder or key), not the caller's: a 500 with the cause logged.
             throw new IllegalStateException("Could not sign a session token with jwtBuilder " + builderId, e);
         }
+    }
+
+    /** The session this token proves, unless it was signed out: what currentuser answers. */
+    public Optional<SessionToken> current(String compact) {
+        return read(compact).filter(session -> !revoked.isRevoked(session.sessionId()));
+    }
+
+    /**
+     * Signs out the session this token proves, if it is a valid one: it is revoked until it would
+     * have expired, and every service learns so (session.revoked). Anything else changes nothing.
+     */
+    public void signOut(String compact) {
+        read(compact).filter(session -> session.sessionId() != null)
+                .ifPresent(session -> revoked.revoke(session.sessionId(), session.userId(), session.expiresAt()));
     }
 
     /** The session this token proves, or empty for anything that fails a check (never an error). */
@@ -74,7 +101,8 @@ public class SessionTokens {
     private static SessionToken toSession(JwtToken jwt) {
         Claims claims = jwt.getClaims();
         Object upn = claims.get("upn");
-        return new SessionToken(jwt.compact(), claims.getSubject(), upn == null ? null : upn.toString(),
+        Object sessionId = claims.get(SESSION_ID);
+        return new SessionToken(jwt.compact(), sessionId == null ? null : sessionId.toString(), claims.getSubject(), upn == null ? null : upn.toString(),
                 Instant.ofEpochSecond(claims.getIssuedAt()), Instant.ofEpochSecond(claims.getExpiration()));
     }
 }

@@ -10,12 +10,27 @@ class PasswordTest {
 
     @Test
     void lengthCountsAfterTrimming() {
-        assertFalse(Password.hasValidLength("abc"));
-        assertFalse(Password.hasValidLength("   abc   "));
-        assertTrue(Password.hasValidLength("  abcd  "));
-        assertTrue(Password.hasValidLength("12345678901234567890"));
-        assertFalse(Password.hasValidLength("123456789012345678901"));
+        assertFalse(Password.hasValidLength("abcdefg"));
+        assertFalse(Password.hasValidLength("   abcdefg   "));
+        assertTrue(Password.hasValidLength("  abcdefgh  "));
+        assertTrue(Password.hasValidLength("x".repeat(128)));
+        assertFalse(Password.hasValidLength("x".repeat(129)));
         assertFalse(Password.hasValidLength(null));
+    }
+
+    @Test
+    void theBrokenRuleIsNamedLengthFirst() {
+        assertEquals(java.util.Optional.of(Password.LENGTH_RULE), Password.brokenRule("abc", p -> true));
+        assertEquals(java.util.Optional.of(Password.COMMON_RULE), Password.brokenRule(" password ", "password"::equals));
+        assertEquals(java.util.Optional.empty(), Password.brokenRule("x7$kQ2vB", p -> false));
+    }
+
+    @Test
+    void theTenThousandMostCommonPasswordsAreKnownCaseInsensitively() {
+        assertTrue(dev.ticketing.auth.security.CommonPasswords.isCommon("123456"));
+        assertTrue(dev.ticketing.auth.security.CommonPasswords.isCommon("PassWord"));
+        assertTrue(dev.ticketing.auth.security.CommonPasswords.isCommon("iloveyou"));
+        assertFalse(dev.ticketing.auth.security.CommonPasswords.isCommon("x7$kQ2vB correct horse"));
     }
 
     @Test

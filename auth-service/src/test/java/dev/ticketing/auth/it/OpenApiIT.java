@@ -14,7 +14,7 @@ class OpenApiIT {
 
     @Test
     void everyRouteIsDocumentedWithExamples() {
-        HttpApi.Reply reply = Users.HTTP.get(ServiceUnderTest.url("/openapi?format=JSON"), "Accept", "application/json");
+        HttpApi.Reply reply = Users.HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", "application/json");
         assertEquals(200, reply.status(), reply.body());
         JsonObject paths = reply.json().getJsonObject("paths");
         Map<String, String> routes = Map.of("/signup", "post", "/signin", "post", "/signout", "post", "/currentuser", "get");

@@ -10,12 +10,19 @@ import static dev.ticketing.auth.it.Users.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.SessionRevoked;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +97,45 @@ class SessionIT {
         assertTrue(cookie.contains("; Path=/") && cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Lax"), cookie);
     }
 
+    /**
+     * Sign-out revokes the session (docs/api.md, "Sessions"): the token, kept by whoever copied it,
+     * is anonymous here at once, by cookie and by Bearer, and session.revoked tells every other
+     * service (with the token's sid and expiry). Before: the token stayed valid for 8 hours.
+     */
+    @Test
+    void signOutRevokesTheTokenAndTellsTheOtherServices() {
+        String token = signedUpToken(uniqueEmail());
+        assertTrue(currentUser("Cookie", "session=" + token).json().get("currentUser") instanceof JsonObject);
+        String sessionId = jwtPart(token, 1).getString("sid");
+
+        assertEquals(200, signOut("Cookie", "session=" + token).status());
+        assertEquals(JsonValue.NULL, currentUser("Cookie", "session=" + token).json().get("currentUser"));
+        assertEquals(JsonValue.NULL, currentUser("Authorization", "Bearer " + token).json().get("currentUser"));
+        assertEquals(200, signOut("Authorization", "Bearer " + token).status(), "a second sign-out changes nothing");
+
+        try (Bus bus = Bus.ofServerUnderTest()) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(bus.messages("session.revoked")
+                    .stream().anyMatch(m -> m.json().contains("\"" + sessionId + "\"")),
+                    "sid " + sessionId + " in " + bus.messages("session.revoked")));
+            List<Bus.Stored> revocations = bus.messages("session.revoked").stream()
+                    .filter(m -> m.json().contains("\"" + sessionId + "\"")).toList();
+            assertEquals(1, revocations.size(), "one event, however often signed out");
+            SessionRevoked revoked = Events.fromJson(revocations.get(0).json(), SessionRevoked.class).data();
+            assertEquals(Instant.ofEpochSecond(jwtPart(token, 1).getJsonNumber("exp").longValue()), revoked.expiresAt());
+        }
+    }
+
+    @Test
+    void everySessionHasItsOwnId() {
+        String email = uniqueEmail();
+        String first = signedUpToken(email);
+        String second = Users.sessionToken(Users.signIn(email, PASSWORD));
+        assertTrue(!jwtPart(first, 1).getString("sid").equals(jwtPart(second, 1).getString("sid")));
+        assertEquals(200, signOut("Cookie", "session=" + first).status());
+        assertTrue(currentUser("Cookie", "session=" + second).json().get("currentUser") instanceof JsonObject,
+                "signing out one session leaves the user's other sessions alone");
+    }
+
     @Test
     void signOutWithoutASessionStillSucceeds() {
         HttpApi.Reply reply = signOut();
@@ -125,7 +171,7 @@ class SessionIT {
         String token = signedUpToken(uniqueEmail());
         String kid = jwtPart(token, 0).getString("kid");
 
-        HttpApi.Reply jwks = Users.HTTP.get(ServiceUnderTest.url("/jwt/ibm/api/ticketing/jwk"));
+        HttpApi.Reply jwks = Users.HTTP.get(ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk"));
 
         assertEquals(200, jwks.status(), jwks.body());
         JsonObject key = jwks.json().getJsonArray("keys").stream().map(JsonValue::asJsonObject)

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /api/users/signin: every row and message of API.md. Each test signs in from its own address. */
+/** POST /api/users/signin: every row and message of docs/api.md. Each test signs in from its own address. */
 class SignInIT {
     private final String address = uniqueAddress();
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /api/users/signup: every row and message of API.md, and the cookie it sets. */
+/** POST /api/users/signup: every row and message of docs/api.md, and the cookie it sets. */
 class SignUpIT {
 
     @Test
@@ -74,27 +74,48 @@ class SignUpIT {
     }
 
     @Test
+    void refusesAnEmailLongerThanAnyAddress() {
+        String local = "a".repeat(64);
+        String tooLong = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".test";
+        assertTrue(tooLong.length() > 254, "longer than RFC 5321 allows");
+        assertErrors(signUp(tooLong, PASSWORD), 400, fieldError("email", "Email must be valid"));
+    }
+
+    @Test
     void refusesAMissingEmail() {
         assertErrors(post("signup", "{\"password\":\"" + PASSWORD + "\"}"), 400,
                 fieldError("email", "Email must be valid"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "   abc   ", "                ", "123456789012345678901"})
-    void refusesAPasswordOutsideFourToTwentyCharactersAfterTrimming(String password) {
+    @ValueSource(strings = {"", "abc", "1234", "   x7$kQ2   ", "                ", "x7$kQ2v"})
+    void refusesAPasswordShorterThanEightCharactersAfterTrimming(String password) {
         assertErrors(signUp(uniqueEmail(), password), 400,
-                fieldError("password", "Password must be between 4 and 20 characters"));
+                fieldError("password", "Password must be between 8 and 128 characters"));
+    }
+
+    @Test
+    void refusesAPasswordLongerThan128Characters() {
+        assertErrors(signUp(uniqueEmail(), "x7$kQ2vB".repeat(16) + "!"), 400,
+                fieldError("password", "Password must be between 8 and 128 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou", "  sunshine  ", "PASSWORD"})
+    void refusesACommonlyUsedPassword(String password) {
+        assertErrors(signUp(uniqueEmail(), password), 400,
+                fieldError("password", "Password is too common: choose one that is harder to guess"));
     }
 
     @Test
     void refusesAMissingPassword() {
         assertErrors(post("signup", "{\"email\":\"" + uniqueEmail() + "\"}"), 400,
-                fieldError("password", "Password must be between 4 and 20 characters"));
+                fieldError("password", "Password must be between 8 and 128 characters"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abcd", "  abcd  ", "12345678901234567890", " 12345678901234567890 "})
-    void acceptsFourToTwentyCharactersAfterTrimming(String password) {
+    @ValueSource(strings = {"x7$kQ2vB", "  x7$kQ2vB  ", "correct horse battery staple"})
+    void acceptsEightCharactersOrMoreAfterTrimmingThatAreNotCommon(String password) {
         HttpApi.Reply reply = signUp(uniqueEmail(), password);
         assertEquals(201, reply.status(), reply.body());
     }
@@ -104,7 +125,7 @@ class SignUpIT {
         HttpApi.Reply reply = signUp("nope", "x");
         assertErrors(reply, 400, Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("message", "Email must be valid").add("field", "email"))
-                .add(Json.createObjectBuilder().add("message", "Password must be between 4 and 20 characters").add("field", "password"))
+                .add(Json.createObjectBuilder().add("message", "Password must be between 8 and 128 characters").add("field", "password"))
                 .build());
     }
 
