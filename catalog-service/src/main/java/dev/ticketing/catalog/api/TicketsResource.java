@@ -123,7 +123,7 @@ public class TicketsResource {
                     examples = @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
     public Response sell(TicketRequest body) {
         TicketRequest.validate(body, false);
-        TicketResponse created = TicketResponse.of(catalog.list(caller.getSubject(), body.cleanTitle(), body.price()));
+        TicketResponse created = TicketResponse.of(catalog.list(caller.getSubject(), body.cleanTitle(), body.priceValue()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -152,7 +152,7 @@ public class TicketsResource {
                     examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
-        return TicketResponse.of(catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.price()));
+        return TicketResponse.of(catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.priceValue()));
     }
 
     private static Integer whole(String text) {

@@ -81,6 +81,32 @@ class TicketRoutesIT {
         assertEquals(400, Catalog.HTTP.post(ServiceUnderTest.url("/api/tickets"), "", seller.auth()).status());
     }
 
+    /**
+     * Inputs (docs/api.md, "Hardening"). Before: a 100,000-character title was stored (and listed to
+     * everyone), a title of zero-width spaces passed "required", control and right-to-left-override
+     * characters were stored, and a price sent as a string was converted.
+     */
+    @Test
+    void titlesAreCleanedAndBoundedAndPricesAreJsonNumbers() {
+        assertFieldErrors(Catalog.sell(seller, "x".repeat(100_000), "10"), "title", "Title must be at most 200 characters");
+        assertFieldErrors(Catalog.sell(seller, "x".repeat(201), "10"), "title", "Title must be at most 200 characters");
+        assertEquals(201, Catalog.sell(seller, "\u00e9".repeat(200), "10").status(), "200 characters, whatever their bytes");
+        assertFieldErrors(Catalog.sell(seller, "\u200b\u200b\ufeff", "10"), "title", "Title is required");
+        assertFieldErrors(Catalog.sell(seller, "Invoice\u202egnp.exe", "10"), "title",
+                "Title must not contain control or direction-changing characters");
+        assertFieldErrors(Catalog.sell(seller, "Bell\\u0007", "10"), "title",
+                "Title must not contain control or direction-changing characters");
+        // Stored as NFC, without the invisible characters at its edges.
+        JsonObject cafe = Catalog.listed(seller, "\u200b Cafe\u0301 concert ", "12");
+        assertEquals("Caf\u00e9 concert", cafe.getString("title"));
+        assertEquals("Caf\u00e9 concert", Catalog.get(cafe.getString("id")).json().getString("title"));
+        // Only a JSON number is a price.
+        assertFieldErrors(Catalog.sell(seller, "t", "\"10\""), "price", "Price must be a number");
+        assertFieldErrors(Catalog.sell(seller, "t", "true"), "price", "Price must be a number");
+        assertFieldErrors(Catalog.edit(seller, cafe.getString("id"), "t", "\"12.50\""), "price", "Price must be a number");
+        assertEquals(413, Catalog.sell(seller, "x".repeat(1_100_000), "10").status(), "over the 1 MiB body limit");
+    }
+
     @Test
     void anUnknownOrMalformedIdIsNotFound() {
         assertError(Catalog.get("665f1c2e9b1e8a3d4c5b6a79"), 404, "Not Found");

@@ -2,7 +2,7 @@ package dev.ticketing.order.api;
 
 /**
  * The JSON examples of the OpenAPI document: what the order routes really take and answer
- * (API.md's order-service table), kept here so the resource stays readable. Constants, as
+ * (docs/api.md's order-service table), kept here so the resource stays readable. Constants, as
  * annotations need them.
  */
 final class OpenApiExamples {
@@ -18,6 +18,9 @@ final class OpenApiExamples {
 
     static final String TICKET_ID_MISSING = "{\"errors\":[{\"message\":\"TicketId must be provided\",\"field\":\"ticketId\"}]}";
     static final String ALREADY_RESERVED = "{\"errors\":[{\"message\":\"Ticket is already reserved\"}]}";
+    static final String HOLDING_TOO_MANY = "{\"errors\":[{\"message\":\"You already hold 4 tickets; pay for or cancel one first\"}]}";
+    static final String LET_GO = "{\"errors\":[{\"message\":\"You let this ticket go; you can order it again after "
+            + "2026-05-01T18:15:00Z (when your hold would have ended)\"}]}";
     static final String COMPLETED = "{\"errors\":[{\"message\":\"Cannot cancel a completed order\"}]}";
     static final String MALFORMED_JSON = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}";
     static final String NOT_AUTHORIZED = "{\"errors\":[{\"message\":\"Not authorized\"}]}";

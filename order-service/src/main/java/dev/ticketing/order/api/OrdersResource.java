@@ -1,6 +1,8 @@
 package dev.ticketing.order.api;
 
 import static dev.ticketing.order.api.OpenApiExamples.ALREADY_RESERVED;
+import static dev.ticketing.order.api.OpenApiExamples.HOLDING_TOO_MANY;
+import static dev.ticketing.order.api.OpenApiExamples.LET_GO;
 import static dev.ticketing.order.api.OpenApiExamples.COMPLETED;
 import static dev.ticketing.order.api.OpenApiExamples.MALFORMED_JSON;
 import static dev.ticketing.order.api.OpenApiExamples.NOT_AUTHORIZED;
@@ -60,10 +62,13 @@ public class OrdersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderResponse.class),
                     examples = @ExampleObject(name = "created", value = ORDER)))
-    @APIResponse(responseCode = "400", description = "TicketId must be provided; Ticket is already reserved",
+    @APIResponse(responseCode = "400", description = "TicketId must be provided; Ticket is already reserved; the buyer "
+            + "already holds the most tickets one buyer may hold; the buyer let this ticket go and its hold would still run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                 @ExampleObject(name = "ticketId missing", value = TICKET_ID_MISSING),
                 @ExampleObject(name = "already reserved", value = ALREADY_RESERVED),
+                @ExampleObject(name = "holding too many", value = HOLDING_TOO_MANY),
+                @ExampleObject(name = "let go lately", value = LET_GO),
                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
     @APIResponse(responseCode = "401", description = "Not signed in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

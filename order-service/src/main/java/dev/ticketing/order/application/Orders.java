@@ -7,6 +7,7 @@ import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.order.domain.HoldLimit;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.order.domain.TicketCopy;
@@ -53,6 +54,11 @@ public class Orders {
     @ConfigProperty(name = "ORDER_EXPIRATION_SECONDS", defaultValue = "900")
     long expirationSeconds;
 
+    /** How many tickets one buyer may hold at once (ORDER_MAX_OPEN_PER_BUYER). */
+    @Inject
+    @ConfigProperty(name = "order.max.open.per.buyer", defaultValue = "4")
+    int maxOpenPerBuyer;
+
     /**
      * Reserves the ticket for a new order. First the claim, the one conditional write that decides
      * who gets the ticket; then the order and its order.created event, in one atomic insert.
@@ -63,36 +69,65 @@ public class Orders {
      * cancelled stub, so a late insert of it fails) and releases the ticket. Storing the order
      * first instead would publish (through its outbox) an order whose claim might still fail.
      * Nothing is ever published for an order that is not stored.
+     *
+     * Before any write, the {@link HoldLimit}: a buyer with every hold slot taken is refused, and so
+     * is a re-order of a ticket the buyer let go while that hold would still be running.
      */
     public Order place(String buyerId, String ticketId) {
         if (tickets.find(ticketId).isEmpty()) {
             throw new NotFoundException();
         }
-        String orderId = new ObjectId().toHexString();
         // Milliseconds: what the store keeps, so the order reads back exactly as it was created.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        HoldLimit limit = new HoldLimit(maxOpenPerBuyer);
+        int slot = limit.freeSlot(orders.holdSlotsOf(buyerId)).orElseThrow(limit::full);
+        HoldLimit.checkReorder(orders.ofBuyerAndTicket(buyerId, ticketId), now);
+        String orderId = new ObjectId().toHexString();
         TicketCopy claimed = tickets.claim(ticketId, orderId, now)
                 .orElseThrow(() -> new BusinessRuleException(ALREADY_RESERVED));
         CrashPoint.afterWrite("order.claim");
         Order order = Order.place(orderId, buyerId, claimed.snapshot(), now, Duration.ofSeconds(expirationSeconds));
-        try {
-            orders.insert(order, outbox.pending(new OrderCreated(order.id(), order.version(),
-                    order.status().wireName(), order.userId(), order.expiresAt(),
-                    new OrderCreated.Ticket(ticketId, order.ticket().price()))));
-        } catch (RuntimeException e) {
-            tickets.release(ticketId, orderId);
-            if (MongoStore.isDuplicateKey(e)) {
-                // The second guard fired: another order is active on this ticket although the claim
-                // said it was free. Refuse, exactly as a lost claim is refused.
-                LOG.warning("order " + orderId + " refused by the one-active-order index on ticket " + ticketId);
-                throw new BusinessRuleException(ALREADY_RESERVED);
-            }
-            throw e;
-        }
+        insertInFreeSlot(order, slot, limit);
         metrics.created();
         CrashPoint.afterWrite("order.place");
         outbox.relay(orders.collection(), orderId);
         return order;
+    }
+
+    /**
+     * Stores the claimed order in one of the buyer's free hold slots. Another order of the same
+     * buyer placed at the same moment may take the slot first: then the next free one, until none
+     * is left. On any refusal the claim is released.
+     */
+    private void insertInFreeSlot(Order order, int firstSlot, HoldLimit limit) {
+        String ticketId = order.ticket().id();
+        int slot = firstSlot;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                orders.insert(order, slot, outbox.pending(new OrderCreated(order.id(), order.version(),
+                        order.status().wireName(), order.userId(), order.expiresAt(),
+                        new OrderCreated.Ticket(ticketId, order.ticket().price()))));
+                return;
+            } catch (RuntimeException e) {
+                if (!MongoStore.isDuplicateKey(e)) {
+                    tickets.release(ticketId, order.id());
+                    throw e;
+                }
+                if (!orders.slotTaken(order.userId(), slot)) {
+                    // The second guard fired: another order is active on this ticket although the
+                    // claim said it was free. Refuse, exactly as a lost claim is refused.
+                    tickets.release(ticketId, order.id());
+                    LOG.warning("order " + order.id() + " refused by the one-active-order index on ticket " + ticketId);
+                    throw new BusinessRuleException(ALREADY_RESERVED);
+                }
+                var next = limit.freeSlot(orders.holdSlotsOf(order.userId()));
+                if (next.isEmpty() || attempt >= MAX_ATTEMPTS) {
+                    tickets.release(ticketId, order.id());
+                    throw limit.full();
+                }
+                slot = next.getAsInt();
+            }
+        }
     }
 
     public Order ofBuyer(String orderId, String buyerId) {

@@ -18,8 +18,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -27,12 +29,16 @@ import org.bson.conversions.Bson;
  * The orders, each with its outbox. {@code activeTicketId} is set while an order holds its ticket
  * (open or paid) and removed when it is cancelled; a unique index on it is the second guard
  * against two orders holding one ticket, behind the copy's claim (checked: mongo-java-server
- * enforces single-field unique sparse indexes, in memory and on H2).
+ * enforces single-field unique sparse indexes, in memory and on H2). {@code holdSlot} is set while
+ * an order is open; its unique index keeps a buyer within {@link dev.ticketing.order.domain.HoldLimit}
+ * however many orders the buyer places at once.
  */
 @ApplicationScoped
 public class OrderStore implements OutboxCollection {
     public static final String COLLECTION = "orders";
     static final String ACTIVE_TICKET = "activeTicketId";
+    /** "{buyer}#{slot}" while the order is open: one of the buyer's hold slots (HoldLimit). */
+    static final String HOLD_SLOT = "holdSlot";
 
     @Inject
     MongoStore store;
@@ -44,6 +50,8 @@ public class OrderStore implements OutboxCollection {
         orders = store.collection(COLLECTION);
         orders.createIndex(Indexes.ascending(ACTIVE_TICKET),
                 new IndexOptions().name("one_active_order_per_ticket").unique(true).sparse(true));
+        orders.createIndex(Indexes.ascending(HOLD_SLOT),
+                new IndexOptions().name("one_open_order_per_hold_slot").unique(true).sparse(true));
         orders.createIndex(Indexes.ascending("userId"), new IndexOptions().name("by_buyer"));
         orders.createIndex(Indexes.ascending("status", "expiresAt"), new IndexOptions().name("open_by_expiry"));
     }
@@ -69,15 +77,47 @@ public class OrderStore implements OutboxCollection {
     }
 
     /**
-     * Inserts a new order with its order.created event, atomically (one document).
+     * Inserts a new order in the buyer's hold slot {@code slot} with its order.created event,
+     * atomically (one document).
      *
      * @throws RuntimeException a duplicate key ({@link MongoStore#isDuplicateKey}) when another
-     *     order is active on the ticket, or the id was retired by the claim sweep
+     *     order is active on the ticket or open in that slot ({@link #slotTaken} tells which), or
+     *     the id was retired by the claim sweep
      */
-    public void insert(Order order, PendingEvent created) {
+    public void insert(Order order, int slot, PendingEvent created) {
         orders.insertOne(Outbox.with(toDocument(order)
                 .append(ACTIVE_TICKET, order.ticket().id())
+                .append(HOLD_SLOT, slotKey(order.userId(), slot))
                 .append("placedAt", new Date()), List.of(created)));
+    }
+
+    /** The hold slots the buyer's open orders take. */
+    public Set<Integer> holdSlotsOf(String userId) {
+        Set<Integer> slots = new HashSet<>();
+        orders.find(Filters.and(Filters.eq("userId", userId), Filters.exists(HOLD_SLOT)))
+                .projection(com.mongodb.client.model.Projections.include(HOLD_SLOT))
+                .forEach(d -> {
+                    String key = d.getString(HOLD_SLOT);
+                    slots.add(Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)));
+                });
+        return slots;
+    }
+
+    /** Whether an open order of the buyer takes {@code slot}. */
+    public boolean slotTaken(String userId, int slot) {
+        return orders.find(Filters.eq(HOLD_SLOT, slotKey(userId, slot))).first() != null;
+    }
+
+    /** The buyer's earlier orders of one ticket. */
+    public List<Order> ofBuyerAndTicket(String userId, String ticketId) {
+        List<Order> found = new ArrayList<>();
+        orders.find(Filters.and(Filters.eq("userId", userId), Filters.eq("ticket.id", ticketId)))
+                .forEach(d -> found.add(toOrder(d)));
+        return found;
+    }
+
+    private static String slotKey(String userId, int slot) {
+        return userId + "#" + slot;
     }
 
     /**
@@ -130,6 +170,9 @@ public class OrderStore implements OutboxCollection {
         changes.add(Updates.set("version", after.version()));
         if (after.status() == OrderStatus.CANCELLED) {
             changes.add(Updates.unset(ACTIVE_TICKET));
+        }
+        if (!after.status().isOpen()) {
+            changes.add(Updates.unset(HOLD_SLOT)); // paid or let go: the slot is the buyer's again
         }
         changes.add(Outbox.append(events));
         return orders.updateOne(Filters.and(Filters.eq("_id", before.id()), Filters.eq("version", before.version())),

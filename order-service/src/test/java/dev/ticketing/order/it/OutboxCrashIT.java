@@ -42,7 +42,7 @@ class OutboxCrashIT {
                 "ticketing.subject.prefix", prefix,
                 "jnosql.document.database", database,
                 // Sessions are signed by the auth-service of the main test server.
-                "jwt.jwks.uri", ServiceUnderTest.url("/jwt/ibm/api/ticketing/jwk").toString());
+                "jwt.jwks.uri", ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString());
         String ticketId = Market.newId();
         Sessions.User buyer = Sessions.signUp();
         try (ServerCopy server = new ServerCopy("crash", isolated);

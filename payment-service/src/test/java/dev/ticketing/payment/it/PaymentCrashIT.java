@@ -41,7 +41,7 @@ class PaymentCrashIT {
             "ticketing.subject.prefix", PREFIX,
             "jnosql.document.database", DATABASE,
             // Sessions come from the build's server, whose auth-service signs them.
-            "jwt.jwks.uri", ServiceUnderTest.url("/jwt/ibm/api/ticketing/jwk").toString(),
+            "jwt.jwks.uri", ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
             "stripe.timeout", "PT2S",
             "payments.reconcile.every", "PT1S",
             // Longer than a payment request can take here (three tries of 2 s), so the reconciler
@@ -149,7 +149,8 @@ class PaymentCrashIT {
 
         HttpApi.Reply readiness = server.readiness();
         assertEquals(503, readiness.status(), readiness.body());
-        jakarta.json.JsonObject check = readiness.json().getJsonArray("checks").getJsonObject(0);
+        jakarta.json.JsonObject check = readiness.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class)
+                .stream().filter(c -> "payment-service".equals(c.getString("name"))).findFirst().orElseThrow();
         assertEquals("DOWN", check.getJsonObject("data").getString("STRIPE_SECRET_KEY"), readiness.body());
         assertEquals("DOWN", check.getJsonObject("data").getString("STRIPE_WEBHOOK_SECRET"), readiness.body());
         HttpApi.Reply refused = pay(buyer, orderId);

@@ -184,6 +184,13 @@ class PaymentsIT {
                 .map(e -> e.getString("field") + ": " + e.getString("message")).collect(Collectors.toSet());
         assertEquals(Set.of("orderId: OrderId must be provided", "token: Token must be provided"), fields);
 
+        // Every text field has a limit (docs/api.md, "Hardening"): no token is megabytes long.
+        HttpApi.Reply huge = http.post(PAYMENTS, "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"token\":\""
+                + "t".repeat(300) + "\"}", "Cookie", buyer.cookie());
+        assertEquals(400, huge.status(), huge.body());
+        assertEquals("token", huge.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("Token must be at most 255 characters", message(huge));
+
         HttpApi.Reply empty = http.post(PAYMENTS, "", "Cookie", buyer.cookie());
         assertEquals(400, empty.status(), empty.body());
         HttpApi.Reply nothing = http.post(PAYMENTS, "null", "Cookie", buyer.cookie());
