@@ -2,6 +2,7 @@ package dev.ticketing.storefront.client;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
@@ -16,9 +17,23 @@ public class ApiErrorMapper implements ResponseExceptionMapper<ApiException> {
     public ApiException toThrowable(Response response) {
         int status = response.getStatus();
         List<ApiError> errors = envelopeOf(response);
+        Duration retryAfter = retryAfter(response.getHeaderString("Retry-After"));
         return errors.isEmpty()
-                ? new ApiException(status, List.of(new ApiError(genericMessage(status), null)), false)
-                : new ApiException(status, errors, true);
+                ? new ApiException(status, List.of(new ApiError(genericMessage(status), null)), false, retryAfter)
+                : new ApiException(status, errors, true, retryAfter);
+    }
+
+    /** Retry-After in seconds (the only form the APIs send); null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The envelope's entries, or none when the body is not the envelope. */

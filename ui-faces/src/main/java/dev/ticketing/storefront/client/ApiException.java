@@ -1,6 +1,8 @@
 package dev.ticketing.storefront.client;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An API answered with an error status. Carries the envelope's entries so pages can show each
@@ -12,17 +14,33 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final transient List<ApiError> errors;
     private final boolean enveloped;
+    private final transient Duration retryAfter;
 
     /**
-     * @param enveloped whether the body was API.md's error envelope. When it was not, the answer
+     * @param enveloped whether the body was docs/api.md's error envelope. When it was not, the answer
      *                  came from something in front of the API (a proxy, or no API deployed at
      *                  that path): the API itself is unavailable, whatever the status says.
      */
     public ApiException(int status, List<ApiError> errors, boolean enveloped) {
+        this(status, errors, enveloped, null);
+    }
+
+    /** @param retryAfter the answer's Retry-After (a throttled request), or null */
+    public ApiException(int status, List<ApiError> errors, boolean enveloped, Duration retryAfter) {
         super("API answered " + status + ": " + errors);
         this.status = status;
         this.errors = List.copyOf(errors);
         this.enveloped = enveloped;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the API asked the visitor to wait (429 Too many requests). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean isThrottled() {
+        return status == 429;
     }
 
     public int status() {
@@ -47,7 +65,7 @@ public class ApiException extends RuntimeException {
         return status == 401;
     }
 
-    /** True when one of the messages is exactly {@code message} (API.md's fixed wording). */
+    /** True when one of the messages is exactly {@code message} (docs/api.md's fixed wording). */
     public boolean says(String message) {
         return errors.stream().anyMatch(e -> message.equals(e.message()));
     }

@@ -62,6 +62,10 @@ public class Feedback {
             unreachable();
             return;
         }
+        if (problem.isThrottled()) {
+            error(throttled(problem.retryAfter().orElse(null)));
+            return;
+        }
         for (ApiError error : problem.errors()) {
             String clientId = error.field() == null ? null : fields.get(error.field());
             if (clientId != null) {
@@ -70,6 +74,17 @@ public class Feedback {
                 error(error.message());
             }
         }
+    }
+
+    /** A throttled request (429): how long to wait, in words, from the API's Retry-After. */
+    static String throttled(java.time.Duration wait) {
+        if (wait == null) {
+            return "Too many attempts. Please wait a minute and try again.";
+        }
+        long seconds = Math.max(1, wait.toSeconds());
+        String when = seconds < 90 ? seconds + (seconds == 1 ? " second" : " seconds")
+                : ((seconds + 59) / 60) + " minutes";
+        return "Too many attempts. Please wait " + when + " and try again.";
     }
 
     /** True when the field has a message: the page marks the input invalid and points to it. */

@@ -61,6 +61,19 @@ class PagesWithoutApisIT {
         }
     }
 
+    /**
+     * Browsing creates no server session (docs/api.md, "Hardening"): the pages an anonymous visitor
+     * reads hold no form, so nothing is kept for them. Only a form (sign in, sign up) starts one:
+     * its view state is what tells a genuine post from a forged one. Before: every page view did.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.xhtml", "/ticket?id=abc", "/no-such-page", "/api/nowhere"})
+    void anonymousBrowsingCreatesNoSession(String path) {
+        HttpApi.Reply page = http.get(ServiceUnderTest.url(path));
+        assertTrue(page.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID=")),
+                path + " started a session: " + page.headers("Set-Cookie"));
+    }
+
     @Test
     void formsHaveLabelsAndTheSessionCookieIsLaxAndHttpOnly() {
         HttpApi.Reply signIn = http.get(ServiceUnderTest.url("/signin"));
