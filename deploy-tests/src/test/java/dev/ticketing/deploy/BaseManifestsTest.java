@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /** deploy/openshift/base: what every overlay deploys. */
 class BaseManifestsTest {
+    /** What base.xml serves where, as every Containerfile sets it: the apps, and the operator routes. */
+    static final int PUBLIC_PORT = 9080;
+    static final int OPERATOR_PORT = 9090;
 
     /** Fragments whose settings a service must be given in the cluster, when its server includes them. */
     private static final Map<String, List<String>> REQUIRED_BY_FRAGMENT = Map.of(
@@ -141,20 +144,39 @@ class BaseManifestsTest {
     }
 
     @Test
-    void probesPointAtTheHealthEndpointsOnTheContainerPort() {
+    void probesPointAtTheHealthEndpointsOnTheOperatorPort() {
         for (String svc : SERVICES) {
             Container c = Workloads.serviceContainer(deployments.get(svc));
             String where = "Deployment " + svc;
             ContainerPort started = Workloads.httpProbe(c, c.getStartupProbe(), "startup", "/health/started", where);
             ContainerPort ready = Workloads.httpProbe(c, c.getReadinessProbe(), "readiness", "/health/ready", where);
             ContainerPort live = Workloads.httpProbe(c, c.getLivenessProbe(), "liveness", "/health/live", where);
-            int exposed = single(Containerfile.of(svc).exposedPorts(), svc + "/Containerfile EXPOSE");
+            List<Integer> exposed = Containerfile.of(svc).exposedPorts();
+            assertEquals(List.of(PUBLIC_PORT, OPERATOR_PORT), exposed, svc + "/Containerfile EXPOSE: public, operator");
             for (ContainerPort p : List.of(started, ready, live)) {
-                assertEquals(exposed, p.getContainerPort(), where + ": probes use the port the image listens on");
+                assertEquals(OPERATOR_PORT, p.getContainerPort(), where + ": probes use the operator port (health is not public)");
+                assertEquals("operator", p.getName(), where);
             }
             // Liveness must not fire while the server is still starting.
             assertTrue(c.getStartupProbe().getFailureThreshold() * c.getStartupProbe().getPeriodSeconds() >= 120,
                     where + ": the startup probe allows at least 2 minutes (six JVMs start slowly on a busy node)");
+        }
+    }
+
+    /** Only the cluster's own network may name a client in X-Forwarded-For (docs/api.md, "Hardening"). */
+    @Test
+    void forwardedHeadersAreBelievedFromTheClusterNetworkOnly() {
+        String proxies = configMaps.get("ticketing-platform").getData().get("TRUSTED_PROXIES");
+        assertNotNull(proxies, "TRUSTED_PROXIES in the platform ConfigMap");
+        Pattern trusted = Pattern.compile(proxies);
+        assertTrue(trusted.matcher("10.128.2.17").matches(), "a pod of the default cluster network");
+        assertTrue(trusted.matcher("10.131.255.1").matches(), "the last /14 of the default cluster network");
+        for (String outsider : List.of("10.132.0.1", "127.0.0.1", "192.168.1.10", "203.0.113.7", "110.128.2.17")) {
+            assertFalse(trusted.matcher(outsider).matches(), outsider + " is no proxy of ours");
+        }
+        for (String svc : List.of("auth-service", "ui-faces")) {
+            assertTrue(Workloads.serviceContainer(deployments.get(svc)).getEnv().stream()
+                    .anyMatch(e -> e.getName().equals("TRUSTED_PROXIES")), svc + " reads TRUSTED_PROXIES");
         }
     }
 
@@ -361,8 +383,9 @@ class BaseManifestsTest {
             String svc = s.getSpec().getSelector().get("app.kubernetes.io/name");
             Container c = Workloads.serviceContainer(deployments.get(svc));
             ContainerPort cp = Workloads.port(c, sp.getTargetPort(), "Service " + s.getMetadata().getName());
-            assertEquals(single(Containerfile.of(svc).exposedPorts(), svc + " EXPOSE"), cp.getContainerPort(),
-                    "Route " + path + " reaches the port " + svc + "'s image exposes");
+            assertEquals(PUBLIC_PORT, cp.getContainerPort(), "Route " + path + " reaches " + svc + "'s public port, "
+                    + "never the operator port (docs/api.md, \"Internal and operational routes\")");
+            assertTrue(Containerfile.of(svc).exposedPorts().contains(PUBLIC_PORT), svc + " EXPOSE");
             // The path is where the service's server.xml deploys its WAR.
             assertEquals(path, LibertyServer.of(svc).contextRoot(), "Route " + path + " vs " + svc + "'s context root");
         }
@@ -533,10 +556,6 @@ class BaseManifestsTest {
         return names;
     }
 
-    private static <T> T single(List<T> list, String what) {
-        assertEquals(1, list.size(), what + ": " + list);
-        return list.get(0);
-    }
 
     private static Map<String, String> filter(Map<String, String> labels, Set<String> keys) {
         Map<String, String> m = new LinkedHashMap<>();

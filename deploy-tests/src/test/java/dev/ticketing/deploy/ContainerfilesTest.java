@@ -76,16 +76,17 @@ class ContainerfilesTest {
 
     @ParameterizedTest
     @FieldSource("services")
-    void listensOnEveryInterfaceOnTheExposedPort(String svc) {
+    void listensOnEveryInterfaceOnTheExposedPorts(String svc) {
         Containerfile cf = Containerfile.of(svc);
         List<Integer> exposed = cf.exposedPorts();
-        assertEquals(1, exposed.size(), svc + ": one port, HTTP");
+        assertEquals(2, exposed.size(), svc + ": two ports, the public one and the operator one");
         Map<String, String> env = cf.env();
         assertEquals("*", env.get("HTTP_HOST"), svc + ": HTTP_HOST=* (base.xml listens on loopback by default)");
-        assertEquals(String.valueOf(exposed.get(0)), env.get("HTTP_PORT"), svc + ": HTTP_PORT is the EXPOSEd port");
+        assertEquals(String.valueOf(exposed.get(0)), env.get("HTTP_PORT"), svc + ": HTTP_PORT is the first EXPOSEd port");
+        assertEquals(String.valueOf(exposed.get(1)), env.get("OPERATOR_PORT"), svc + ": OPERATOR_PORT is the second");
         Map<String, String> vars = LibertyServer.of(svc).variables();
-        assertTrue(vars.containsKey("http.host") && vars.containsKey("http.port"),
-                svc + ": the server configuration reads http.host and http.port (which HTTP_HOST and HTTP_PORT set)");
+        assertTrue(vars.containsKey("http.host") && vars.containsKey("http.port") && vars.containsKey("operator.port"),
+                svc + ": the server configuration reads http.host, http.port and operator.port (HTTP_HOST, HTTP_PORT, OPERATOR_PORT)");
     }
 
     @ParameterizedTest
@@ -107,11 +108,12 @@ class ContainerfilesTest {
         Container c = Workloads.serviceContainer(d);
         assertEquals("ticketing/" + svc, c.getImage(),
                 svc + ": the base names the image the README builds (ticketing/" + svc + "; overlays set registry and tag)");
-        int exposed = Containerfile.of(svc).exposedPorts().get(0);
-        assertEquals(List.of(exposed), c.getPorts().stream().map(p -> p.getContainerPort()).toList(),
-                svc + ": the container port is the image's EXPOSEd port");
-        assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals("HTTP_PORT") || e.getName().equals("HTTP_HOST")),
-                svc + ": the port is the image's; the Deployment does not move it");
+        assertEquals(Containerfile.of(svc).exposedPorts(), c.getPorts().stream().map(p -> p.getContainerPort()).toList(),
+                svc + ": the container ports are the image's EXPOSEd ports");
+        assertEquals(List.of("http", "operator"), c.getPorts().stream().map(p -> p.getName()).toList(), svc);
+        assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals("HTTP_PORT") || e.getName().equals("HTTP_HOST")
+                        || e.getName().equals("OPERATOR_PORT")),
+                svc + ": the ports are the image's; the Deployment does not move them");
     }
 
     /**

@@ -17,11 +17,13 @@ import org.testcontainers.utility.MountableFile;
 /**
  * The services' images built from their Containerfiles (the build context holds exactly what each
  * Containerfile copies from the module's target/, as {@code podman build} would send it), and
- * started the way deploy/openshift starts them: port 9080, the ConfigMap's and Secrets' settings as
+ * started the way deploy/openshift starts them: port 9080 (public) and 9090 (operator: health,
+ * metrics, OpenAPI, JWKS, /internal/*), the ConfigMap's and Secrets' settings as
  * environment variables, NATS and MongoDB reached by their Service names.
  */
 final class ServiceImages {
     static final int PORT = 9080;
+    static final int OPERATOR_PORT = 9090;
     static final String STREAM = "TICKETING";
     static final String ISSUER = "https://ticketing.local/auth";
     static final String AUDIENCE = "ticketing";
@@ -64,9 +66,9 @@ final class ServiceImages {
         return new GenericContainer<>(image(module))
                 .withNetwork(network)
                 .withNetworkAliases(module)
-                .withExposedPorts(PORT)
+                .withExposedPorts(PORT, OPERATOR_PORT)
                 .withEnv(env)
-                .waitingFor(Wait.forHttp("/health/ready").forPort(PORT).forStatusCode(200)
+                .waitingFor(Wait.forHttp("/health/ready").forPort(OPERATOR_PORT).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(5)));
     }
 
@@ -98,7 +100,7 @@ final class ServiceImages {
                 "MONGODB_URL", "mongodb://mongodb:27017",
                 "JWT_ISSUER", ISSUER,
                 "JWT_AUDIENCE", AUDIENCE,
-                "JWT_JWKS_URI", "http://auth-service:9080/jwt/ibm/api/ticketing/jwk",
+                "JWT_JWKS_URI", "http://auth-service:9090/jwt/ibm/api/ticketing/jwk",
                 "LOG_CONSOLE_FORMAT", "SIMPLE");
     }
 

@@ -157,24 +157,37 @@ class ServiceImagesTest {
     private static String signUp() {
         String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         HttpResponse<String> r = post("auth-service", "/api/users/signup",
-                "{\"email\":\"" + email + "\",\"password\":\"correct-horse\"}", null);
+                "{\"email\":\"" + email + "\",\"password\":\"correct-horse-battery\"}", null);
         assertEquals(201, r.statusCode(), r.body());
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
         return cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
     }
 
+    /** Operator paths on the operator port, the rest on the public one. */
+    private static boolean operator(String path) {
+        return path.startsWith("/health") || path.startsWith("/metrics") || path.startsWith("/openapi")
+                || path.startsWith("/internal") || path.startsWith("/jwt");
+    }
+
     private static URI uri(String service, String path) {
         GenericContainer<?> c = RUNNING.get(service);
-        return URI.create("http://" + c.getHost() + ":" + c.getMappedPort(ServiceImages.PORT) + path);
+        int port = operator(path) ? ServiceImages.OPERATOR_PORT : ServiceImages.PORT;
+        return URI.create("http://" + c.getHost() + ":" + c.getMappedPort(port) + path);
+    }
+
+    /** A request as another pod sends it: Host names the Service and its port, not the mapped one. */
+    private static HttpRequest.Builder request(String service, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path));
+        return operator(path) ? request : request.header("Host", service + ":" + ServiceImages.PORT);
     }
 
     private static HttpResponse<String> get(String service, String path, String cookie) {
-        return send(HttpRequest.newBuilder(uri(service, path)).GET(), cookie);
+        return send(request(service, path).GET(), cookie);
     }
 
     private static HttpResponse<String> post(String service, String path, String json, String cookie) {
-        return send(HttpRequest.newBuilder(uri(service, path)).header("Content-Type", "application/json")
+        return send(request(service, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), cookie);
     }
 

@@ -40,6 +40,7 @@ public final class ServerCopy implements AutoCloseable {
     private final String name;
     private final Path dir;
     private final int port;
+    private final int operatorPort;
     private final Map<String, String> baseProperties = new LinkedHashMap<>();
 
     public ServerCopy(String suffix, Map<String, String> properties) {
@@ -47,12 +48,18 @@ public final class ServerCopy implements AutoCloseable {
         this.name = original + "-" + suffix;
         this.dir = userDir.resolve("servers").resolve(name);
         this.port = freePort();
+        int other = freePort();
+        while (other == port) {
+            other = freePort();
+        }
+        this.operatorPort = other;
         Path from = userDir.resolve("servers").resolve(original);
         deleteTree(dir);
         copyTree(from, dir, original.equals("auth-service") ? Set.of() : TEST_ONLY_APPS);
         // The original's settings (for example where its payment gateway is), then this copy's own.
         baseProperties.putAll(readProperties(from.resolve("bootstrap.properties")));
         baseProperties.put("http.port", Integer.toString(port));
+        baseProperties.put("operator.port", Integer.toString(operatorPort));
         baseProperties.put("nats.url", System.getProperty("nats.url"));
         baseProperties.put("mongodb.url", System.getProperty("it.store.url"));
         baseProperties.putAll(properties);
@@ -60,6 +67,11 @@ public final class ServerCopy implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A path on the copy's operator port: /health, /metrics, /openapi, /internal/*. */
+    public URI operatorUrl(String path) {
+        return URI.create("http://127.0.0.1:" + operatorPort + path);
     }
 
     public Path log() {
@@ -93,7 +105,7 @@ public final class ServerCopy implements AutoCloseable {
         await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
                 .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> {
-                    HttpApi.Reply reply = http.get(url("/health/ready"));
+                    HttpApi.Reply reply = http.get(operatorUrl("/health/ready"));
                     return untilReady ? reply.status() == 200 : (reply.status() == 200 || reply.status() == 503)
                             && !reply.json().getJsonArray("checks").isEmpty();
                 });
@@ -101,7 +113,7 @@ public final class ServerCopy implements AutoCloseable {
 
     /** The copy's /health/ready answer now: 200 with every check UP, or 503 with what is DOWN. */
     public HttpApi.Reply readiness() {
-        return new HttpApi().get(url("/health/ready"));
+        return new HttpApi().get(operatorUrl("/health/ready"));
     }
 
     /**

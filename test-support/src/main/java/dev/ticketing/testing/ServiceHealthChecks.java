@@ -25,7 +25,7 @@ public final class ServiceHealthChecks {
 
     /** /health/ready answers 200 UP and contains an UP check with the given name. */
     public static void assertReady(String checkName) {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.serviceUrl(checkName, "/health/ready"));
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl(checkName, "/health/ready"));
         assertEquals(200, reply.status(), "readiness: " + reply.body());
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"), reply.body());
@@ -37,7 +37,7 @@ public final class ServiceHealthChecks {
 
     /** /openapi serves a document (JSON) whose info.title is the given title. */
     public static void assertOpenApiTitle(String title) {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/openapi?format=JSON"), "Accept", "application/json");
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", "application/json");
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.body().contains(title), "OpenAPI document does not name " + title + ": " + reply.body());
     }
@@ -85,7 +85,7 @@ public final class ServiceHealthChecks {
     }
 
     private static JsonObject openApi() {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/openapi?format=JSON"), "Accept", JSON);
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", JSON);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }

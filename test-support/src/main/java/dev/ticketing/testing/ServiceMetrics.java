@@ -40,7 +40,7 @@ public final class ServiceMetrics {
     }
 
     private String page() {
-        HttpApi.Reply reply = http.get(ServiceUnderTest.url("/metrics?scope=application"));
+        HttpApi.Reply reply = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application"));
         assertEquals(200, reply.status(), reply.body());
         return reply.body();
     }

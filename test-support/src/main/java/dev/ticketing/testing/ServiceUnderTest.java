@@ -30,15 +30,33 @@ public final class ServiceUnderTest {
     }
 
     /**
-     * A path of one service's own server: what only that server answers, such as its
-     * /health/ready or timer-service's /internal/timers, which no public front routes. Where the
-     * services run as separate servers (./ticketing up --split) the property {@code it.url.SERVICE}
-     * gives that server's URL; where one server hosts them all, it is the base URL.
+     * An operator path of the server under test: /health, /metrics, /openapi, the JWKS,
+     * /internal/*, which are served on the operator port only (docs/api.md, "Internal and
+     * operational routes"): the failsafe property {@code it.operator.url}.
      */
-    public static URI serviceUrl(String service, String path) {
-        String own = System.getProperty("it.url." + service);
-        URI base = own == null || own.isBlank() || own.contains("${") ? baseUrl()
-                : URI.create(own.endsWith("/") ? own.substring(0, own.length() - 1) : own);
+    public static URI operatorUrl(String path) {
+        String url = System.getProperty("it.operator.url");
+        if (url == null || url.isBlank() || url.contains("${")) {
+            throw new IllegalStateException("it.operator.url is not set: run integration tests through Maven "
+                    + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
+        }
+        return join(URI.create(trim(url)), path);
+    }
+
+    /**
+     * An operator path of one service's own server: {@code it.operator.url.SERVICE} where the
+     * services run as separate servers, otherwise the server under test's operator port.
+     */
+    public static URI operatorUrl(String service, String path) {
+        String own = System.getProperty("it.operator.url." + service);
+        return own == null || own.isBlank() || own.contains("${") ? operatorUrl(path) : join(URI.create(trim(own)), path);
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static URI join(URI base, String path) {
         return URI.create(base + (path.startsWith("/") ? path : "/" + path));
     }
 }

@@ -74,12 +74,12 @@ class ChannelNeverEndsInLibertyIT {
     @Test
     void aChannelAnApplicationBugEndsMakesLivenessDownNamingIt() throws Exception {
         publish("probe-" + RUN + ".broken", "break");
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get(ServiceUnderTest.url("/health/live")).status() == 503);
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get(ServiceUnderTest.operatorUrl("/health/live")).status() == 503);
         assertEquals("DOWN: ended: cancelled by the application", livenessData().getString("probe-broken"));
     }
 
     private JsonObject livenessData() {
-        HttpApi.Reply live = http.get(ServiceUnderTest.url("/health/live"));
+        HttpApi.Reply live = http.get(ServiceUnderTest.operatorUrl("/health/live"));
         for (JsonValue check : live.json().getJsonArray("checks")) {
             if (check.asJsonObject().getString("name").equals("liberty-it")) {
                 return check.asJsonObject().getJsonObject("data");

@@ -69,7 +69,7 @@ class ConnectorInLibertyIT {
             assertEquals(IN, received.getString("subject"));
             assertEquals(id, received.getString("messageId"));
         });
-        String metrics = http.get(ServiceUnderTest.url("/metrics?scope=application")).body();
+        String metrics = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_consumed_total{")
                 && l.contains("subject=\"" + IN + "\"")), metrics);
     }
@@ -88,7 +88,7 @@ class ConnectorInLibertyIT {
         assertEquals(id, last.getHeaders().getFirst("Nats-Msg-Id"));
 
         // ...and counted it, per subject, on /metrics.
-        String metrics = http.get(ServiceUnderTest.url("/metrics?scope=application")).body();
+        String metrics = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_published_total{")
                 && l.contains("subject=\"" + OUT + "\"")), metrics);
     }

@@ -104,6 +104,6 @@ class ExpiryIT {
 
     /** timer-service's pending timer for the order (its own server's path: no public front routes it). */
     private static java.net.URI timer(String orderId) {
-        return ServiceUnderTest.serviceUrl("timer-service", "/internal/timers/" + orderId);
+        return ServiceUnderTest.operatorUrl("timer-service", "/internal/timers/" + orderId);
     }
 }

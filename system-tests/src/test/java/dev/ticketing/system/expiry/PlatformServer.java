@@ -35,7 +35,7 @@ final class PlatformServer {
         run("start");
         HttpApi http = new HttpApi();
         Marketplace.eventually("platform ready", Duration.ofMinutes(4),
-                () -> http.get(ServiceUnderTest.url("/health/ready")).status(), s -> s == 200);
+                () -> http.get(ServiceUnderTest.operatorUrl("/health/ready")).status(), s -> s == 200);
     }
 
     private static void run(String action) {

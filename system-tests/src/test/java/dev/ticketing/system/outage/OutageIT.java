@@ -167,12 +167,12 @@ class OutageIT {
         try (DeadLetterQueue dlq = new DeadLetterQueue(dependencies.natsUrl(), stream, prefix)) {
             assertEquals(List.of(), dlq.list(Optional.empty()), "nothing was dead-lettered");
         }
-        HttpApi.Reply live = HTTP.get(url("/health/live"));
+        HttpApi.Reply live = HTTP.get(platform.operatorUrl("/health/live"));
         assertEquals(200, live.status(), "every channel still consumes: " + live.body());
         for (JsonValue check : live.json().getJsonArray("checks")) {
             assertEquals("UP", check.asJsonObject().getString("status"), live.body());
         }
-        assertEquals(200, HTTP.get(url("/health/ready")).status());
+        assertEquals(200, HTTP.get(platform.operatorUrl("/health/ready")).status());
         // And ./ticketing audit's checks on this platform's own store and NATS find nothing.
         dev.ticketing.operations.Audit.Report audit = new dev.ticketing.operations.Audit(
                 dev.ticketing.operations.Audit.Target.onOneStore(dependencies.storeUrl(), dependencies.natsUrl(), stream,

@@ -29,7 +29,7 @@ class StorefrontFormsIT {
         visitor.type(By.id("signup:password"), "abc");
         visitor.submit(By.id("signup:submit"), "sign-up-invalid");
         assertEquals("Email must be valid", visitor.fieldMessage("signup:email-error"));
-        assertEquals("Password must be between 4 and 20 characters", visitor.fieldMessage("signup:password-error"));
+        assertEquals("Password must be between 8 and 128 characters", visitor.fieldMessage("signup:password-error"));
         assertInvalid(visitor.driver(), "signup:email");
         assertInvalid(visitor.driver(), "signup:password");
 
@@ -57,6 +57,36 @@ class StorefrontFormsIT {
         visitor.signIn(email, Shopper.PASSWORD);
         visitor.assertSignedIn();
         assertTrue(visitor.alerts().contains("signed in as " + email), visitor.alerts());
+    }
+
+    /**
+     * Guessing is slowed, not locked out (docs/api.md, "Hardening"): after 5 wrong passwords from this
+     * address the 6th try is refused with 429, and the page says how long to wait (this server sets the
+     * first delay to 10 s so the refusal is certain); after the wait the right password signs in.
+     */
+    @Test
+    void aVisitorWhoKeepsGuessingIsToldHowLongToWaitThenSignsIn() throws InterruptedException {
+        String email = Shopper.newEmail("guessed");
+        new Marketplace().signUp(email);
+        Shopper visitor = browsers.open("guesser");
+        // A success from this machine's address first: earlier tests' failures no longer count.
+        visitor.signIn(email, Shopper.PASSWORD);
+        visitor.assertSignedIn();
+        visitor.signOut();
+        for (int i = 0; i < 5; i++) {
+            visitor.signIn(email, "wrong-password-" + i);
+            assertTrue(visitor.alerts().contains("Invalid credentials"), i + ": " + visitor.alerts());
+        }
+        visitor.signIn(email, "wrong-password-5");
+        java.util.regex.Matcher wait = java.util.regex.Pattern
+                .compile("Too many attempts\\. Please wait (\\d+) seconds? and try again\\.").matcher(visitor.alerts());
+        assertTrue(wait.find(), visitor.alerts());
+        int seconds = Integer.parseInt(wait.group(1));
+        assertTrue(seconds >= 1 && seconds <= 10, visitor.alerts());
+
+        Thread.sleep((seconds + 1) * 1000L);
+        visitor.signIn(email, Shopper.PASSWORD);
+        visitor.assertSignedIn();
     }
 
     @Test

@@ -225,12 +225,12 @@ class ExpiryBenchmark {
             for (int i = 0; i < lookups; i++) {
                 String orderId = i % 2 == 0 ? scheduled.get(i % scheduled.size()) : background.get(i % background.size());
                 long start = System.nanoTime();
-                HttpApi.Reply reply = http.get(server.url("/internal/timers/" + orderId));
+                HttpApi.Reply reply = http.get(server.operatorUrl("/internal/timers/" + orderId));
                 reads.add((System.nanoTime() - start) / 1_000_000);
                 assertEquals(200, reply.status(), orderId + ": " + reply.body());
             }
             long start = System.nanoTime();
-            HttpApi.Reply all = http.get(server.url("/internal/timers"));
+            HttpApi.Reply all = http.get(server.operatorUrl("/internal/timers"));
             long listing = (System.nanoTime() - start) / 1_000_000;
             assertEquals(200, all.status(), all.body());
             assertEquals(pending + events, all.jsonArray().size(), "timers listed");

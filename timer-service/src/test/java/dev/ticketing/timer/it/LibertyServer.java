@@ -30,10 +30,13 @@ final class LibertyServer {
         this.baseUrl = baseUrl;
     }
 
-    /** The server the build started for this module's integration tests. */
+    /**
+     * The server the build started for this module's integration tests, reached on its operator
+     * port: timer-service's /internal/timers and health are operator routes (docs/api.md).
+     */
     static LibertyServer ofThisModule() {
         return new LibertyServer(Path.of(required("it.wlp.dir")), Path.of(required("it.wlp.user.dir")),
-                required("it.server.name"), URI.create(required("it.base.url")));
+                required("it.server.name"), URI.create(required("it.operator.url")));
     }
 
     static String required(String property) {

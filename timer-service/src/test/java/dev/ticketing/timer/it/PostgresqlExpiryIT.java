@@ -61,13 +61,20 @@ class PostgresqlExpiryIT extends ExpirySuite {
         return postgresServer;
     }
 
-    /** A copy of this module's server on a free port, with this run's schema, stream and subjects. */
+    /**
+     * A copy of this module's server on free ports, with this run's schema, stream and subjects,
+     * reached on its operator port (where /internal/timers and health are).
+     */
     private LibertyServer copyOfThisModule(String name) {
         LibertyServer module = LibertyServer.ofThisModule();
         int port = freePort();
+        int operatorPort = freePort();
+        while (operatorPort == port) {
+            operatorPort = freePort();
+        }
         LibertyServer copy = new LibertyServer(module.wlpDir(), module.userDir(), name,
-                URI.create("http://127.0.0.1:" + port));
-        copyServer(module.serverDir(), copy.serverDir(), port);
+                URI.create("http://127.0.0.1:" + operatorPort));
+        copyServer(module.serverDir(), copy.serverDir(), port, operatorPort);
         return copy;
     }
 
@@ -313,7 +320,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
         }
     }
 
-    private void copyServer(Path from, Path to, int port) {
+    private void copyServer(Path from, Path to, int port, int operatorPort) {
         try {
             Files.createDirectories(to.resolve("apps"));
             Files.copy(from.resolve("server.xml"), to.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
@@ -331,6 +338,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
                 bootstrap.load(in);
             }
             bootstrap.setProperty("http.port", Integer.toString(port));
+            bootstrap.setProperty("operator.port", Integer.toString(operatorPort));
             bootstrap.setProperty("ticketing.stream", LibertyServer.required("it.stream") + "-PG");
             bootstrap.setProperty("ticketing.subject.prefix", prefix);
             postgres.timerStore(schema).forEach(bootstrap::setProperty);
