@@ -27,6 +27,7 @@ final class StreamSetup {
 
     static final int STREAM_NOT_FOUND = 10059;
     static final int STREAM_NAME_IN_USE = 10058;
+    static final int SUBJECTS_OVERLAP = 10065;
 
     private StreamSetup() {
     }
@@ -59,10 +60,19 @@ final class StreamSetup {
                 LOG.info(() -> "Created JetStream stream " + s.stream() + " " + s.subjects() + " for " + s);
                 return;
             } catch (JetStreamApiException raced) {
-                if (raced.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                // Another service (or application of the same server) created it meanwhile. NATS
+                // says so with "name in use", or, when the two creations differ in any setting,
+                // with "subjects overlap" (seen with five applications starting at once on a fresh
+                // stream): either way the stream now exists and is updated below. A real overlap
+                // with another stream leaves no stream of this name, and still fails.
+                if (raced.getApiErrorCode() != STREAM_NAME_IN_USE && raced.getApiErrorCode() != SUBJECTS_OVERLAP) {
                     throw raced;
                 }
-                info = jsm.getStreamInfo(s.stream()); // another service created it meanwhile
+                try {
+                    info = jsm.getStreamInfo(s.stream());
+                } catch (JetStreamApiException missing) {
+                    throw raced;
+                }
             }
         }
         if (!s.createStream()) {
