@@ -63,8 +63,10 @@ record Containerfile(Path file, List<Instruction> instructions) {
     }
 
     List<Integer> exposedPorts() {
-        return all("EXPOSE").stream().flatMap(i -> i.words().stream())
-                .map(w -> Integer.parseInt(w.replaceAll("/.*", ""))).toList();
+        return all("EXPOSE").stream()
+                .flatMap(i -> i.words().stream())
+                .map(w -> Integer.parseInt(w.replaceAll("/.*", "")))
+                .toList();
     }
 
     /** ENV in both forms (KEY=value ..., and the legacy KEY value). */
@@ -100,7 +102,11 @@ record Containerfile(Path file, List<Instruction> instructions) {
     }
 
     static String copyChown(Instruction copy) {
-        return copy.words().stream().filter(s -> s.startsWith("--chown=")).map(s -> s.substring(8)).findFirst().orElse(null);
+        return copy.words().stream()
+                .filter(s -> s.startsWith("--chown="))
+                .map(s -> s.substring(8))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The last USER. */
@@ -110,7 +116,10 @@ record Containerfile(Path file, List<Instruction> instructions) {
     }
 
     private static String unquote(String s) {
-        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
-                ? s.substring(1, s.length() - 1) : s;
+        return s.length() >= 2
+                        && (s.startsWith("\"") && s.endsWith("\"")
+                                || s.startsWith("'") && s.endsWith("'"))
+                ? s.substring(1, s.length() - 1)
+                : s;
     }
 }

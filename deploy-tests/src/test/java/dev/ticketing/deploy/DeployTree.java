@@ -37,30 +37,39 @@ import java.util.stream.Stream;
  */
 final class DeployTree {
     /** The six service modules: each has a Containerfile and a Deployment of the same name. */
-    static final List<String> SERVICES = List.of(
-            "auth-service", "catalog-service", "order-service", "payment-service", "timer-service", "ui-faces");
+    static final List<String> SERVICES =
+            List.of(
+                    "auth-service",
+                    "catalog-service",
+                    "order-service",
+                    "payment-service",
+                    "timer-service",
+                    "ui-faces");
 
     /**
      * The public contract of docs/api.md ("Public contract": path prefix -> service). Hard-coded
      * because shared/ is not part of this repository; keep it equal to that table.
      */
-    static final Map<String, String> PUBLIC_PATHS = Map.of(
-            "/api/users", "auth-service",
-            "/api/tickets", "catalog-service",
-            "/api/orders", "order-service",
-            "/api/payments", "payment-service",
-            "/", "ui-faces");
+    static final Map<String, String> PUBLIC_PATHS =
+            Map.of(
+                    "/api/users", "auth-service",
+                    "/api/tickets", "catalog-service",
+                    "/api/orders", "order-service",
+                    "/api/payments", "payment-service",
+                    "/", "ui-faces");
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
-    private DeployTree() {
-    }
+    private DeployTree() {}
 
     static Path root() {
         String configured = System.getProperty("ticketing.root");
-        Path start = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("").toAbsolutePath();
+        Path start =
+                configured != null && !configured.isBlank()
+                        ? Path.of(configured)
+                        : Path.of("").toAbsolutePath();
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("deploy/openshift"))) {
                 return p;
@@ -93,7 +102,8 @@ final class DeployTree {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +121,10 @@ final class DeployTree {
     static List<String> documents(String text) {
         List<String> docs = new ArrayList<>();
         for (String doc : DOCUMENT_SEPARATOR.split(text)) {
-            boolean content = doc.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
+            boolean content =
+                    doc.lines()
+                            .map(String::strip)
+                            .anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
             if (content) {
                 docs.add(doc);
             }
@@ -133,19 +146,28 @@ final class DeployTree {
             try {
                 r = SERIALIZATION.unmarshal(doc, KubernetesResource.class);
             } catch (RuntimeException e) {
-                throw new AssertionError(rel(file) + ": not a Kubernetes resource: " + e.getMessage(), e);
+                throw new AssertionError(
+                        rel(file) + ": not a Kubernetes resource: " + e.getMessage(), e);
             }
             if (!(r instanceof HasMetadata h) || r instanceof GenericKubernetesResource) {
-                throw new AssertionError(rel(file) + ": kind unknown to the Kubernetes/OpenShift models: "
-                        + (r == null ? "null" : r.getClass().getName()));
+                throw new AssertionError(
+                        rel(file)
+                                + ": kind unknown to the Kubernetes/OpenShift models: "
+                                + (r == null ? "null" : r.getClass().getName()));
             }
             List<String> unknown = new ArrayList<>();
             unknownFields(h, h.getKind(), unknown, new IdentityHashMap<>());
             if (!unknown.isEmpty()) {
-                throw new AssertionError(rel(file) + ": fields the " + h.getKind() + " schema does not have: " + unknown);
+                throw new AssertionError(
+                        rel(file)
+                                + ": fields the "
+                                + h.getKind()
+                                + " schema does not have: "
+                                + unknown);
             }
             if (h.getMetadata() == null || h.getMetadata().getName() == null) {
-                throw new AssertionError(rel(file) + ": a " + h.getKind() + " without metadata.name");
+                throw new AssertionError(
+                        rel(file) + ": a " + h.getKind() + " without metadata.name");
             }
             resources.add(h);
         }
@@ -181,8 +203,12 @@ final class DeployTree {
         }
     }
 
-    /** fabric8 keeps fields its model lacks in additionalProperties: any there is a typo or a wrong level. */
-    private static void unknownFields(Object o, String where, List<String> unknown, Map<Object, Boolean> seen) {
+    /**
+     * fabric8 keeps fields its model lacks in additionalProperties: any there is a typo or a wrong
+     * level.
+     */
+    private static void unknownFields(
+            Object o, String where, List<String> unknown, Map<Object, Boolean> seen) {
         if (o == null || seen.put(o, Boolean.TRUE) != null) {
             return;
         }
@@ -201,7 +227,9 @@ final class DeployTree {
             return;
         }
         for (Method m : o.getClass().getMethods()) {
-            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || !m.getName().startsWith("get")
+            if (m.getParameterCount() != 0
+                    || Modifier.isStatic(m.getModifiers())
+                    || !m.getName().startsWith("get")
                     || m.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -211,7 +239,11 @@ final class DeployTree {
             } catch (ReflectiveOperationException e) {
                 continue;
             }
-            String field = where + "." + Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+            String field =
+                    where
+                            + "."
+                            + Character.toLowerCase(m.getName().charAt(3))
+                            + m.getName().substring(4);
             if (m.getName().equals("getAdditionalProperties")) {
                 // ConfigMap/Secret data are maps of strings, not additionalProperties.
                 if (v instanceof Map<?, ?> extra && !extra.isEmpty()) {
@@ -219,7 +251,8 @@ final class DeployTree {
                 }
                 continue;
             }
-            if (v instanceof Collection<?> || v instanceof Map<?, ?>
+            if (v instanceof Collection<?>
+                    || v instanceof Map<?, ?>
                     || (v != null && v.getClass().getName().startsWith("io.fabric8."))) {
                 unknownFields(v, field, unknown, seen);
             }
@@ -261,8 +294,11 @@ final class DeployTree {
         Map<String, Secret> secrets = new TreeMap<>();
         for (Path p : yamlFilesUnder(base().resolve("secrets"))) {
             for (HasMetadata h : load(p)) {
-                assertTrue(h instanceof Secret, rel(p) + " holds a " + h.getKind() + ", not a Secret");
-                assertFalse(secrets.containsKey(h.getMetadata().getName()), "two templates of Secret " + h.getMetadata().getName());
+                assertTrue(
+                        h instanceof Secret, rel(p) + " holds a " + h.getKind() + ", not a Secret");
+                assertFalse(
+                        secrets.containsKey(h.getMetadata().getName()),
+                        "two templates of Secret " + h.getMetadata().getName());
                 secrets.put(h.getMetadata().getName(), (Secret) h);
             }
         }
@@ -284,7 +320,8 @@ final class DeployTree {
         return byName(resources, ConfigMap.class);
     }
 
-    static <T extends HasMetadata> Map<String, T> byName(List<HasMetadata> resources, Class<T> type) {
+    static <T extends HasMetadata> Map<String, T> byName(
+            List<HasMetadata> resources, Class<T> type) {
         Map<String, T> map = new LinkedHashMap<>();
         for (HasMetadata h : resources) {
             if (type.isInstance(h)) {
@@ -297,7 +334,10 @@ final class DeployTree {
         return map;
     }
 
-    /** Liberty and MicroProfile Config: property or variable a.b-c is read from the environment as A_B_C. */
+    /**
+     * Liberty and MicroProfile Config: property or variable a.b-c is read from the environment as
+     * A_B_C.
+     */
     static String envName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }

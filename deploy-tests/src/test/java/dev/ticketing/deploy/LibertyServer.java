@@ -21,8 +21,13 @@ import org.w3c.dom.NodeList;
  * src/main/liberty/config/server.xml and the liberty-config/fragments it includes (the build
  * assembles both into target/liberty-config, which the Containerfile copies to /config).
  */
-record LibertyServer(String module, List<String> includedFragments, Map<String, String> variables,
-                     String appLocation, String contextRoot, Map<String, String> appConfig) {
+record LibertyServer(
+        String module,
+        List<String> includedFragments,
+        Map<String, String> variables,
+        String appLocation,
+        String contextRoot,
+        Map<String, String> appConfig) {
 
     static LibertyServer of(String module) {
         Path root = DeployTree.root();
@@ -34,11 +39,19 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
         for (int i = 0; i < includes.getLength(); i++) {
             String location = ((Element) includes.item(i)).getAttribute("location");
             if (!location.startsWith("fragments/")) {
-                throw new AssertionError(module + "/server.xml includes " + location + ", not a liberty-config fragment");
+                throw new AssertionError(
+                        module
+                                + "/server.xml includes "
+                                + location
+                                + ", not a liberty-config fragment");
             }
             Path fragment = root.resolve("liberty-config").resolve(location);
             if (!Files.isRegularFile(fragment)) {
-                throw new AssertionError(module + "/server.xml includes " + location + ", which liberty-config does not have");
+                throw new AssertionError(
+                        module
+                                + "/server.xml includes "
+                                + location
+                                + ", which liberty-config does not have");
             }
             fragments.add(fragment.getFileName().toString());
             variables.putAll(variables(parse(fragment)));
@@ -46,18 +59,26 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
         variables.putAll(variables(server));
         NodeList apps = server.getElementsByTagName("webApplication");
         if (apps.getLength() != 1) {
-            throw new AssertionError(module + "/server.xml: expected one webApplication, found " + apps.getLength());
+            throw new AssertionError(
+                    module + "/server.xml: expected one webApplication, found " + apps.getLength());
         }
         Element app = (Element) apps.item(0);
-        return new LibertyServer(module, List.copyOf(fragments), variables, app.getAttribute("location"),
-                app.getAttribute("contextRoot"), appConfig(root.resolve(module)));
+        return new LibertyServer(
+                module,
+                List.copyOf(fragments),
+                variables,
+                app.getAttribute("location"),
+                app.getAttribute("contextRoot"),
+                appConfig(root.resolve(module)));
     }
 
     /** Every variable any fragment in liberty-config/fragments defines, with its default. */
     static Map<String, String> allFragmentVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         try (var files = Files.list(DeployTree.root().resolve("liberty-config/fragments"))) {
-            files.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(p -> variables.putAll(variables(parse(p))));
+            files.filter(p -> p.toString().endsWith(".xml"))
+                    .sorted()
+                    .forEach(p -> variables.putAll(variables(parse(p))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -65,7 +86,8 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
     }
 
     static Map<String, String> fragmentVariables(String fragment) {
-        return variables(parse(DeployTree.root().resolve("liberty-config/fragments").resolve(fragment)));
+        return variables(
+                parse(DeployTree.root().resolve("liberty-config/fragments").resolve(fragment)));
     }
 
     boolean includes(String fragment) {
@@ -84,7 +106,11 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
         NodeList list = doc.getElementsByTagName("variable");
         for (int i = 0; i < list.getLength(); i++) {
             Element v = (Element) list.item(i);
-            vars.put(v.getAttribute("name"), v.hasAttribute("defaultValue") ? v.getAttribute("defaultValue") : v.getAttribute("value"));
+            vars.put(
+                    v.getAttribute("name"),
+                    v.hasAttribute("defaultValue")
+                            ? v.getAttribute("defaultValue")
+                            : v.getAttribute("value"));
         }
         return vars;
     }
@@ -92,7 +118,8 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
     /** The WAR's META-INF/microprofile-config.properties. */
     private static Map<String, String> appConfig(Path moduleDir) {
         Map<String, String> config = new LinkedHashMap<>();
-        Path props = moduleDir.resolve("src/main/resources/META-INF/microprofile-config.properties");
+        Path props =
+                moduleDir.resolve("src/main/resources/META-INF/microprofile-config.properties");
         if (!Files.isRegularFile(props)) {
             return config;
         }
@@ -106,7 +133,9 @@ record LibertyServer(String module, List<String> includedFragments, Map<String, 
         return config;
     }
 
-    /** Property names of the WAR's microprofile-config.properties, and the ${names} its values read. */
+    /**
+     * Property names of the WAR's microprofile-config.properties, and the ${names} its values read.
+     */
     Set<String> appConfigNames() {
         Set<String> names = new TreeSet<>(appConfig.keySet());
         appConfig.values().forEach(v -> names.addAll(references(v)));

@@ -46,7 +46,11 @@ class OverlaysTest {
             for (String doc : DeployTree.documents(DeployTree.read(p))) {
                 try {
                     JsonNode t = DeployTree.YAML.readTree(doc);
-                    baseTrees.put(t.path("kind").asText() + "/" + t.path("metadata").path("name").asText(), t);
+                    baseTrees.put(
+                            t.path("kind").asText()
+                                    + "/"
+                                    + t.path("metadata").path("name").asText(),
+                            t);
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }
@@ -56,7 +60,8 @@ class OverlaysTest {
 
     @Test
     void thereAreALocalAndAProductionOverlay() {
-        assertEquals(List.of("local", "production"),
+        assertEquals(
+                List.of("local", "production"),
                 DeployTree.overlayDirs().stream().map(p -> p.getFileName().toString()).toList());
     }
 
@@ -85,23 +90,32 @@ class OverlaysTest {
         assertTrue(hasBase, overlay + " builds on ../../base");
 
         Set<String> baseImages = new TreeSet<>();
-        Workloads.podSpecs(base).values().forEach(s -> s.getContainers().forEach(c -> baseImages.add(c.getImage())));
+        Workloads.podSpecs(base)
+                .values()
+                .forEach(s -> s.getContainers().forEach(c -> baseImages.add(c.getImage())));
         for (JsonNode image : k.path("images")) {
             if (!baseImages.contains(image.path("name").asText())) {
-                problems.add(overlay + ": images names " + image.path("name").asText() + ", which no base container runs");
+                problems.add(
+                        overlay
+                                + ": images names "
+                                + image.path("name").asText()
+                                + ", which no base container runs");
             }
         }
         Set<String> workloads = Workloads.podSpecs(base).keySet();
         for (JsonNode r : k.path("replicas")) {
             String name = r.path("name").asText();
-            if (!workloads.contains("Deployment/" + name) && !workloads.contains("StatefulSet/" + name)) {
-                problems.add(overlay + ": replicas for " + name + ", which the base does not deploy");
+            if (!workloads.contains("Deployment/" + name)
+                    && !workloads.contains("StatefulSet/" + name)) {
+                problems.add(
+                        overlay + ": replicas for " + name + ", which the base does not deploy");
             }
         }
         for (JsonNode patch : k.path("patches")) {
             Path file = dir.resolve(patch.path("path").asText()).normalize();
             if (!Files.isRegularFile(file)) {
-                problems.add(overlay + ": patch " + patch.path("path").asText() + " does not exist");
+                problems.add(
+                        overlay + ": patch " + patch.path("path").asText() + " does not exist");
                 continue;
             }
             used.add(file);
@@ -109,32 +123,63 @@ class OverlaysTest {
             List<JsonNode> targets = new ArrayList<>();
             if (patch.has("target")) {
                 JsonNode t = patch.path("target");
-                baseTrees.forEach((key, tree) -> {
-                    if (tree.path("kind").asText().equals(t.path("kind").asText())
-                            && (!t.has("name") || tree.path("metadata").path("name").asText().equals(t.path("name").asText()))) {
-                        targets.add(tree);
-                    }
-                });
+                baseTrees.forEach(
+                        (key, tree) -> {
+                            if (tree.path("kind").asText().equals(t.path("kind").asText())
+                                    && (!t.has("name")
+                                            || tree.path("metadata")
+                                                    .path("name")
+                                                    .asText()
+                                                    .equals(t.path("name").asText()))) {
+                                targets.add(tree);
+                            }
+                        });
                 if (targets.isEmpty()) {
-                    problems.add(overlay + ": patch " + file.getFileName() + " targets " + t + ", which matches nothing in the base");
+                    problems.add(
+                            overlay
+                                    + ": patch "
+                                    + file.getFileName()
+                                    + " targets "
+                                    + t
+                                    + ", which matches nothing in the base");
                 }
             }
             if (body.isArray()) {
                 for (JsonNode target : targets) {
                     for (JsonNode op : body) {
                         String path = op.path("path").asText();
-                        if (Set.of("replace", "remove", "test").contains(op.path("op").asText()) && target.at(path).isMissingNode()) {
-                            problems.add(overlay + ": " + file.getFileName() + " " + op.path("op").asText() + "s " + path
-                                    + ", which " + target.path("kind").asText() + "/" + target.path("metadata").path("name").asText()
-                                    + " does not have");
+                        if (Set.of("replace", "remove", "test").contains(op.path("op").asText())
+                                && target.at(path).isMissingNode()) {
+                            problems.add(
+                                    overlay
+                                            + ": "
+                                            + file.getFileName()
+                                            + " "
+                                            + op.path("op").asText()
+                                            + "s "
+                                            + path
+                                            + ", which "
+                                            + target.path("kind").asText()
+                                            + "/"
+                                            + target.path("metadata").path("name").asText()
+                                            + " does not have");
                         }
                     }
                 }
             } else {
-                String key = body.path("kind").asText() + "/" + body.path("metadata").path("name").asText();
+                String key =
+                        body.path("kind").asText()
+                                + "/"
+                                + body.path("metadata").path("name").asText();
                 JsonNode target = baseTrees.get(key);
                 if (target == null) {
-                    problems.add(overlay + ": " + file.getFileName() + " patches " + key + ", which the base does not have");
+                    problems.add(
+                            overlay
+                                    + ": "
+                                    + file.getFileName()
+                                    + " patches "
+                                    + key
+                                    + ", which the base does not have");
                     continue;
                 }
                 DeployTree.load(file); // a well-formed partial resource
@@ -144,7 +189,11 @@ class OverlaysTest {
         // Every file of the overlay is used by its kustomization.
         for (Path p : DeployTree.yamlFilesUnder(dir)) {
             if (!used.contains(p.normalize())) {
-                problems.add(overlay + ": " + dir.relativize(p) + " is not referenced by its kustomization.yaml");
+                problems.add(
+                        overlay
+                                + ": "
+                                + dir.relativize(p)
+                                + " is not referenced by its kustomization.yaml");
             }
         }
         Workloads.assertNone(problems);
@@ -153,20 +202,40 @@ class OverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void generatedSecretsAreTheTemplatesSecrets(String overlay) {
-        JsonNode k = DeployTree.tree(DeployTree.overlays().resolve(overlay).resolve("kustomization.yaml"));
+        JsonNode k =
+                DeployTree.tree(
+                        DeployTree.overlays().resolve(overlay).resolve("kustomization.yaml"));
         Map<String, Secret> templates = DeployTree.secretTemplates();
         for (JsonNode g : k.path("secretGenerator")) {
             String name = g.path("name").asText();
             Secret template = templates.get(name);
-            assertNotNull(template, overlay + " generates Secret " + name + ", which base/secrets has no template of");
+            assertNotNull(
+                    template,
+                    overlay
+                            + " generates Secret "
+                            + name
+                            + ", which base/secrets has no template of");
             Set<String> keys = new TreeSet<>();
-            g.path("literals").forEach(l -> keys.add(l.asText().substring(0, l.asText().indexOf('='))));
-            g.path("files").forEach(f -> keys.add(f.asText().contains("=") ? f.asText().substring(0, f.asText().indexOf('='))
-                    : Path.of(f.asText()).getFileName().toString()));
-            assertEquals(DeployTree.secretKeys(template), keys, overlay + ": Secret " + name + "'s keys vs its template");
+            g.path("literals")
+                    .forEach(l -> keys.add(l.asText().substring(0, l.asText().indexOf('='))));
+            g.path("files")
+                    .forEach(
+                            f ->
+                                    keys.add(
+                                            f.asText().contains("=")
+                                                    ? f.asText()
+                                                            .substring(0, f.asText().indexOf('='))
+                                                    : Path.of(f.asText())
+                                                            .getFileName()
+                                                            .toString()));
+            assertEquals(
+                    DeployTree.secretKeys(template),
+                    keys,
+                    overlay + ": Secret " + name + "'s keys vs its template");
         }
         if (k.path("secretGenerator").size() > 0) {
-            assertTrue(k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(),
+            assertTrue(
+                    k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(),
                     overlay + ": generated Secrets keep the names the Deployments reference");
         }
     }
@@ -174,9 +243,18 @@ class OverlaysTest {
     @Test
     void localRunsOneOfEachServiceOnDevImages() {
         JsonNode k = overlay("local");
-        assertEquals(replicas(k).keySet(), new TreeSet<>(SERVICES), "local sets the replicas of every service");
+        assertEquals(
+                replicas(k).keySet(),
+                new TreeSet<>(SERVICES),
+                "local sets the replicas of every service");
         replicas(k).forEach((name, count) -> assertEquals(1, count, "local: one " + name));
-        k.path("images").forEach(i -> assertEquals("dev", i.path("newTag").asText(), "local image tag of " + i.path("name").asText()));
+        k.path("images")
+                .forEach(
+                        i ->
+                                assertEquals(
+                                        "dev",
+                                        i.path("newTag").asText(),
+                                        "local image tag of " + i.path("name").asText()));
         assertEquals(SERVICES.size(), k.path("images").size(), "local sets every service's image");
     }
 
@@ -187,18 +265,25 @@ class OverlaysTest {
         for (String svc : SERVICES) {
             int count = replicas.getOrDefault(svc, baseReplicas(svc));
             if (svc.equals("timer-service")) {
-                assertEquals(1, count, "production: timer-service must not scale (see its Deployment)");
+                assertEquals(
+                        1, count, "production: timer-service must not scale (see its Deployment)");
             } else {
-                assertTrue(count >= 2, "production: " + svc + " runs at least two replicas, not " + count);
+                assertTrue(
+                        count >= 2,
+                        "production: " + svc + " runs at least two replicas, not " + count);
             }
         }
-        assertEquals(SERVICES.size(), k.path("images").size(), "production sets every service's image");
+        assertEquals(
+                SERVICES.size(), k.path("images").size(), "production sets every service's image");
         for (JsonNode i : k.path("images")) {
             String name = i.path("newName").asText();
             String tag = i.path("newTag").asText();
-            assertTrue(name.substring(0, Math.max(0, name.indexOf('/'))).contains("."),
+            assertTrue(
+                    name.substring(0, Math.max(0, name.indexOf('/'))).contains("."),
                     "production image " + name + " names its registry");
-            assertFalse(tag.isBlank() || tag.equals("latest") || tag.equals("dev"), "production image tag " + tag + " is a release");
+            assertFalse(
+                    tag.isBlank() || tag.equals("latest") || tag.equals("dev"),
+                    "production image tag " + tag + " is a release");
         }
     }
 
@@ -213,7 +298,9 @@ class OverlaysTest {
             }
             for (JsonNode op : body) {
                 if (op.path("path").asText().endsWith("/resources")) {
-                    ResourceRequirements r = DeployTree.YAML.treeToValue(op.path("value"), ResourceRequirements.class);
+                    ResourceRequirements r =
+                            DeployTree.YAML.treeToValue(
+                                    op.path("value"), ResourceRequirements.class);
                     Workloads.assertResources(r, overlay + " " + patch.path("path").asText());
                 }
             }
@@ -236,15 +323,28 @@ class OverlaysTest {
             assertTrue(secrets.isEmpty(), "production renders no Secret: " + secrets.keySet());
             secrets.putAll(DeployTree.secretTemplates());
         }
-        Workloads.podSpecs(rendered).forEach((where, spec) -> {
-            problems.addAll(Workloads.unresolvedReferences(overlay + " " + where, spec, configMaps, secrets,
-                    overlay.equals("local")));
-            spec.getContainers().forEach(c -> Workloads.assertResources(c.getResources(), overlay + " " + where));
-        });
+        Workloads.podSpecs(rendered)
+                .forEach(
+                        (where, spec) -> {
+                            problems.addAll(
+                                    Workloads.unresolvedReferences(
+                                            overlay + " " + where,
+                                            spec,
+                                            configMaps,
+                                            secrets,
+                                            overlay.equals("local")));
+                            spec.getContainers()
+                                    .forEach(
+                                            c ->
+                                                    Workloads.assertResources(
+                                                            c.getResources(),
+                                                            overlay + " " + where));
+                        });
         Workloads.assertNone(problems);
 
         Map<String, Deployment> deployments = DeployTree.byName(rendered, Deployment.class);
-        assertEquals(new TreeSet<>(SERVICES), deployments.keySet(), overlay + " deploys every service");
+        assertEquals(
+                new TreeSet<>(SERVICES), deployments.keySet(), overlay + " deploys every service");
         JsonNode k = overlay(overlay);
         Map<String, JsonNode> images = new TreeMap<>();
         k.path("images").forEach(i -> images.put(i.path("name").asText(), i));
@@ -252,21 +352,40 @@ class OverlaysTest {
             Container c = Workloads.serviceContainer(d);
             JsonNode image = images.get("ticketing/" + d.getMetadata().getName());
             assertNotNull(image, overlay + " sets the image of " + d.getMetadata().getName());
-            assertEquals(image.path("newName").asText() + ":" + image.path("newTag").asText(), c.getImage(),
+            assertEquals(
+                    image.path("newName").asText() + ":" + image.path("newTag").asText(),
+                    c.getImage(),
                     overlay + " " + d.getMetadata().getName() + " image");
             for (String path : List.of("/health/started", "/health/ready", "/health/live")) {
-                assertTrue(List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe()).stream()
-                        .anyMatch(p -> p != null && p.getHttpGet() != null && path.equals(p.getHttpGet().getPath())),
+                assertTrue(
+                        List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())
+                                .stream()
+                                .anyMatch(
+                                        p ->
+                                                p != null
+                                                        && p.getHttpGet() != null
+                                                        && path.equals(p.getHttpGet().getPath())),
                         overlay + " " + d.getMetadata().getName() + " still probes " + path);
             }
         }
-        assertEquals(1, deployments.get("timer-service").getSpec().getReplicas(), overlay + ": one timer-service");
-        assertEquals(3, DeployTree.byName(rendered, StatefulSet.class).get("nats").getSpec().getReplicas(), overlay + ": 3 NATS servers");
+        assertEquals(
+                1,
+                deployments.get("timer-service").getSpec().getReplicas(),
+                overlay + ": one timer-service");
+        assertEquals(
+                3,
+                DeployTree.byName(rendered, StatefulSet.class).get("nats").getSpec().getReplicas(),
+                overlay + ": 3 NATS servers");
         Set<String> hosts = new TreeSet<>();
-        DeployTree.byName(rendered, Route.class).values().forEach(r -> hosts.add(r.getSpec().getHost()));
+        DeployTree.byName(rendered, Route.class)
+                .values()
+                .forEach(r -> hosts.add(r.getSpec().getHost()));
         assertEquals(1, hosts.size(), overlay + ": one origin, " + hosts);
         assertFalse(hosts.contains("ticketing.apps.example.com"), overlay + " sets its own host");
-        assertEquals(DeployTree.PUBLIC_PATHS.size(), DeployTree.byName(rendered, Route.class).size(), overlay + " Routes");
+        assertEquals(
+                DeployTree.PUBLIC_PATHS.size(),
+                DeployTree.byName(rendered, Route.class).size(),
+                overlay + " Routes");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -285,20 +404,31 @@ class OverlaysTest {
         return DeployTree.byName(base, Deployment.class).get(svc).getSpec().getReplicas();
     }
 
-    /** "$patch: delete" entries must name something the base has: else the patch silently does nothing. */
+    /**
+     * "$patch: delete" entries must name something the base has: else the patch silently does
+     * nothing.
+     */
     private static List<String> deletions(String where, JsonNode patch, JsonNode target) {
         List<String> problems = new ArrayList<>();
         walk(where, patch, target, "", problems);
         return problems;
     }
 
-    private static void walk(String where, JsonNode patch, JsonNode target, String path, List<String> problems) {
+    private static void walk(
+            String where, JsonNode patch, JsonNode target, String path, List<String> problems) {
         if (patch.isObject()) {
-            patch.fields().forEachRemaining(f -> {
-                if (!f.getKey().startsWith("$")) {
-                    walk(where, f.getValue(), target == null ? null : target.get(f.getKey()), path + "/" + f.getKey(), problems);
-                }
-            });
+            patch.fields()
+                    .forEachRemaining(
+                            f -> {
+                                if (!f.getKey().startsWith("$")) {
+                                    walk(
+                                            where,
+                                            f.getValue(),
+                                            target == null ? null : target.get(f.getKey()),
+                                            path + "/" + f.getKey(),
+                                            problems);
+                                }
+                            });
         } else if (patch.isArray()) {
             for (JsonNode item : patch) {
                 JsonNode match = null;
@@ -311,23 +441,45 @@ class OverlaysTest {
                     }
                 }
                 if ("delete".equals(item.path("$patch").asText()) && match == null) {
-                    problems.add(where + " deletes " + path + "[" + key + "=" + item.path(key).asText()
-                            + "], which the base does not have");
+                    problems.add(
+                            where
+                                    + " deletes "
+                                    + path
+                                    + "["
+                                    + key
+                                    + "="
+                                    + item.path(key).asText()
+                                    + "], which the base does not have");
                 }
-                walk(where, item, match, path + "[" + (key == null ? "?" : item.path(key).asText()) + "]", problems);
+                walk(
+                        where,
+                        item,
+                        match,
+                        path + "[" + (key == null ? "?" : item.path(key).asText()) + "]",
+                        problems);
             }
         }
     }
 
     private static List<HasMetadata> render(String overlay) throws Exception {
         String kubectl = onPath("kubectl");
-        Assumptions.assumeTrue(kubectl != null, "kubectl is not on PATH: rendering the " + overlay + " overlay is skipped");
+        Assumptions.assumeTrue(
+                kubectl != null,
+                "kubectl is not on PATH: rendering the " + overlay + " overlay is skipped");
         Path out = Files.createTempFile("kustomize-" + overlay, ".yaml");
         try {
-            Process p = new ProcessBuilder(kubectl, "kustomize", DeployTree.overlays().resolve(overlay).toString())
-                    .redirectErrorStream(false).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            Process p =
+                    new ProcessBuilder(
+                                    kubectl,
+                                    "kustomize",
+                                    DeployTree.overlays().resolve(overlay).toString())
+                            .redirectErrorStream(false)
+                            .redirectOutput(out.toFile())
+                            .redirectError(ProcessBuilder.Redirect.PIPE)
+                            .start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize " + overlay + " finished");
+            assertTrue(
+                    p.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize " + overlay + " finished");
             assertEquals(0, p.exitValue(), "kubectl kustomize " + overlay + ": " + err);
             return DeployTree.load(out);
         } finally {

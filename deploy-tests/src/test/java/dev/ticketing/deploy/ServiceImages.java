@@ -18,8 +18,8 @@ import org.testcontainers.utility.MountableFile;
  * The services' images built from their Containerfiles (the build context holds exactly what each
  * Containerfile copies from the module's target/, as {@code podman build} would send it), and
  * started the way deploy/openshift starts them: port 9080 (public) and 9090 (operator: health,
- * metrics, OpenAPI, JWKS, /internal/*), the ConfigMap's and Secrets' settings as
- * environment variables, NATS and MongoDB reached by their Service names.
+ * metrics, OpenAPI, JWKS, /internal/*), the ConfigMap's and Secrets' settings as environment
+ * variables, NATS and MongoDB reached by their Service names.
  */
 final class ServiceImages {
     static final int PORT = 9080;
@@ -29,13 +29,13 @@ final class ServiceImages {
     static final String AUDIENCE = "ticketing";
     static final String KEY_ALIAS = "jwt";
     static final String KEYSTORE_PASSWORD = "container-test-keystore";
+
     /** The orders' hold in these tests: long enough to pay, short enough to see one expire. */
     static final int ORDER_EXPIRATION_SECONDS = 60;
 
     private static final Map<String, ImageFromDockerfile> BUILT = new ConcurrentHashMap<>();
 
-    private ServiceImages() {
-    }
+    private ServiceImages() {}
 
     /** The image of one service module, built once per test run from its Containerfile. */
     static ImageFromDockerfile image(String module) {
@@ -45,15 +45,21 @@ final class ServiceImages {
     private static ImageFromDockerfile build(String module) {
         Path moduleDir = DeployTree.root().resolve(module);
         Containerfile containerfile = Containerfile.of(module);
-        ImageFromDockerfile image = new ImageFromDockerfile("ticketing/" + module + "-test", true)
-                .withFileFromPath("Containerfile", containerfile.file())
-                .withDockerfilePath("Containerfile");
+        ImageFromDockerfile image =
+                new ImageFromDockerfile("ticketing/" + module + "-test", true)
+                        .withFileFromPath("Containerfile", containerfile.file())
+                        .withDockerfilePath("Containerfile");
         for (Containerfile.Instruction copy : containerfile.copies()) {
             for (String source : Containerfile.copySources(copy)) {
-                String relative = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
+                String relative =
+                        source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
                 Path path = moduleDir.resolve(relative);
                 if (!Files.exists(path)) {
-                    throw new AssertionError(module + "/" + relative + " is missing: build the modules first (mvn package)");
+                    throw new AssertionError(
+                            module
+                                    + "/"
+                                    + relative
+                                    + " is missing: build the modules first (mvn package)");
                 }
                 image.withFileFromPath(relative, path);
             }
@@ -61,15 +67,20 @@ final class ServiceImages {
         return image;
     }
 
-    /** A service container on the network under its Service name, ready once /health/ready is 200. */
+    /**
+     * A service container on the network under its Service name, ready once /health/ready is 200.
+     */
     static GenericContainer<?> service(String module, Network network, Map<String, String> env) {
         return new GenericContainer<>(image(module))
                 .withNetwork(network)
                 .withNetworkAliases(module)
                 .withExposedPorts(PORT, OPERATOR_PORT)
                 .withEnv(env)
-                .waitingFor(Wait.forHttp("/health/ready").forPort(OPERATOR_PORT).forStatusCode(200)
-                        .withStartupTimeout(Duration.ofMinutes(5)));
+                .waitingFor(
+                        Wait.forHttp("/health/ready")
+                                .forPort(OPERATOR_PORT)
+                                .forStatusCode(200)
+                                .withStartupTimeout(Duration.ofMinutes(5)));
     }
 
     /** NATS with JetStream, as the "nats" Service. */
@@ -104,15 +115,36 @@ final class ServiceImages {
                 "LOG_CONSOLE_FORMAT", "SIMPLE");
     }
 
-    /** auth-service's signing key, as the auth-service-jwt Secret mounts it (a PKCS12 made by keytool). */
+    /**
+     * auth-service's signing key, as the auth-service-jwt Secret mounts it (a PKCS12 made by
+     * keytool).
+     */
     static MountableFile signingKeystore(Path dir) {
         Path keystore = dir.resolve("jwt-signing.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        ProcessBuilder pb = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", KEY_ALIAS,
-                "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-storetype", "PKCS12",
-                "-dname", "CN=ticketing-container-test", "-keystore", keystore.toString(),
-                "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                keytool.toString(),
+                                "-genkeypair",
+                                "-alias",
+                                KEY_ALIAS,
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-validity",
+                                "30",
+                                "-storetype",
+                                "PKCS12",
+                                "-dname",
+                                "CN=ticketing-container-test",
+                                "-keystore",
+                                keystore.toString(),
+                                "-storepass",
+                                KEYSTORE_PASSWORD,
+                                "-keypass",
+                                KEYSTORE_PASSWORD)
+                        .redirectErrorStream(true);
         try {
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes());

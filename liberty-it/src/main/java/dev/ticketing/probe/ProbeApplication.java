@@ -6,9 +6,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The probe: a test-only application that exercises, inside a real Liberty server, what every
- * service shares (error mapping, the NATS connector, JWT verification). Never deployed to the platform.
+ * service shares (error mapping, the NATS connector, JWT verification). Never deployed to the
+ * platform.
  */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-public class ProbeApplication extends Application {
-}
+public class ProbeApplication extends Application {}

@@ -3,7 +3,6 @@ package dev.ticketing.nats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -15,14 +14,18 @@ public abstract sealed class ChannelSettings permits IncomingSettings, OutgoingS
 
     /** Which side of the connector a channel is on; it decides the property prefix in messages. */
     public enum Direction {
-        INCOMING, OUTGOING;
+        INCOMING,
+        OUTGOING;
 
         String prefix() {
             return this == INCOMING ? "mp.messaging.incoming." : "mp.messaging.outgoing.";
         }
     }
 
-    public enum Storage { FILE, MEMORY }
+    public enum Storage {
+        FILE,
+        MEMORY
+    }
 
     private final SettingsReader reader;
     private final String url;
@@ -54,31 +57,73 @@ public abstract sealed class ChannelSettings permits IncomingSettings, OutgoingS
         dlqPrefix = r.subject(Setting.DLQ_PREFIX, false);
     }
 
-    /** Reads and validates an incoming channel's settings; throws {@link ChannelConfigException}. */
+    /**
+     * Reads and validates an incoming channel's settings; throws {@link ChannelConfigException}.
+     */
     public static IncomingSettings incoming(Config config) {
         return new IncomingSettings(new SettingsReader(config, Direction.INCOMING));
     }
 
-    /** Reads and validates an outgoing channel's settings; throws {@link ChannelConfigException}. */
+    /**
+     * Reads and validates an outgoing channel's settings; throws {@link ChannelConfigException}.
+     */
     public static OutgoingSettings outgoing(Config config) {
         return new OutgoingSettings(new SettingsReader(config, Direction.OUTGOING));
     }
 
     public abstract Direction direction();
 
-    public String channel() { return reader.channel; }
-    public String url() { return url; }
-    public String stream() { return stream; }
-    public List<String> subjects() { return subjects; }
-    public Storage storage() { return storage; }
-    public Duration duplicateWindow() { return duplicateWindow; }
-    public int replicas() { return replicas; }
-    public boolean createStream() { return createStream; }
-    public Duration reconnectWait() { return reconnectWait; }
-    public Duration connectTimeout() { return connectTimeout; }
-    public String connectionName() { return connectionName; }
-    public Duration requestTimeout() { return requestTimeout; }
-    public String dlqPrefix() { return dlqPrefix; }
+    public String channel() {
+        return reader.channel;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    public List<String> subjects() {
+        return subjects;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Duration duplicateWindow() {
+        return duplicateWindow;
+    }
+
+    public int replicas() {
+        return replicas;
+    }
+
+    public boolean createStream() {
+        return createStream;
+    }
+
+    public Duration reconnectWait() {
+        return reconnectWait;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public String connectionName() {
+        return connectionName;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public String dlqPrefix() {
+        return dlqPrefix;
+    }
 
     /** The full property name, for messages: {@code mp.messaging.incoming.<channel>.<name>}. */
     public String property(Setting setting) {
@@ -87,8 +132,13 @@ public abstract sealed class ChannelSettings permits IncomingSettings, OutgoingS
 
     @Override
     public String toString() {
-        return direction().name().toLowerCase(Locale.ROOT) + " channel '" + channel() + "' (stream " + stream
-                + details() + ")";
+        return direction().name().toLowerCase(Locale.ROOT)
+                + " channel '"
+                + channel()
+                + "' (stream "
+                + stream
+                + details()
+                + ")";
     }
 
     abstract String details();

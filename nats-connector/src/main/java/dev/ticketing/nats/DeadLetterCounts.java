@@ -1,18 +1,17 @@
 package dev.ticketing.nats;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
-
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamInfo;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.api.Subject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
- * How many dead letters wait in the stream, per original subject, as last counted: the
- * {@code ticketing_dead_letters} gauge. Counted from the stream's per-subject state (one JetStream
- * API call per stream), refreshed by the connector every 30 seconds; -1 until counted.
+ * How many dead letters wait in the stream, per original subject, as last counted: the {@code
+ * ticketing_dead_letters} gauge. Counted from the stream's per-subject state (one JetStream API
+ * call per stream), refreshed by the connector every 30 seconds; -1 until counted.
  */
 final class DeadLetterCounts {
     private static final Logger LOG = Logger.getLogger(DeadLetterCounts.class.getName());
@@ -20,7 +19,9 @@ final class DeadLetterCounts {
     private final Map<String, Long> byDeadLetterSubject = new ConcurrentHashMap<>();
     private volatile boolean counted;
 
-    /** The dead letters of messages that came on {@code originalSubject}; -1 when not counted yet. */
+    /**
+     * The dead letters of messages that came on {@code originalSubject}; -1 when not counted yet.
+     */
     long count(IncomingSettings settings, String originalSubject) {
         if (!counted) {
             return -1;
@@ -32,7 +33,8 @@ final class DeadLetterCounts {
     void refresh(JetStreamManagement jsm, IncomingSettings settings) {
         try {
             String filter = DeadLetters.subjectFor(settings.dlqPrefix(), ">");
-            StreamInfo info = jsm.getStreamInfo(settings.stream(), StreamInfoOptions.filterSubjects(filter));
+            StreamInfo info =
+                    jsm.getStreamInfo(settings.stream(), StreamInfoOptions.filterSubjects(filter));
             Map<String, Long> fresh = new ConcurrentHashMap<>();
             if (info.getStreamState().getSubjects() != null) {
                 for (Subject s : info.getStreamState().getSubjects()) {

@@ -1,13 +1,5 @@
 package dev.ticketing.nats;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -20,14 +12,21 @@ import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The operator's view of the dead letters: {@code ./ticketing dlq list|show ID|replay ID|--subject S|--all}.
- * A dead letter's ID is its sequence number in the stream. Replaying one publishes the original
- * event again to its original subject (every consumer of that subject sees it again; handlers are
- * idempotent, so the ones that had applied it change nothing), then deletes the dead letter. The
- * replay's {@code Nats-Msg-Id} is derived from the dead letter, so replaying twice within the
- * stream's duplicate window (a crash between publish and delete) stores the event once.
+ * The operator's view of the dead letters: {@code ./ticketing dlq list|show ID|replay ID|--subject
+ * S|--all}. A dead letter's ID is its sequence number in the stream. Replaying one publishes the
+ * original event again to its original subject (every consumer of that subject sees it again;
+ * handlers are idempotent, so the ones that had applied it change nothing), then deletes the dead
+ * letter. The replay's {@code Nats-Msg-Id} is derived from the dead letter, so replaying twice
+ * within the stream's duplicate window (a crash between publish and delete) stores the event once.
  *
  * <p>Settings: {@code --url} (else {@code NATS_URL}, else nats://127.0.0.1:4222), {@code --stream}
  * (else {@code TICKETING_STREAM}, else TICKETING), {@code --prefix}, the dead letters' prefix (else
@@ -36,8 +35,16 @@ import io.nats.client.impl.Headers;
 public final class DeadLetterQueue implements AutoCloseable {
 
     /** One dead letter as stored. */
-    public record DeadLetter(long id, String subject, String originalSubject, String consumer, String delivered,
-                             String reason, String time, Headers headers, byte[] data) {
+    public record DeadLetter(
+            long id,
+            String subject,
+            String originalSubject,
+            String consumer,
+            String delivered,
+            String reason,
+            String time,
+            Headers headers,
+            byte[] data) {
         String payload() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -50,8 +57,13 @@ public final class DeadLetterQueue implements AutoCloseable {
     private final String prefix;
 
     public DeadLetterQueue(String url, String stream, String prefix) throws Exception {
-        this.nats = Nats.connect(new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(0).build());
+        this.nats =
+                Nats.connect(
+                        new Options.Builder()
+                                .server(url)
+                                .connectionTimeout(Duration.ofSeconds(5))
+                                .maxReconnects(0)
+                                .build());
         this.js = nats.jetStream();
         this.jsm = nats.jetStreamManagement();
         this.stream = stream;
@@ -64,17 +76,28 @@ public final class DeadLetterQueue implements AutoCloseable {
 
     /** Every dead letter, oldest first; only those of {@code originalSubject} when given. */
     public List<DeadLetter> list(Optional<String> originalSubject) throws Exception {
-        String filter = originalSubject.map(s -> DeadLetters.subjectFor(prefix, s)).orElse(allDeadLetters());
+        String filter =
+                originalSubject
+                        .map(s -> DeadLetters.subjectFor(prefix, s))
+                        .orElse(allDeadLetters());
         List<DeadLetter> found = new ArrayList<>();
         if (count(filter) == 0) {
             return found;
         }
-        JetStreamSubscription sub = js.subscribe(filter, PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+        JetStreamSubscription sub =
+                js.subscribe(
+                        filter,
+                        PushSubscribeOptions.builder().stream(stream).ordered(true).build());
         try {
             Message m;
             while ((m = sub.nextMessage(Duration.ofSeconds(2))) != null) {
-                found.add(of(m.metaData().streamSequence(), m.getSubject(), m.getHeaders(), m.getData(),
-                        m.metaData().timestamp().toInstant().toString()));
+                found.add(
+                        of(
+                                m.metaData().streamSequence(),
+                                m.getSubject(),
+                                m.getHeaders(),
+                                m.getData(),
+                                m.metaData().timestamp().toInstant().toString()));
                 if (m.metaData().pendingCount() == 0) {
                     break;
                 }
@@ -86,8 +109,13 @@ public final class DeadLetterQueue implements AutoCloseable {
     }
 
     private long count(String filter) throws Exception {
-        return jsm.getStreamInfo(stream, io.nats.client.api.StreamInfoOptions.filterSubjects(filter))
-                .getStreamState().getSubjects().stream().mapToLong(io.nats.client.api.Subject::getCount).sum();
+        return jsm
+                .getStreamInfo(stream, io.nats.client.api.StreamInfoOptions.filterSubjects(filter))
+                .getStreamState()
+                .getSubjects()
+                .stream()
+                .mapToLong(io.nats.client.api.Subject::getCount)
+                .sum();
     }
 
     /** The dead letter with this id, if there is one. */
@@ -101,19 +129,27 @@ public final class DeadLetterQueue implements AutoCloseable {
         if (!info.getSubject().startsWith(prefix + ".dlq.")) {
             return Optional.empty();
         }
-        return Optional.of(of(info.getSeq(), info.getSubject(), info.getHeaders(), info.getData(),
-                info.getTime().toInstant().toString()));
+        return Optional.of(
+                of(
+                        info.getSeq(),
+                        info.getSubject(),
+                        info.getHeaders(),
+                        info.getData(),
+                        info.getTime().toInstant().toString()));
     }
 
     /**
-     * Publishes the dead letter's event to its original subject again, then deletes the dead letter;
-     * the stream sequence of the replayed event.
+     * Publishes the dead letter's event to its original subject again, then deletes the dead
+     * letter; the stream sequence of the replayed event.
      */
     public long replay(DeadLetter dead) throws Exception {
         Headers headers = new Headers();
         if (dead.headers() != null) {
             dead.headers().entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("Ticketing-Dlq-") && !e.getKey().regionMatches(true, 0, "Nats-", 0, 5))
+                    .filter(
+                            e ->
+                                    !e.getKey().startsWith("Ticketing-Dlq-")
+                                            && !e.getKey().regionMatches(true, 0, "Nats-", 0, 5))
                     .forEach(e -> headers.put(e.getKey(), e.getValue()));
         }
         headers.put(OutgoingNatsMetadata.MSG_ID_HEADER, "replay-" + stream + "-" + dead.id());
@@ -123,11 +159,19 @@ public final class DeadLetterQueue implements AutoCloseable {
     }
 
     private DeadLetter of(long id, String subject, Headers h, byte[] data, String time) {
-        String original = first(h, DeadLetters.ORIGINAL_SUBJECT)
-                .orElse(subject.substring((prefix + ".dlq.").length()));
-        return new DeadLetter(id, subject, original, first(h, DeadLetters.CONSUMER).orElse("?"),
-                first(h, DeadLetters.DELIVERED).orElse("?"), first(h, DeadLetters.REASON).orElse("(no reason)"),
-                time, h, data == null ? new byte[0] : data);
+        String original =
+                first(h, DeadLetters.ORIGINAL_SUBJECT)
+                        .orElse(subject.substring((prefix + ".dlq.").length()));
+        return new DeadLetter(
+                id,
+                subject,
+                original,
+                first(h, DeadLetters.CONSUMER).orElse("?"),
+                first(h, DeadLetters.DELIVERED).orElse("?"),
+                first(h, DeadLetters.REASON).orElse("(no reason)"),
+                time,
+                h,
+                data == null ? new byte[0] : data);
     }
 
     private static Optional<String> first(Headers h, String name) {
@@ -139,7 +183,8 @@ public final class DeadLetterQueue implements AutoCloseable {
         nats.close();
     }
 
-    // ---- the command line ------------------------------------------------------------------------
+    // ---- the command line
+    // ------------------------------------------------------------------------
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -165,15 +210,22 @@ public final class DeadLetterQueue implements AutoCloseable {
         try (DeadLetterQueue dlq = new DeadLetterQueue(url, stream, prefix)) {
             switch (rest.get(0)) {
                 case "list":
-                    return dlq.printList(rest.size() > 2 && rest.get(1).equals("--subject")
-                            ? Optional.of(rest.get(2)) : Optional.empty(), out);
+                    return dlq.printList(
+                            rest.size() > 2 && rest.get(1).equals("--subject")
+                                    ? Optional.of(rest.get(2))
+                                    : Optional.empty(),
+                            out);
                 case "count":
                     out.println(dlq.count(dlq.allDeadLetters()));
                     return 0;
                 case "show":
-                    return rest.size() == 2 ? dlq.printOne(Long.parseLong(rest.get(1)), out, err) : usage(err);
+                    return rest.size() == 2
+                            ? dlq.printOne(Long.parseLong(rest.get(1)), out, err)
+                            : usage(err);
                 case "replay":
-                    return rest.size() >= 2 ? dlq.replayCommand(rest.subList(1, rest.size()), out, err) : usage(err);
+                    return rest.size() >= 2
+                            ? dlq.replayCommand(rest.subList(1, rest.size()), out, err)
+                            : usage(err);
                 default:
                     return usage(err);
             }
@@ -189,17 +241,28 @@ public final class DeadLetterQueue implements AutoCloseable {
     private int printList(Optional<String> subject, PrintStream out) throws Exception {
         List<DeadLetter> all = list(subject);
         if (all.isEmpty()) {
-            out.println("No dead letters" + subject.map(s -> " of " + s).orElse("") + " in stream " + stream + ".");
+            out.println(
+                    "No dead letters"
+                            + subject.map(s -> " of " + s).orElse("")
+                            + " in stream "
+                            + stream
+                            + ".");
             return 0;
         }
-        out.printf("%-8s %-24s %-36s %-34s %-5s %s%n", "ID", "PARKED AT", "SUBJECT", "CONSUMER", "TRIES", "REASON");
+        out.printf(
+                "%-8s %-24s %-36s %-34s %-5s %s%n",
+                "ID", "PARKED AT", "SUBJECT", "CONSUMER", "TRIES", "REASON");
         for (DeadLetter d : all) {
-            String reason = d.reason().length() > 100 ? d.reason().substring(0, 97) + "..." : d.reason();
-            out.printf("%-8d %-24s %-36s %-34s %-5s %s%n", d.id(), d.time(), d.originalSubject(), d.consumer(),
-                    d.delivered(), reason);
+            String reason =
+                    d.reason().length() > 100 ? d.reason().substring(0, 97) + "..." : d.reason();
+            out.printf(
+                    "%-8d %-24s %-36s %-34s %-5s %s%n",
+                    d.id(), d.time(), d.originalSubject(), d.consumer(), d.delivered(), reason);
         }
-        out.println(all.size() + " dead letter(s). `./ticketing dlq show ID` for one; `./ticketing dlq replay ID` "
-                + "(or --subject S, --all) to publish them again.");
+        out.println(
+                all.size()
+                        + " dead letter(s). `./ticketing dlq show ID` for one; `./ticketing dlq replay ID` "
+                        + "(or --subject S, --all) to publish them again.");
         return 0;
     }
 
@@ -215,7 +278,8 @@ public final class DeadLetterQueue implements AutoCloseable {
         out.println("Original subject: " + d.originalSubject());
         if (d.headers() != null) {
             for (Map.Entry<String, List<String>> h : d.headers().entrySet()) {
-                out.println("Header:           " + h.getKey() + ": " + String.join(", ", h.getValue()));
+                out.println(
+                        "Header:           " + h.getKey() + ": " + String.join(", ", h.getValue()));
             }
         }
         out.println("Payload:");
@@ -223,7 +287,8 @@ public final class DeadLetterQueue implements AutoCloseable {
         return 0;
     }
 
-    private int replayCommand(List<String> what, PrintStream out, PrintStream err) throws Exception {
+    private int replayCommand(List<String> what, PrintStream out, PrintStream err)
+            throws Exception {
         List<DeadLetter> chosen = new ArrayList<>();
         if (what.get(0).equals("--all")) {
             chosen.addAll(list(Optional.empty()));
@@ -241,15 +306,22 @@ public final class DeadLetterQueue implements AutoCloseable {
         }
         for (DeadLetter d : chosen) {
             long seq = replay(d);
-            out.println("Replayed " + d.id() + " to " + d.originalSubject() + " (stream sequence " + seq
-                    + "); the dead letter is removed.");
+            out.println(
+                    "Replayed "
+                            + d.id()
+                            + " to "
+                            + d.originalSubject()
+                            + " (stream sequence "
+                            + seq
+                            + "); the dead letter is removed.");
         }
         out.println(chosen.size() + " dead letter(s) replayed.");
         return 0;
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: ticketing dlq list [--subject S] | count | show ID | replay ID... | replay --subject S | replay --all");
+        err.println(
+                "usage: ticketing dlq list [--subject S] | count | show ID | replay ID... | replay --subject S | replay --all");
         err.println("       [--url NATS_URL] [--stream STREAM] [--prefix SUBJECT_PREFIX]");
         return 2;
     }

@@ -1,5 +1,10 @@
 package dev.ticketing.nats;
 
+import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.impl.NatsJetStreamMetaData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,17 +19,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-
-import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.impl.NatsJetStreamMetaData;
 
 /**
  * An incoming channel: a reactive-streams Publisher of JetStream messages from the channel's
@@ -38,6 +36,7 @@ import io.nats.client.impl.NatsJetStreamMetaData;
 public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IncomingChannel.class.getName());
+
     /** How long after it was built a channel may still be waiting for its first subscriber. */
     private static final Duration SUBSCRIBE_GRACE = Duration.ofMinutes(2);
 
@@ -46,8 +45,13 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
     private final Acknowledger acknowledger;
     private final EventCounters counters;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
-    /** Messages emitted and not yet settled, with when they were emitted and last reported in progress. */
+
+    /**
+     * Messages emitted and not yet settled, with when they were emitted and last reported in
+     * progress.
+     */
     private final Map<IncomingNatsMessage<?>, long[]> inHand = new ConcurrentHashMap<>();
+
     private final long createdNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile String ended;
@@ -56,13 +60,21 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         this(settings, connection, callbacks, EventCounters.NONE);
     }
 
-    IncomingChannel(IncomingSettings settings, SharedConnection connection, Executor callbacks,
-                    EventCounters counters) {
+    IncomingChannel(
+            IncomingSettings settings,
+            SharedConnection connection,
+            Executor callbacks,
+            EventCounters counters) {
         this.settings = settings;
         this.connection = connection;
         this.counters = counters;
-        this.acknowledger = new Acknowledger(settings, connection, new DeadLetters(settings, connection), callbacks,
-                counters);
+        this.acknowledger =
+                new Acknowledger(
+                        settings,
+                        connection,
+                        new DeadLetters(settings, connection),
+                        callbacks,
+                        counters);
     }
 
     public IncomingSettings settings() {
@@ -109,16 +121,24 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         }
         if (workers.isEmpty()) {
             boolean late = System.nanoTime() - createdNanos > SUBSCRIBE_GRACE.toNanos();
-            return new ChannelHealth(settings.channel(), !late, late ? "never subscribed" : "starting");
+            return new ChannelHealth(
+                    settings.channel(), !late, late ? "never subscribed" : "starting");
         }
-        long stallNanos = settings.fetchExpires().multipliedBy(3).plus(settings.requestTimeout())
-                .plus(settings.reconnectWait()).plusSeconds(30).toNanos();
+        long stallNanos =
+                settings.fetchExpires()
+                        .multipliedBy(3)
+                        .plus(settings.requestTimeout())
+                        .plus(settings.reconnectWait())
+                        .plusSeconds(30)
+                        .toNanos();
         for (Worker w : workers) {
             if (!w.thread.isAlive() && !w.cancelled) {
                 return new ChannelHealth(settings.channel(), false, "worker thread died");
             }
-            // The application's handler runs on this thread (SmallRye calls it from onNext): a slow one
-            // is backpressure, not a stall; the message is kept from redelivery up to max-in-progress.
+            // The application's handler runs on this thread (SmallRye calls it from onNext): a slow
+            // one
+            // is backpressure, not a stall; the message is kept from redelivery up to
+            // max-in-progress.
             if (!w.inApplication && System.nanoTime() - w.lastBeat > stallNanos) {
                 return new ChannelHealth(settings.channel(), false, "stalled in " + w.activity);
             }
@@ -141,16 +161,24 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         long now = System.nanoTime();
         long every = settings.progressEvery().toNanos();
         long limit = settings.maxInProgress().toNanos();
-        inHand.forEach((message, times) -> {
-            if (now - times[0] > limit) {
-                inHand.remove(message);
-                LOG.warning(() -> settings + ": " + message.metadata() + " has been in the application's hands for"
-                        + " more than " + settings.maxInProgress() + "; no longer reported in progress");
-            } else if (now - times[1] >= every) {
-                times[1] = now;
-                message.inProgress();
-            }
-        });
+        inHand.forEach(
+                (message, times) -> {
+                    if (now - times[0] > limit) {
+                        inHand.remove(message);
+                        LOG.warning(
+                                () ->
+                                        settings
+                                                + ": "
+                                                + message.metadata()
+                                                + " has been in the application's hands for"
+                                                + " more than "
+                                                + settings.maxInProgress()
+                                                + "; no longer reported in progress");
+                    } else if (now - times[1] >= every) {
+                        times[1] = now;
+                        message.inProgress();
+                    }
+                });
     }
 
     /** Converts a JetStream message into the channel's Message. */
@@ -158,16 +186,30 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         NatsJetStreamMetaData md = raw.metaData();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (raw.getHeaders() != null) {
-            raw.getHeaders().entrySet().forEach(e -> headers.put(e.getKey(), List.copyOf(e.getValue())));
+            raw.getHeaders()
+                    .entrySet()
+                    .forEach(e -> headers.put(e.getKey(), List.copyOf(e.getValue())));
         }
-        IncomingNatsMetadata meta = new IncomingNatsMetadata(raw.getSubject(), headers, md.getStream(),
-                md.getConsumer(), md.streamSequence(), md.consumerSequence(), md.deliveredCount(),
-                md.pendingCount(), md.timestamp());
+        IncomingNatsMetadata meta =
+                new IncomingNatsMetadata(
+                        raw.getSubject(),
+                        headers,
+                        md.getStream(),
+                        md.getConsumer(),
+                        md.streamSequence(),
+                        md.consumerSequence(),
+                        md.deliveredCount(),
+                        md.pendingCount(),
+                        md.timestamp());
         byte[] data = raw.getData() == null ? new byte[0] : raw.getData();
-        Object payload = settings.payloadType() == IncomingSettings.PayloadType.BYTES
-                ? data : new String(data, StandardCharsets.UTF_8);
+        Object payload =
+                settings.payloadType() == IncomingSettings.PayloadType.BYTES
+                        ? data
+                        : new String(data, StandardCharsets.UTF_8);
         IncomingNatsMessage<?>[] self = new IncomingNatsMessage<?>[1];
-        self[0] = new IncomingNatsMessage<>(payload, meta, raw, acknowledger, () -> inHand.remove(self[0]));
+        self[0] =
+                new IncomingNatsMessage<>(
+                        payload, meta, raw, acknowledger, () -> inHand.remove(self[0]));
         long now = System.nanoTime();
         inHand.put(self[0], new long[] {now, now});
         return self[0];
@@ -214,7 +256,9 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         @Override
         public void request(long n) {
             if (n <= 0) {
-                badRequest = new IllegalArgumentException("request(" + n + "): must be positive (rule 3.9)");
+                badRequest =
+                        new IllegalArgumentException(
+                                "request(" + n + "): must be positive (rule 3.9)");
                 cancelled = true;
             } else {
                 demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
@@ -291,8 +335,14 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 if (!closed) {
                     ended = why;
                     String reason = why;
-                    LOG.warning(() -> settings + " stopped: " + reason
-                            + (workers.isEmpty() ? "; no subscription is left (liveness reports it DOWN)" : ""));
+                    LOG.warning(
+                            () ->
+                                    settings
+                                            + " stopped: "
+                                            + reason
+                                            + (workers.isEmpty()
+                                                    ? "; no subscription is left (liveness reports it DOWN)"
+                                                    : ""));
                 }
                 if (badRequest != null) {
                     subscriber.onError(badRequest);
@@ -312,8 +362,10 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                     }
                     beat("fetching");
                     if (fetchBatch() == 0) {
-                        // A pull to a consumer that no longer exists (deleted, or lost with its stream
-                        // while no pull was waiting) just expires, silently: ask the server whether the
+                        // A pull to a consumer that no longer exists (deleted, or lost with its
+                        // stream
+                        // while no pull was waiting) just expires, silently: ask the server whether
+                        // the
                         // consumer is still there; if not, the error below sets it up again.
                         consumer.getConsumerInfo();
                     }
@@ -322,12 +374,19 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 } catch (VirtualMachineError e) {
                     throw e;
                 } catch (Throwable e) {
-                    // NATS down, consumer or stream gone, API timeout, a bug: all retried the same way.
+                    // NATS down, consumer or stream gone, API timeout, a bug: all retried the same
+                    // way.
                     if (!cancelled) {
-                        boolean expected = e instanceof JetStreamApiException || e instanceof java.io.IOException
-                                || e instanceof IllegalStateException
-                                || e instanceof io.nats.client.JetStreamStatusCheckedException;
-                        LOG.log(Level.WARNING, settings + ": " + e + "; retrying in " + retryMillis + " ms",
+                        boolean expected =
+                                e instanceof JetStreamApiException
+                                        || e instanceof java.io.IOException
+                                        || e instanceof IllegalStateException
+                                        || e
+                                                instanceof
+                                                io.nats.client.JetStreamStatusCheckedException;
+                        LOG.log(
+                                Level.WARNING,
+                                settings + ": " + e + "; retrying in " + retryMillis + " ms",
                                 expected ? null : e);
                         beat("retrying after " + e.getClass().getSimpleName());
                     }
@@ -356,10 +415,11 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         /** One pull for min(demand, batch-size) messages, emitted as they arrive; how many came. */
         private int fetchBatch() throws Exception {
             int batch = (int) Math.min(demand.get(), settings.batchSize());
-            FetchConsumeOptions options = FetchConsumeOptions.builder()
-                    .maxMessages(batch)
-                    .expiresIn(settings.fetchExpires().toMillis())
-                    .build();
+            FetchConsumeOptions options =
+                    FetchConsumeOptions.builder()
+                            .maxMessages(batch)
+                            .expiresIn(settings.fetchExpires().toMillis())
+                            .build();
             int received = 0;
             try (FetchConsumer fetch = consumer.fetch(options)) {
                 currentFetch = fetch;
@@ -372,7 +432,8 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                     received++;
                     demand.decrementAndGet();
                     IncomingNatsMessage<?> message = toMessage(raw);
-                    counters.consumed(message.metadata().subject(), message.metadata().deliveredCount());
+                    counters.consumed(
+                            message.metadata().subject(), message.metadata().deliveredCount());
                     emit(message);
                 }
             } finally {
@@ -385,13 +446,18 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
             if (Thread.interrupted() && !cancelled) {
                 // jnats can leave the flag set on this thread (a fetch closed under it); the
                 // application's handler runs here, and an interrupted thread fails its store calls.
-                LOG.fine(() -> settings + ": cleared a stale interrupt before handing over " + message);
+                LOG.fine(
+                        () ->
+                                settings
+                                        + ": cleared a stale interrupt before handing over "
+                                        + message);
             }
             inApplication = true;
             try {
                 subscriber.onNext(message);
             } catch (RuntimeException e) {
-                // Rule 2.13: a throwing subscriber is treated as cancelled; the message is redelivered.
+                // Rule 2.13: a throwing subscriber is treated as cancelled; the message is
+                // redelivered.
                 LOG.log(Level.SEVERE, settings + ": subscriber threw from onNext; cancelling", e);
                 cancelled = true;
             } finally {
@@ -403,11 +469,9 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
 
     private static final class NoSubscription implements Subscription {
         @Override
-        public void request(long n) {
-        }
+        public void request(long n) {}
 
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
     }
 }

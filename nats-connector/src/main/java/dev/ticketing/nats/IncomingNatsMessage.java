@@ -6,15 +6,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * A JetStream message delivered by an incoming channel. {@link #ack()} acknowledges it to the
  * server (the stage completes when the server confirmed); {@link #nack(Throwable)} asks for a
  * redelivery or dead-letters it, by the kind of the reason ({@link FailureKind}). The stages never
- * complete exceptionally: a settlement that cannot reach the server is logged and the message
- * comes again after ack-wait (a failed stage would end the application's channel). Only the first
+ * complete exceptionally: a settlement that cannot reach the server is logged and the message comes
+ * again after ack-wait (a failed stage would end the application's channel). Only the first
  * ack/nack counts; later calls return the first outcome. While the application holds the message
  * the channel reports it in progress, so JetStream does not hand it to another consumer meanwhile.
  * {@code unwrap(IncomingNatsMetadata.class)} and {@code unwrap(io.nats.client.Message.class)} work.
@@ -28,8 +27,12 @@ public final class IncomingNatsMessage<T> implements Message<T> {
     private final Runnable onSettled;
     private final AtomicReference<CompletionStage<Void>> outcome = new AtomicReference<>();
 
-    IncomingNatsMessage(T payload, IncomingNatsMetadata metadata, io.nats.client.Message raw, Acknowledger acknowledger,
-                        Runnable onSettled) {
+    IncomingNatsMessage(
+            T payload,
+            IncomingNatsMetadata metadata,
+            io.nats.client.Message raw,
+            Acknowledger acknowledger,
+            Runnable onSettled) {
         this.payload = payload;
         this.metadata = metadata;
         this.raw = raw;

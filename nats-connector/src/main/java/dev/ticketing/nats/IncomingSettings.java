@@ -7,7 +7,10 @@ import java.util.Optional;
 /** The settings of an incoming channel: its durable consumer and how failures are retried. */
 public final class IncomingSettings extends ChannelSettings {
 
-    public enum PayloadType { STRING, BYTES }
+    public enum PayloadType {
+        STRING,
+        BYTES
+    }
 
     private final Optional<String> subject;
     private final String durable;
@@ -25,18 +28,26 @@ public final class IncomingSettings extends ChannelSettings {
     IncomingSettings(SettingsReader r) {
         super(r);
         subject = r.optionalSubject(Setting.SUBJECT_IN, true);
-        durable = r.requiredName(Setting.DURABLE, "one durable per (service, subject), e.g. order-service-ticket-created");
+        durable =
+                r.requiredName(
+                        Setting.DURABLE,
+                        "one durable per (service, subject), e.g. order-service-ticket-created");
         ackWait = r.duration(Setting.ACK_WAIT);
         maxDeliver = r.intRange(Setting.MAX_DELIVER, 1, Integer.MAX_VALUE);
         backoff = r.durations(Setting.BACKOFF);
         transientBackoff = r.duration(Setting.TRANSIENT_BACKOFF);
-        transientBackoffMax = r.durationAtLeast(Setting.TRANSIENT_BACKOFF_MAX, transientBackoff,
-                "must not be shorter than " + r.property(Setting.TRANSIENT_BACKOFF.name()));
+        transientBackoffMax =
+                r.durationAtLeast(
+                        Setting.TRANSIENT_BACKOFF_MAX,
+                        transientBackoff,
+                        "must not be shorter than " + r.property(Setting.TRANSIENT_BACKOFF.name()));
         maxInProgress = r.duration(Setting.MAX_IN_PROGRESS);
         maxAckPending = r.intRange(Setting.MAX_ACK_PENDING, 1, Integer.MAX_VALUE);
         payloadType = r.choice(Setting.PAYLOAD_TYPE, PayloadType.class);
         batchSize = r.intRange(Setting.BATCH_SIZE, 1, 10_000);
-        fetchExpires = r.durationAtLeast(Setting.FETCH_EXPIRES, Duration.ofSeconds(1), "must be at least 1s");
+        fetchExpires =
+                r.durationAtLeast(
+                        Setting.FETCH_EXPIRES, Duration.ofSeconds(1), "must be at least 1s");
     }
 
     @Override
@@ -44,18 +55,53 @@ public final class IncomingSettings extends ChannelSettings {
         return Direction.INCOMING;
     }
 
-    public Optional<String> subject() { return subject; }
-    public String durable() { return durable; }
-    public Duration ackWait() { return ackWait; }
-    public int maxDeliver() { return maxDeliver; }
-    public List<Duration> backoff() { return backoff; }
-    public Duration transientBackoff() { return transientBackoff; }
-    public Duration transientBackoffMax() { return transientBackoffMax; }
-    public Duration maxInProgress() { return maxInProgress; }
-    public int maxAckPending() { return maxAckPending; }
-    public PayloadType payloadType() { return payloadType; }
-    public int batchSize() { return batchSize; }
-    public Duration fetchExpires() { return fetchExpires; }
+    public Optional<String> subject() {
+        return subject;
+    }
+
+    public String durable() {
+        return durable;
+    }
+
+    public Duration ackWait() {
+        return ackWait;
+    }
+
+    public int maxDeliver() {
+        return maxDeliver;
+    }
+
+    public List<Duration> backoff() {
+        return backoff;
+    }
+
+    public Duration transientBackoff() {
+        return transientBackoff;
+    }
+
+    public Duration transientBackoffMax() {
+        return transientBackoffMax;
+    }
+
+    public Duration maxInProgress() {
+        return maxInProgress;
+    }
+
+    public int maxAckPending() {
+        return maxAckPending;
+    }
+
+    public PayloadType payloadType() {
+        return payloadType;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public Duration fetchExpires() {
+        return fetchExpires;
+    }
 
     /** The redelivery delay after the n-th ordinary failure; the last entry repeats. */
     public Duration backoffFor(long failures) {

@@ -7,26 +7,40 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The connector's counters in the application's MicroProfile Metrics registry, tagged by subject:
- * {@code ticketing_events_consumed_total}, {@code ..._redelivered_total},
- * {@code ..._dead_lettered_total}, {@code ..._settle_failed_total}, {@code ..._published_total},
- * {@code ..._publish_failed_total}, and the gauge {@code ticketing_dead_letters} on {@code /metrics}.
+ * {@code ticketing_events_consumed_total}, {@code ..._redelivered_total}, {@code
+ * ..._dead_lettered_total}, {@code ..._settle_failed_total}, {@code ..._published_total}, {@code
+ * ..._publish_failed_total}, and the gauge {@code ticketing_dead_letters} on {@code /metrics}.
  */
 final class MetricsEventCounters implements EventCounters {
-    private static final Metadata CONSUMED = metadata("ticketing.events.consumed",
-            "Events delivered to the application, redeliveries included");
-    private static final Metadata REDELIVERED = metadata("ticketing.events.redelivered",
-            "Events delivered again after a nack or an expired ack wait");
-    private static final Metadata DEAD_LETTERED = metadata("ticketing.events.dead.lettered",
-            "Events moved to the dead-letter subject after their last allowed delivery failed");
-    private static final Metadata PUBLISHED = metadata("ticketing.events.published",
-            "Events stored by JetStream (a duplicate the server dropped counts: the event is stored)");
-    private static final Metadata PUBLISH_FAILED = metadata("ticketing.events.publish.failed",
-            "Publishes that failed (the message was nacked; the outbox retries)");
-    private static final Metadata SETTLE_FAILED = metadata("ticketing.events.settle.failed",
-            "Acks and nacks that did not reach the server (the event is redelivered after ack-wait)");
-    private static final Metadata DEAD_LETTERS = metadata("ticketing.dead.letters",
-            "Dead letters waiting in the stream for events of this subject (-1 until first counted);"
-                    + " ./ticketing dlq lists and replays them");
+    private static final Metadata CONSUMED =
+            metadata(
+                    "ticketing.events.consumed",
+                    "Events delivered to the application, redeliveries included");
+    private static final Metadata REDELIVERED =
+            metadata(
+                    "ticketing.events.redelivered",
+                    "Events delivered again after a nack or an expired ack wait");
+    private static final Metadata DEAD_LETTERED =
+            metadata(
+                    "ticketing.events.dead.lettered",
+                    "Events moved to the dead-letter subject after their last allowed delivery failed");
+    private static final Metadata PUBLISHED =
+            metadata(
+                    "ticketing.events.published",
+                    "Events stored by JetStream (a duplicate the server dropped counts: the event is stored)");
+    private static final Metadata PUBLISH_FAILED =
+            metadata(
+                    "ticketing.events.publish.failed",
+                    "Publishes that failed (the message was nacked; the outbox retries)");
+    private static final Metadata SETTLE_FAILED =
+            metadata(
+                    "ticketing.events.settle.failed",
+                    "Acks and nacks that did not reach the server (the event is redelivered after ack-wait)");
+    private static final Metadata DEAD_LETTERS =
+            metadata(
+                    "ticketing.dead.letters",
+                    "Dead letters waiting in the stream for events of this subject (-1 until first counted);"
+                            + " ./ticketing dlq lists and replays them");
 
     private final MetricRegistry registry;
 

@@ -1,16 +1,15 @@
 package dev.ticketing.nats;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 /**
  * Read-only NATS status for readiness checks:
+ *
  * <pre>
  * &#64;Readiness &#64;ApplicationScoped
  * class NatsReadiness implements HealthCheck {

@@ -1,8 +1,11 @@
 package dev.ticketing.nats;
 
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.eclipse.microprofile.reactive.messaging.spi.IncomingConnectorFactory;
@@ -31,18 +31,16 @@ import org.eclipse.microprofile.reactive.streams.operators.PublisherBuilder;
 import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
 import org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder;
 
-import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-
 /**
  * The {@code nats-jetstream} MicroProfile Reactive Messaging connector. Channels are plain
- * reactive-streams publishers/subscribers ({@link IncomingChannel}, {@link OutgoingChannel});
- * the factory methods only validate settings, set up JetStream and wrap them. One NATS
- * connection per server URL is shared by all channels of this bean.
+ * reactive-streams publishers/subscribers ({@link IncomingChannel}, {@link OutgoingChannel}); the
+ * factory methods only validate settings, set up JetStream and wrap them. One NATS connection per
+ * server URL is shared by all channels of this bean.
  */
 @ApplicationScoped
 @Connector(NatsJetStreamConnector.NAME)
-public class NatsJetStreamConnector implements IncomingConnectorFactory, OutgoingConnectorFactory, AutoCloseable {
+public class NatsJetStreamConnector
+        implements IncomingConnectorFactory, OutgoingConnectorFactory, AutoCloseable {
 
     public static final String NAME = "nats-jetstream";
 
@@ -58,9 +56,9 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
     private final DeadLetterCounts deadLetters = new DeadLetterCounts();
     private volatile boolean closed;
 
-    // MicroProfile Metrics where the server has it (every Ticketing server does); none in plain tests.
-    @Inject
-    Instance<MetricRegistry> metricRegistry;
+    // MicroProfile Metrics where the server has it (every Ticketing server does); none in plain
+    // tests.
+    @Inject Instance<MetricRegistry> metricRegistry;
     private volatile EventCounters counters;
 
     @Override
@@ -80,8 +78,12 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
         setUpIfConnected(s, c);
         IncomingChannel channel = new IncomingChannel(s, c, callbacks, counters());
         incoming.add(channel);
-        s.subject().filter(subject -> !subject.contains("*") && !subject.contains(">"))
-                .ifPresent(subject -> counters().deadLetters(subject, () -> deadLetters.count(s, subject)));
+        s.subject()
+                .filter(subject -> !subject.contains("*") && !subject.contains(">"))
+                .ifPresent(
+                        subject ->
+                                counters()
+                                        .deadLetters(subject, () -> deadLetters.count(s, subject)));
         LOG.info(() -> "nats-jetstream: " + s + " ready");
         return channel;
     }
@@ -104,23 +106,31 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
 
     private EventCounters counters() {
         if (counters == null) {
-            counters = metricRegistry != null && metricRegistry.isResolvable()
-                    ? new MetricsEventCounters(metricRegistry.get()) : EventCounters.NONE;
+            counters =
+                    metricRegistry != null && metricRegistry.isResolvable()
+                            ? new MetricsEventCounters(metricRegistry.get())
+                            : EventCounters.NONE;
         }
         return counters;
     }
 
-    /** Every incoming channel's health, for liveness: DOWN ones stopped consuming (see {@link IncomingChannel#health}). */
+    /**
+     * Every incoming channel's health, for liveness: DOWN ones stopped consuming (see {@link
+     * IncomingChannel#health}).
+     */
     public List<ChannelHealth> channelHealth() {
         return incoming.stream().map(IncomingChannel::health).collect(Collectors.toList());
     }
 
     /** True when at least one connection was opened and all of them are connected right now. */
     public boolean isConnected() {
-        return !connections.isEmpty() && connections.values().stream().allMatch(SharedConnection::isConnected);
+        return !connections.isEmpty()
+                && connections.values().stream().allMatch(SharedConnection::isConnected);
     }
 
-    /** Server URL to connection state (CONNECTING, CONNECTED, RECONNECTING, DISCONNECTED, CLOSED). */
+    /**
+     * Server URL to connection state (CONNECTING, CONNECTED, RECONNECTING, DISCONNECTED, CLOSED).
+     */
     public Map<String, String> connectionStates() {
         Map<String, String> states = new LinkedHashMap<>();
         connections.forEach((url, c) -> states.put(url, c.state()));
@@ -136,8 +146,8 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
 
     /**
      * Sets up the stream (and consumer) now if NATS answers within connect-timeout, so that a
-     * configuration the server rejects fails the deployment with the server's reason. When NATS
-     * is unreachable the channel is still built and sets itself up once it connects.
+     * configuration the server rejects fails the deployment with the server's reason. When NATS is
+     * unreachable the channel is still built and sets itself up once it connects.
      */
     private boolean setUpIfConnected(ChannelSettings s, SharedConnection c) {
         Connection conn;
@@ -148,8 +158,15 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
             return false;
         }
         if (conn == null) {
-            LOG.warning(() -> "NATS at " + s.url() + " not reachable within " + s.connectTimeout() + "; " + s
-                    + " will set itself up when it connects");
+            LOG.warning(
+                    () ->
+                            "NATS at "
+                                    + s.url()
+                                    + " not reachable within "
+                                    + s.connectTimeout()
+                                    + "; "
+                                    + s
+                                    + " will set itself up when it connects");
             return false;
         }
         try {
@@ -161,8 +178,8 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
             }
             return true;
         } catch (JetStreamApiException | IllegalStateException e) {
-            throw new IllegalStateException("nats-jetstream " + s + ": JetStream rejected the setup: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "nats-jetstream " + s + ": JetStream rejected the setup: " + e.getMessage(), e);
         } catch (IOException e) {
             LOG.warning(() -> "Could not set up " + s + " now (" + e + "); it will retry");
             return false;
@@ -208,8 +225,15 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
 
     private void countDeadLetters() {
         Map<String, IncomingChannel> oneChannelPerStream = new LinkedHashMap<>();
-        incoming.forEach(ch -> oneChannelPerStream.putIfAbsent(
-                ch.settings().url() + " " + ch.settings().stream() + " " + ch.settings().dlqPrefix(), ch));
+        incoming.forEach(
+                ch ->
+                        oneChannelPerStream.putIfAbsent(
+                                ch.settings().url()
+                                        + " "
+                                        + ch.settings().stream()
+                                        + " "
+                                        + ch.settings().dlqPrefix(),
+                                ch));
         for (IncomingChannel channel : oneChannelPerStream.values()) {
             SharedConnection c = connections.get(channel.settings().url());
             if (c != null && c.isConnected() && c.management() != null) {
@@ -219,29 +243,42 @@ public class NatsJetStreamConnector implements IncomingConnectorFactory, Outgoin
     }
 
     private ScheduledExecutorService housekeepingExecutor() {
-        ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "nats-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService pool =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "nats-housekeeping");
+                            t.setDaemon(true);
+                            return t;
+                        });
         pool.scheduleWithFixedDelay(this::reportProgress, 1, 1, TimeUnit.SECONDS);
-        pool.scheduleWithFixedDelay(() -> {
-            try {
-                countDeadLetters();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "counting dead letters failed", e);
-            }
-        }, 2, 30, TimeUnit.SECONDS);
+        pool.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        countDeadLetters();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "counting dead letters failed", e);
+                    }
+                },
+                2,
+                30,
+                TimeUnit.SECONDS);
         return pool;
     }
 
     private static ThreadPoolExecutor callbackExecutor() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "nats-callbacks-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        4,
+                        4,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "nats-callbacks-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

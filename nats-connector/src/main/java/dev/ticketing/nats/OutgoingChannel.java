@@ -1,5 +1,8 @@
 package dev.ticketing.nats;
 
+import io.nats.client.JetStream;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,20 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-import io.nats.client.JetStream;
-import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
-
 /**
- * An outgoing channel: a reactive-streams Subscriber that publishes each message to JetStream
- * with {@code Nats-Msg-Id} = its message id, waits for the publish ack, then acks the message
- * (nacks it on failure). Up to {@code max-in-flight} publishes are outstanding; they leave in
- * arrival order on one connection, so the stream stores them in that order.
+ * An outgoing channel: a reactive-streams Subscriber that publishes each message to JetStream with
+ * {@code Nats-Msg-Id} = its message id, waits for the publish ack, then acks the message (nacks it
+ * on failure). Up to {@code max-in-flight} publishes are outstanding; they leave in arrival order
+ * on one connection, so the stream stores them in that order.
  */
 public final class OutgoingChannel implements Subscriber<Message<?>> {
 
@@ -37,12 +35,20 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Subscription subscription;
 
-    OutgoingChannel(OutgoingSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady) {
+    OutgoingChannel(
+            OutgoingSettings settings,
+            SharedConnection connection,
+            Executor callbacks,
+            boolean streamReady) {
         this(settings, connection, callbacks, streamReady, EventCounters.NONE);
     }
 
-    OutgoingChannel(OutgoingSettings settings, SharedConnection connection, Executor callbacks, boolean streamReady,
-                    EventCounters counters) {
+    OutgoingChannel(
+            OutgoingSettings settings,
+            SharedConnection connection,
+            Executor callbacks,
+            boolean streamReady,
+            EventCounters counters) {
         this.counters = counters;
         this.settings = settings;
         this.connection = connection;
@@ -79,31 +85,48 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             published = CompletableFuture.failedFuture(e);
         }
         String subject = subjectOf(message);
-        published.whenCompleteAsync((ack, error) -> {
-            if (error == null) {
-                counters.published(subject);
-            } else {
-                counters.publishFailed(subject);
-            }
-            settle(message, ack, error);
-        }, callbacks);
+        published.whenCompleteAsync(
+                (ack, error) -> {
+                    if (error == null) {
+                        counters.published(subject);
+                    } else {
+                        counters.publishFailed(subject);
+                    }
+                    settle(message, ack, error);
+                },
+                callbacks);
     }
 
-    /** The subject a message goes to, for counting ("unknown" when it has none: it fails anyway). */
+    /**
+     * The subject a message goes to, for counting ("unknown" when it has none: it fails anyway).
+     */
     private String subjectOf(Message<?> message) {
-        return metadataOf(message).flatMap(OutgoingNatsMetadata::subject).or(settings::subject).orElse("unknown");
+        return metadataOf(message)
+                .flatMap(OutgoingNatsMetadata::subject)
+                .or(settings::subject)
+                .orElse("unknown");
     }
 
     private CompletableFuture<PublishAck> publish(Message<?> message) {
         OutgoingNatsMetadata meta = metadataOf(message).orElse(null);
         String id = meta == null ? null : meta.messageId().filter(s -> !s.isBlank()).orElse(null);
         if (id == null) {
-            throw new IllegalArgumentException(settings + ": message has no message id; send an OutgoingNatsMessage "
-                    + "whose OutgoingNatsMetadata.messageId is the event id (it becomes Nats-Msg-Id, for de-duplication)");
+            throw new IllegalArgumentException(
+                    settings
+                            + ": message has no message id; send an OutgoingNatsMessage "
+                            + "whose OutgoingNatsMetadata.messageId is the event id (it becomes Nats-Msg-Id, for de-duplication)");
         }
-        String subject = meta.subject().or(settings::subject).orElseThrow(() -> new IllegalArgumentException(
-                settings + ": message " + id + " has no subject; set OutgoingNatsMetadata.subject or "
-                        + settings.property(Setting.SUBJECT_OUT)));
+        String subject =
+                meta.subject()
+                        .or(settings::subject)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                settings
+                                                        + ": message "
+                                                        + id
+                                                        + " has no subject; set OutgoingNatsMetadata.subject or "
+                                                        + settings.property(Setting.SUBJECT_OUT)));
         byte[] body = bodyOf(message.getPayload(), id);
         Headers headers = new Headers();
         meta.headers().forEach(headers::put);
@@ -111,7 +134,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
 
         JetStream js = connection.jetStream();
         if (js == null) {
-            throw new IllegalStateException(settings + ": not connected to NATS at " + connection.url() + " yet");
+            throw new IllegalStateException(
+                    settings + ": not connected to NATS at " + connection.url() + " yet");
         }
         ensureStreamOnce();
         return js.publishAsync(subject, headers, body)
@@ -127,7 +151,8 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             StreamSetup.ensureStream(connection.management(), settings);
             streamReady.set(true);
         } catch (Exception e) {
-            throw new IllegalStateException(settings + ": cannot set up stream " + settings.stream() + ": " + e, e);
+            throw new IllegalStateException(
+                    settings + ": cannot set up stream " + settings.stream() + ": " + e, e);
         }
     }
 
@@ -136,12 +161,20 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
             if (error == null) {
                 if (ack.isDuplicate()) {
                     // The outbox republished an event the stream already has: that is success.
-                    LOG.fine(() -> settings + ": duplicate publish dropped by the server, seq " + ack.getSeqno());
+                    LOG.fine(
+                            () ->
+                                    settings
+                                            + ": duplicate publish dropped by the server, seq "
+                                            + ack.getSeqno());
                 }
                 message.ack();
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof RuntimeException && cause.getCause() != null
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                if (cause instanceof RuntimeException
+                        && cause.getCause() != null
                         && cause.getClass() == RuntimeException.class) {
                     cause = cause.getCause(); // jnats wraps IOException/JetStreamApiException
                 }
@@ -178,8 +211,13 @@ public final class OutgoingChannel implements Subscriber<Message<?>> {
         if (payload instanceof String) {
             return ((String) payload).getBytes(StandardCharsets.UTF_8);
         }
-        throw new IllegalArgumentException(settings + ": message " + id + " has a payload of type "
-                + (payload == null ? "null" : payload.getClass().getName()) + "; only String and byte[] are supported");
+        throw new IllegalArgumentException(
+                settings
+                        + ": message "
+                        + id
+                        + " has a payload of type "
+                        + (payload == null ? "null" : payload.getClass().getName())
+                        + "; only String and byte[] are supported");
     }
 
     @Override

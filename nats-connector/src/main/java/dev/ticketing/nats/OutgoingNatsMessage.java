@@ -5,13 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * A message to send to a {@code nats-jetstream} outgoing channel, carrying its
- * {@link OutgoingNatsMetadata}. The connector finds the metadata through
- * {@code unwrap(OutgoingNatsMetadata.class)}, which this class answers.
+ * A message to send to a {@code nats-jetstream} outgoing channel, carrying its {@link
+ * OutgoingNatsMetadata}. The connector finds the metadata through {@code
+ * unwrap(OutgoingNatsMetadata.class)}, which this class answers.
+ *
  * <pre>
  * emitter.send(OutgoingNatsMessage.of(json, event.id()));
  * emitter.send(OutgoingNatsMessage.of(json, OutgoingNatsMetadata.builder().messageId(id).subject(s).build(),
@@ -20,15 +20,20 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 public final class OutgoingNatsMessage<T> implements Message<T> {
 
-    private static final Supplier<CompletionStage<Void>> NO_ACK = () -> CompletableFuture.completedFuture(null);
-    private static final Function<Throwable, CompletionStage<Void>> NO_NACK = e -> CompletableFuture.completedFuture(null);
+    private static final Supplier<CompletionStage<Void>> NO_ACK =
+            () -> CompletableFuture.completedFuture(null);
+    private static final Function<Throwable, CompletionStage<Void>> NO_NACK =
+            e -> CompletableFuture.completedFuture(null);
 
     private final T payload;
     private final OutgoingNatsMetadata metadata;
     private final Supplier<CompletionStage<Void>> ack;
     private final Function<Throwable, CompletionStage<Void>> nack;
 
-    private OutgoingNatsMessage(T payload, OutgoingNatsMetadata metadata, Supplier<CompletionStage<Void>> ack,
+    private OutgoingNatsMessage(
+            T payload,
+            OutgoingNatsMetadata metadata,
+            Supplier<CompletionStage<Void>> ack,
             Function<Throwable, CompletionStage<Void>> nack) {
         this.payload = Objects.requireNonNull(payload, "payload");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -38,22 +43,31 @@ public final class OutgoingNatsMessage<T> implements Message<T> {
 
     /** A message published with {@code Nats-Msg-Id = messageId} on the channel's subject. */
     public static <T> OutgoingNatsMessage<T> of(T payload, String messageId) {
-        return new OutgoingNatsMessage<>(payload, OutgoingNatsMetadata.withMessageId(messageId), null, null);
+        return new OutgoingNatsMessage<>(
+                payload, OutgoingNatsMetadata.withMessageId(messageId), null, null);
     }
 
     public static <T> OutgoingNatsMessage<T> of(T payload, OutgoingNatsMetadata metadata) {
         return new OutgoingNatsMessage<>(payload, metadata, null, null);
     }
 
-    /** With callbacks: {@code ack} runs once the stream stored it, {@code nack} when publishing failed. */
-    public static <T> OutgoingNatsMessage<T> of(T payload, OutgoingNatsMetadata metadata,
-            Supplier<CompletionStage<Void>> ack, Function<Throwable, CompletionStage<Void>> nack) {
+    /**
+     * With callbacks: {@code ack} runs once the stream stored it, {@code nack} when publishing
+     * failed.
+     */
+    public static <T> OutgoingNatsMessage<T> of(
+            T payload,
+            OutgoingNatsMetadata metadata,
+            Supplier<CompletionStage<Void>> ack,
+            Function<Throwable, CompletionStage<Void>> nack) {
         return new OutgoingNatsMessage<>(payload, metadata, ack, nack);
     }
 
     /** Wraps another message (keeping its ack/nack) with NATS metadata. */
-    public static <T> OutgoingNatsMessage<T> from(Message<T> message, OutgoingNatsMetadata metadata) {
-        return new OutgoingNatsMessage<>(message.getPayload(), metadata, message.getAck(), message.getNack());
+    public static <T> OutgoingNatsMessage<T> from(
+            Message<T> message, OutgoingNatsMetadata metadata) {
+        return new OutgoingNatsMessage<>(
+                message.getPayload(), metadata, message.getAck(), message.getNack());
     }
 
     public OutgoingNatsMetadata metadata() {

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How an outgoing message is published: its message id (mandatory, becomes {@code Nats-Msg-Id}
- * so the server drops a republished event), an optional subject overriding the channel's
- * {@code subject}, and extra headers. Immutable; build with {@link #builder()}. Attach it with
- * {@link OutgoingNatsMessage}.
+ * How an outgoing message is published: its message id (mandatory, becomes {@code Nats-Msg-Id} so
+ * the server drops a republished event), an optional subject overriding the channel's {@code
+ * subject}, and extra headers. Immutable; build with {@link #builder()}. Attach it with {@link
+ * OutgoingNatsMessage}.
  */
 public final class OutgoingNatsMetadata {
 
@@ -40,11 +40,17 @@ public final class OutgoingNatsMetadata {
         return builder().messageId(messageId).build();
     }
 
-    public Optional<String> subject() { return Optional.ofNullable(subject); }
+    public Optional<String> subject() {
+        return Optional.ofNullable(subject);
+    }
 
-    public Optional<String> messageId() { return Optional.ofNullable(messageId); }
+    public Optional<String> messageId() {
+        return Optional.ofNullable(messageId);
+    }
 
-    public Map<String, List<String>> headers() { return headers; }
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
 
     /** A builder starting from this metadata. */
     public Builder toBuilder() {
@@ -55,7 +61,13 @@ public final class OutgoingNatsMetadata {
 
     @Override
     public String toString() {
-        return "OutgoingNatsMetadata[subject=" + subject + ", messageId=" + messageId + ", headers=" + headers + "]";
+        return "OutgoingNatsMetadata[subject="
+                + subject
+                + ", messageId="
+                + messageId
+                + ", headers="
+                + headers
+                + "]";
     }
 
     public static final class Builder {
@@ -63,10 +75,11 @@ public final class OutgoingNatsMetadata {
         private String messageId;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
-        /** The subject to publish on; without one the channel's {@code subject} property is used. */
+        /**
+         * The subject to publish on; without one the channel's {@code subject} property is used.
+         */
         public Builder subject(String subject) {
             this.subject = subject;
             return this;

@@ -22,9 +22,17 @@ public final class OutgoingSettings extends ChannelSettings {
         return Direction.OUTGOING;
     }
 
-    public Optional<String> subject() { return subject; }
-    public Duration publishTimeout() { return publishTimeout; }
-    public int maxInFlight() { return maxInFlight; }
+    public Optional<String> subject() {
+        return subject;
+    }
+
+    public Duration publishTimeout() {
+        return publishTimeout;
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
 
     @Override
     String details() {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -37,12 +36,23 @@ final class SettingsReader {
     }
 
     ChannelConfigException invalid(Setting s, String value, String why) {
-        return new ChannelConfigException("nats-jetstream " + direction.name().toLowerCase(Locale.ROOT)
-                + " channel '" + channel + "': property " + property(s.name()) + " = '" + value + "' " + why);
+        return new ChannelConfigException(
+                "nats-jetstream "
+                        + direction.name().toLowerCase(Locale.ROOT)
+                        + " channel '"
+                        + channel
+                        + "': property "
+                        + property(s.name())
+                        + " = '"
+                        + value
+                        + "' "
+                        + why);
     }
 
     Optional<String> optional(Setting s) {
-        return config.getOptionalValue(s.name(), String.class).map(String::trim).filter(v -> !v.isEmpty());
+        return config.getOptionalValue(s.name(), String.class)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
     }
 
     String string(Setting s) {
@@ -53,8 +63,12 @@ final class SettingsReader {
         String url = string(s);
         for (String u : url.split(",")) {
             String one = u.trim();
-            if (one.isEmpty() || !one.matches("(?i)((nats|tls|opentls|ws|wss)://)?[^\\s/]+(:\\d+)?/?")) {
-                throw invalid(s, url, "is not a NATS server URL list (e.g. nats://127.0.0.1:4222,nats://other:4222)");
+            if (one.isEmpty()
+                    || !one.matches("(?i)((nats|tls|opentls|ws|wss)://)?[^\\s/]+(:\\d+)?/?")) {
+                throw invalid(
+                        s,
+                        url,
+                        "is not a NATS server URL list (e.g. nats://127.0.0.1:4222,nats://other:4222)");
             }
         }
         return url;
@@ -70,8 +84,16 @@ final class SettingsReader {
 
     String requiredName(Setting s, String hint) {
         if (optional(s).isEmpty()) {
-            throw new ChannelConfigException("nats-jetstream " + direction.name().toLowerCase(Locale.ROOT)
-                    + " channel '" + channel + "': property " + property(s.name()) + " is required (" + hint + ")");
+            throw new ChannelConfigException(
+                    "nats-jetstream "
+                            + direction.name().toLowerCase(Locale.ROOT)
+                            + " channel '"
+                            + channel
+                            + "': property "
+                            + property(s.name())
+                            + " is required ("
+                            + hint
+                            + ")");
         }
         return name(s);
     }
@@ -97,9 +119,11 @@ final class SettingsReader {
         String[] tokens = value.split("\\.", -1);
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
-            boolean bad = t.isEmpty() || t.chars().anyMatch(Character::isWhitespace)
-                    || (t.contains("*") && !t.equals("*"))
-                    || (t.contains(">") && (!t.equals(">") || i != tokens.length - 1));
+            boolean bad =
+                    t.isEmpty()
+                            || t.chars().anyMatch(Character::isWhitespace)
+                            || (t.contains("*") && !t.equals("*"))
+                            || (t.contains(">") && (!t.equals(">") || i != tokens.length - 1));
             if (bad) {
                 throw invalid(s, value, "is not a valid NATS subject");
             }
@@ -115,7 +139,11 @@ final class SettingsReader {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(s, v, "must be one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+            throw invalid(
+                    s,
+                    v,
+                    "must be one of "
+                            + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
 

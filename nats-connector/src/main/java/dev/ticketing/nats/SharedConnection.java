@@ -1,14 +1,5 @@
 package dev.ticketing.nats;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
@@ -18,12 +9,20 @@ import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One NATS connection shared by all channels that use the same {@code url}. It is opened in the
  * background with infinite reconnects, so a deployment does not fail (nor block) while NATS is
- * down; channels wait for {@link #connection()} and retry. jnats re-subscribes after a
- * reconnect; JetStream durables keep the consumers' positions on the server.
+ * down; channels wait for {@link #connection()} and retry. jnats re-subscribes after a reconnect;
+ * JetStream durables keep the consumers' positions on the server.
  */
 final class SharedConnection implements AutoCloseable {
 
@@ -42,15 +41,16 @@ final class SharedConnection implements AutoCloseable {
     SharedConnection(ChannelSettings settings) {
         this.url = settings.url();
         this.requestTimeout = settings.requestTimeout();
-        Options options = new Options.Builder()
-                .servers(settings.url().split(","))
-                .connectionName(settings.connectionName())
-                .maxReconnects(-1)
-                .reconnectWait(settings.reconnectWait())
-                .connectionTimeout(settings.connectTimeout())
-                .connectionListener(this::onEvent)
-                .errorListener(new LoggingErrorListener())
-                .build();
+        Options options =
+                new Options.Builder()
+                        .servers(settings.url().split(","))
+                        .connectionName(settings.connectionName())
+                        .maxReconnects(-1)
+                        .reconnectWait(settings.reconnectWait())
+                        .connectionTimeout(settings.connectTimeout())
+                        .connectionListener(this::onEvent)
+                        .errorListener(new LoggingErrorListener())
+                        .build();
         connector = new Thread(() -> open(options), "nats-connect-" + url);
         connector.setDaemon(true);
         connector.start();
@@ -64,12 +64,16 @@ final class SharedConnection implements AutoCloseable {
                 c.close();
                 return;
             }
-            jetStream = c.jetStream(JetStreamOptions.builder().requestTimeout(requestTimeout).build());
-            management = c.jetStreamManagement(JetStreamOptions.builder().requestTimeout(requestTimeout).build());
+            jetStream =
+                    c.jetStream(JetStreamOptions.builder().requestTimeout(requestTimeout).build());
+            management =
+                    c.jetStreamManagement(
+                            JetStreamOptions.builder().requestTimeout(requestTimeout).build());
             connection.complete(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            connection.completeExceptionally(new IllegalStateException("connector closed before NATS connected"));
+            connection.completeExceptionally(
+                    new IllegalStateException("connector closed before NATS connected"));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot connect to NATS at " + url, e);
             connection.completeExceptionally(e);
@@ -155,7 +159,10 @@ final class SharedConnection implements AutoCloseable {
         }
     }
 
-    /** Routes jnats' asynchronous errors to JUL; heartbeat alarms are expected during a NATS restart. */
+    /**
+     * Routes jnats' asynchronous errors to JUL; heartbeat alarms are expected during a NATS
+     * restart.
+     */
     private final class LoggingErrorListener implements ErrorListener {
         @Override
         public void errorOccurred(Connection conn, String error) {
@@ -166,11 +173,16 @@ final class SharedConnection implements AutoCloseable {
         public void exceptionOccurred(Connection conn, Exception exp) {
             // Connection refused while NATS restarts is routine: no stack trace, and only at
             // FINE while we already know NATS is down.
-            LOG.log(down ? Level.FINE : Level.WARNING, () -> "NATS exception (" + url + "): " + exp);
+            LOG.log(
+                    down ? Level.FINE : Level.WARNING,
+                    () -> "NATS exception (" + url + "): " + exp);
         }
 
         @Override
-        public void heartbeatAlarm(Connection conn, JetStreamSubscription sub, long lastStreamSequence,
+        public void heartbeatAlarm(
+                Connection conn,
+                JetStreamSubscription sub,
+                long lastStreamSequence,
                 long lastConsumerSequence) {
             LOG.fine(() -> "NATS pull heartbeat missed (" + url + ")");
         }

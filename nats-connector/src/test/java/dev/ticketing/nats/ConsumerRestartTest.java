@@ -3,6 +3,9 @@ package dev.ticketing.nats;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ticketing.nats.testing.MapConfig;
+import dev.ticketing.nats.testing.MessageSource;
+import dev.ticketing.nats.testing.TestSubscriber;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,14 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.ticketing.nats.testing.MapConfig;
-import dev.ticketing.nats.testing.MessageSource;
-import dev.ticketing.nats.testing.TestSubscriber;
 
 class ConsumerRestartTest {
 
@@ -37,7 +35,8 @@ class ConsumerRestartTest {
         MapConfig config = fx.incomingConfig("in", "orders", "restart");
 
         List<CompletableFuture<Void>> acks = new CopyOnWriteArrayList<>();
-        TestSubscriber<Message<?>> first = new TestSubscriber<>(5, m -> acks.add(m.ack().toCompletableFuture()));
+        TestSubscriber<Message<?>> first =
+                new TestSubscriber<>(5, m -> acks.add(m.ack().toCompletableFuture()));
         IncomingChannel channel = fx.connector.incoming(config);
         channel.subscribe(first);
         await().atMost(Duration.ofSeconds(10)).until(() -> acks.size() == 5);
@@ -51,8 +50,12 @@ class ConsumerRestartTest {
         fx.connector.incoming(config).subscribe(second);
         await().atMost(Duration.ofSeconds(10)).until(() -> second.count() == 5);
         // past ack-wait (2s): nothing acked comes back, nothing else arrives
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> second.count() == 5);
-        assertEquals(IntStream.range(5, 10).mapToObj(i -> "m" + i).collect(Collectors.toList()), payloads(second));
+        await().during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> second.count() == 5);
+        assertEquals(
+                IntStream.range(5, 10).mapToObj(i -> "m" + i).collect(Collectors.toList()),
+                payloads(second));
         assertEquals(5, first.count());
     }
 

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.nats.testing.MessageSource;
+import dev.ticketing.nats.testing.TestSubscriber;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.ticketing.nats.testing.MessageSource;
-import dev.ticketing.nats.testing.TestSubscriber;
 
 /** The operator's commands: list, show and replay dead letters, through a real stream. */
 class DeadLetterQueueTest {
@@ -34,15 +32,19 @@ class DeadLetterQueueTest {
 
     /** A consumer that dead-letters what it gets while {@code poisoned}, and acks it afterwards. */
     private MessageSource<Message<?>> consumerAndPublisher(String subject) {
-        fx.connector.incoming(fx.incomingConfig("in-" + subject, subject, "dlq-" + subject)).subscribe(
-                new TestSubscriber<Message<?>>(Long.MAX_VALUE, m -> {
-                    if (poisoned) {
-                        m.nack(new PoisonMessage("the store has no such ticket"));
-                    } else {
-                        handled.add((String) m.getPayload());
-                        m.ack();
-                    }
-                }));
+        fx.connector
+                .incoming(fx.incomingConfig("in-" + subject, subject, "dlq-" + subject))
+                .subscribe(
+                        new TestSubscriber<Message<?>>(
+                                Long.MAX_VALUE,
+                                m -> {
+                                    if (poisoned) {
+                                        m.nack(new PoisonMessage("the store has no such ticket"));
+                                    } else {
+                                        handled.add((String) m.getPayload());
+                                        m.ack();
+                                    }
+                                }));
         return fx.outgoing(fx.outgoingConfig("out-" + subject, subject));
     }
 
@@ -50,11 +52,20 @@ class DeadLetterQueueTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = new String[command.length + 6];
-        System.arraycopy(new String[] {"--url", fx.url, "--stream", fx.stream, "--prefix", fx.prefix}, 0, args, 0, 6);
+        System.arraycopy(
+                new String[] {"--url", fx.url, "--stream", fx.stream, "--prefix", fx.prefix},
+                0,
+                args,
+                0,
+                6);
         System.arraycopy(command, 0, args, 6, command.length);
-        int status = DeadLetterQueue.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        int status =
+                DeadLetterQueue.run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed =
+                out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertEquals(expectedStatus, status, printed);
         return printed;
     }
@@ -68,28 +79,40 @@ class DeadLetterQueueTest {
         Fixture.send(tickets, "{\"ticket\":1}", "t1").get(10, TimeUnit.SECONDS);
 
         try (DeadLetterQueue dlq = new DeadLetterQueue(fx.url, fx.stream, fx.prefix)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> dlq.list(Optional.empty()).size() == 3);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> dlq.list(Optional.empty()).size() == 3);
             List<DeadLetterQueue.DeadLetter> all = dlq.list(Optional.empty());
-            assertEquals(List.of(fx.subject("orders"), fx.subject("orders"), fx.subject("tickets")),
+            assertEquals(
+                    List.of(fx.subject("orders"), fx.subject("orders"), fx.subject("tickets")),
                     all.stream().map(DeadLetterQueue.DeadLetter::originalSubject).toList());
             assertEquals(2, dlq.list(Optional.of(fx.subject("orders"))).size());
 
             assertEquals("3", run(0, "count").strip());
             String listed = run(0, "list");
-            assertTrue(listed.contains("3 dead letter(s)") && listed.contains("the store has no such ticket")
-                    && listed.contains("dlq-orders"), listed);
+            assertTrue(
+                    listed.contains("3 dead letter(s)")
+                            && listed.contains("the store has no such ticket")
+                            && listed.contains("dlq-orders"),
+                    listed);
             long first = all.get(0).id();
             String shown = run(0, "show", Long.toString(first));
-            assertTrue(shown.contains("Original subject: " + fx.subject("orders")) && shown.contains("{\"order\":1}")
-                    && shown.contains("Ticketing-Dlq-Reason: dev.ticketing.nats.PoisonMessage: the store has no such ticket"),
+            assertTrue(
+                    shown.contains("Original subject: " + fx.subject("orders"))
+                            && shown.contains("{\"order\":1}")
+                            && shown.contains(
+                                    "Ticketing-Dlq-Reason: dev.ticketing.nats.PoisonMessage: the store has no such ticket"),
                     shown);
 
-            // The cause is fixed; replaying one brings it back to its consumer and removes the dead letter.
+            // The cause is fixed; replaying one brings it back to its consumer and removes the dead
+            // letter.
             poisoned = false;
             run(0, "replay", Long.toString(first));
-            await().atMost(Duration.ofSeconds(10)).until(() -> handled.equals(List.of("{\"order\":1}")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> handled.equals(List.of("{\"order\":1}")));
             assertEquals(2, dlq.list(Optional.empty()).size());
-            assertTrue(run(1, "replay", Long.toString(first)).contains("no dead letter " + first), "gone once replayed");
+            assertTrue(
+                    run(1, "replay", Long.toString(first)).contains("no dead letter " + first),
+                    "gone once replayed");
 
             run(0, "replay", "--subject", fx.subject("tickets"));
             await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("{\"ticket\":1}"));
@@ -98,7 +121,9 @@ class DeadLetterQueueTest {
             assertEquals(List.of(), dlq.list(Optional.empty()));
             assertTrue(run(0, "list").contains("No dead letters"));
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> handled.size() == 3);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> handled.size() == 3);
     }
 
     @Test
@@ -106,20 +131,32 @@ class DeadLetterQueueTest {
         MessageSource<Message<?>> orders = consumerAndPublisher("orders");
         Fixture.send(orders, "{\"order\":9}", "o9").get(10, TimeUnit.SECONDS);
         try (DeadLetterQueue dlq = new DeadLetterQueue(fx.url, fx.stream, fx.prefix)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> dlq.list(Optional.empty()).size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> dlq.list(Optional.empty()).size() == 1);
             DeadLetterQueue.DeadLetter dead = dlq.list(Optional.empty()).get(0);
             poisoned = false;
             long before = fx.streamMessageCount();
-            // The same dead letter replayed twice: the second publish is a duplicate the stream drops.
+            // The same dead letter replayed twice: the second publish is a duplicate the stream
+            // drops.
             long seq = dlq.replay(dead);
             try (var c = dev.ticketing.nats.testing.NatsTestServer.connect(fx.url)) {
-                var ack = c.jetStream().publish(dead.originalSubject(), new io.nats.client.impl.Headers()
-                        .put("Nats-Msg-Id", "replay-" + fx.stream + "-" + dead.id()), dead.data());
-                assertTrue(ack.isDuplicate(), "the repeated replay is a duplicate of sequence " + seq);
+                var ack =
+                        c.jetStream()
+                                .publish(
+                                        dead.originalSubject(),
+                                        new io.nats.client.impl.Headers()
+                                                .put(
+                                                        "Nats-Msg-Id",
+                                                        "replay-" + fx.stream + "-" + dead.id()),
+                                        dead.data());
+                assertTrue(
+                        ack.isDuplicate(), "the repeated replay is a duplicate of sequence " + seq);
             }
-            assertEquals(before, fx.streamMessageCount(), "one event replayed, the dead letter deleted");
+            assertEquals(
+                    before, fx.streamMessageCount(), "one event replayed, the dead letter deleted");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.equals(List.of("{\"order\":9}")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> handled.equals(List.of("{\"order\":9}")));
     }
 
     @Test

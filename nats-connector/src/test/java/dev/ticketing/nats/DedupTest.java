@@ -3,16 +3,14 @@ package dev.ticketing.nats;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ticketing.nats.testing.MessageSource;
+import dev.ticketing.nats.testing.TestSubscriber;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.ticketing.nats.testing.MessageSource;
-import dev.ticketing.nats.testing.TestSubscriber;
 
 class DedupTest {
 
@@ -39,6 +37,8 @@ class DedupTest {
         TestSubscriber<Message<?>> sub = new TestSubscriber<>(Long.MAX_VALUE, Message::ack);
         fx.connector.incoming(fx.incomingConfig("in", "ticket.updated", "dedup")).subscribe(sub);
         await().atMost(Duration.ofSeconds(10)).until(() -> sub.count() == 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sub.count() == 2);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> sub.count() == 2);
     }
 }

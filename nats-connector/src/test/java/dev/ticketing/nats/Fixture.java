@@ -1,19 +1,17 @@
 package dev.ticketing.nats;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import dev.ticketing.nats.testing.MapConfig;
 import dev.ticketing.nats.testing.MessageSource;
 import dev.ticketing.nats.testing.NatsTestServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * One test's world: a connector, a unique stream {@code T_<random>} with subjects
- * {@code t<random>.>} (dead letters under {@code t<random>.dlq.>}), deleted on close.
+ * One test's world: a connector, a unique stream {@code T_<random>} with subjects {@code
+ * t<random>.>} (dead letters under {@code t<random>.dlq.>}), deleted on close.
  */
 final class Fixture implements AutoCloseable {
 
@@ -67,21 +65,26 @@ final class Fixture implements AutoCloseable {
     }
 
     /** Sends a message with id; the future completes when acked, fails with the nack reason. */
-    static CompletableFuture<Void> send(MessageSource<Message<?>> source, Object payload, OutgoingNatsMetadata meta) {
+    static CompletableFuture<Void> send(
+            MessageSource<Message<?>> source, Object payload, OutgoingNatsMetadata meta) {
         CompletableFuture<Void> outcome = new CompletableFuture<>();
-        source.emit(OutgoingNatsMessage.of(payload, meta,
-                () -> {
-                    outcome.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                e -> {
-                    outcome.completeExceptionally(e);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        source.emit(
+                OutgoingNatsMessage.of(
+                        payload,
+                        meta,
+                        () -> {
+                            outcome.complete(null);
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        e -> {
+                            outcome.completeExceptionally(e);
+                            return CompletableFuture.completedFuture(null);
+                        }));
         return outcome;
     }
 
-    static CompletableFuture<Void> send(MessageSource<Message<?>> source, String payload, String id) {
+    static CompletableFuture<Void> send(
+            MessageSource<Message<?>> source, String payload, String id) {
         return send(source, payload, OutgoingNatsMetadata.withMessageId(id));
     }
 

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.nats.testing.MessageSource;
+import dev.ticketing.nats.testing.NatsTestServer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.ticketing.nats.testing.MessageSource;
-import dev.ticketing.nats.testing.NatsTestServer;
 
 class OutgoingFailureTest {
 
@@ -28,10 +26,14 @@ class OutgoingFailureTest {
 
     @Test
     void publishToASubjectNoStreamCapturesIsNacked() throws Exception {
-        MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders").with("publish-timeout", "3s"));
+        MessageSource<Message<?>> out =
+                fx.outgoing(fx.outgoingConfig("out", "orders").with("publish-timeout", "3s"));
         String unbound = NatsTestServer.uniqueName("unbound") + ".x";
-        CompletableFuture<Void> outcome = Fixture.send(out, "lost?",
-                OutgoingNatsMetadata.builder().messageId("u-1").subject(unbound).build());
+        CompletableFuture<Void> outcome =
+                Fixture.send(
+                        out,
+                        "lost?",
+                        OutgoingNatsMetadata.builder().messageId("u-1").subject(unbound).build());
 
         Throwable reason = failure(outcome);
         assertNotNull(reason);
@@ -45,13 +47,17 @@ class OutgoingFailureTest {
     void messageWithoutIdIsNackedWithIllegalArgumentException() throws Exception {
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders"));
         CompletableFuture<Void> plain = new CompletableFuture<>();
-        out.emit(Message.of("no id", () -> {
-            plain.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }, e -> {
-            plain.completeExceptionally(e);
-            return CompletableFuture.completedFuture(null);
-        }));
+        out.emit(
+                Message.of(
+                        "no id",
+                        () -> {
+                            plain.complete(null);
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        e -> {
+                            plain.completeExceptionally(e);
+                            return CompletableFuture.completedFuture(null);
+                        }));
         Throwable reason = failure(plain);
         assertInstanceOf(IllegalArgumentException.class, reason);
         assertTrue(reason.getMessage().contains("message id"), reason.getMessage());
@@ -59,7 +65,8 @@ class OutgoingFailureTest {
         Throwable blank = failure(Fixture.send(out, "blank id", " "));
         assertInstanceOf(IllegalArgumentException.class, blank);
 
-        Throwable badPayload = failure(Fixture.send(out, 42, OutgoingNatsMetadata.withMessageId("n-1")));
+        Throwable badPayload =
+                failure(Fixture.send(out, 42, OutgoingNatsMetadata.withMessageId("n-1")));
         assertInstanceOf(IllegalArgumentException.class, badPayload);
         assertTrue(badPayload.getMessage().contains("java.lang.Integer"), badPayload.getMessage());
 
@@ -72,11 +79,14 @@ class OutgoingFailureTest {
         MessageSource<Message<?>> out = fx.outgoing(fx.base("out")); // no subject property
         Throwable reason = failure(Fixture.send(out, "where to?", "s-1"));
         assertInstanceOf(IllegalArgumentException.class, reason);
-        assertTrue(reason.getMessage().contains("mp.messaging.outgoing.out.subject"), reason.getMessage());
+        assertTrue(
+                reason.getMessage().contains("mp.messaging.outgoing.out.subject"),
+                reason.getMessage());
     }
 
     private static Throwable failure(CompletableFuture<Void> outcome) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(15, TimeUnit.SECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> outcome.get(15, TimeUnit.SECONDS));
         return e.getCause();
     }
 }

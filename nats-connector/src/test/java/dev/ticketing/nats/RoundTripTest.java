@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.nats.testing.MessageSource;
+import dev.ticketing.nats.testing.TestSubscriber;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.ticketing.nats.testing.MessageSource;
-import dev.ticketing.nats.testing.TestSubscriber;
 
 class RoundTripTest {
 
@@ -36,11 +34,19 @@ class RoundTripTest {
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "ticket.created"));
 
         CompletableFuture<Void> first = Fixture.send(out, "{\"n\":1}", "id-1");
-        CompletableFuture<Void> second = Fixture.send(out, "{\"n\":2, \"text\":\"žluťoučký\"}",
-                OutgoingNatsMetadata.builder().messageId("id-2").subject(fx.subject("ticket.updated"))
-                        .header("Content-Type", "application/json").header("X-Trace", "a").header("X-Trace", "b")
-                        .build());
-        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS); // both acked by the outgoing channel
+        CompletableFuture<Void> second =
+                Fixture.send(
+                        out,
+                        "{\"n\":2, \"text\":\"žluťoučký\"}",
+                        OutgoingNatsMetadata.builder()
+                                .messageId("id-2")
+                                .subject(fx.subject("ticket.updated"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Trace", "a")
+                                .header("X-Trace", "b")
+                                .build());
+        CompletableFuture.allOf(first, second)
+                .get(10, TimeUnit.SECONDS); // both acked by the outgoing channel
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 2);
         Message<?> m1 = received.items().get(0);
@@ -67,17 +73,22 @@ class RoundTripTest {
     @Test
     void bytesPayloadTypeDeliversRawBytes() throws Exception {
         TestSubscriber<Message<?>> received = new TestSubscriber<>(Long.MAX_VALUE, Message::ack);
-        fx.connector.incoming(fx.incomingConfig("in", "bin", "bin").with("payload-type", "bytes")).subscribe(received);
+        fx.connector
+                .incoming(fx.incomingConfig("in", "bin", "bin").with("payload-type", "bytes"))
+                .subscribe(received);
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "bin"));
         byte[] body = {0, 1, 2, (byte) 0xff};
 
-        Fixture.send(out, body, OutgoingNatsMetadata.withMessageId("b-1")).get(10, TimeUnit.SECONDS);
+        Fixture.send(out, body, OutgoingNatsMetadata.withMessageId("b-1"))
+                .get(10, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 1);
         assertArrayEquals(body, (byte[]) received.items().get(0).getPayload());
         Fixture.send(out, "text", "b-2").get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 2);
-        assertArrayEquals("text".getBytes(StandardCharsets.UTF_8), (byte[]) received.items().get(1).getPayload());
+        assertArrayEquals(
+                "text".getBytes(StandardCharsets.UTF_8),
+                (byte[]) received.items().get(1).getPayload());
     }
 
     @Test
@@ -98,7 +109,9 @@ class RoundTripTest {
         fx.connector.incoming(fx.incomingConfig("in", "demand", "demand")).subscribe(received);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 3);
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> received.count() == 3);
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> received.count() == 3);
         received.request(7);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.count() == 10);
     }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
-/** The README's property tables say exactly what {@link Setting} declares: names, defaults, meanings. */
+/**
+ * The README's property tables say exactly what {@link Setting} declares: names, defaults,
+ * meanings.
+ */
 class SettingsDocumentedTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z-]+)` \\| (.+?) \\| (.+) \\|$");
@@ -28,8 +30,12 @@ class SettingsDocumentedTest {
         List<String> rows = new ArrayList<>();
         for (Setting s : Setting.ALL) {
             if (s.scope() == scope) {
-                rows.add(s.name() + " | " + (s.defaultValue() == null ? "none" : "`" + s.defaultValue() + "`")
-                        + " | " + s.meaning());
+                rows.add(
+                        s.name()
+                                + " | "
+                                + (s.defaultValue() == null ? "none" : "`" + s.defaultValue() + "`")
+                                + " | "
+                                + s.meaning());
             }
         }
         return rows;

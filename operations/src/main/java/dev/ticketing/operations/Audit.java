@@ -3,7 +3,6 @@ package dev.ticketing.operations;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import dev.ticketing.nats.DeadLetterQueue;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -25,24 +24,32 @@ import org.bson.types.Decimal128;
 /**
  * {@code ./ticketing audit}: reads every service's store (and the dead letters) and reports every
  * violation of the marketplace's invariants (docs/architecture.md, "Invariants"):
+ *
  * <ul>
- * <li>a ticket is held by at most one open order;</li>
- * <li>every order ends complete or cancelled, or is open with its hold still running;</li>
- * <li>every charge belongs to exactly one completed order or is refunded, and no payment attempt
- * is left unfinished;</li>
- * <li>copies agree with their source (order-service's tickets with the catalog's: version, title,
- * price, seller, holder; payment-service's orders with order-service's: status, version);</li>
- * <li>no outbox holds an event older than a minute, and no dead letter waits.</li>
+ *   <li>a ticket is held by at most one open order;
+ *   <li>every order ends complete or cancelled, or is open with its hold still running;
+ *   <li>every charge belongs to exactly one completed order or is refunded, and no payment attempt
+ *       is left unfinished;
+ *   <li>copies agree with their source (order-service's tickets with the catalog's: version, title,
+ *       price, seller, holder; payment-service's orders with order-service's: status, version);
+ *   <li>no outbox holds an event older than a minute, and no dead letter waits.
  * </ul>
- * Events in flight make copies lag for a moment, so the audit looks again for up to
- * {@code --settle} seconds and reports only what stays wrong. Exit status 0 only without violations.
+ *
+ * Events in flight make copies lag for a moment, so the audit looks again for up to {@code
+ * --settle} seconds and reports only what stays wrong. Exit status 0 only without violations.
  */
 public final class Audit {
 
     /** Where to look. Each service may have its own MongoDB (OpenShift); locally they share one. */
-    public record Target(String catalogStore, String ordersStore, String paymentsStore, String natsUrl, String stream,
-                         String subjectPrefix) {
-        public static Target onOneStore(String storeUrl, String natsUrl, String stream, String subjectPrefix) {
+    public record Target(
+            String catalogStore,
+            String ordersStore,
+            String paymentsStore,
+            String natsUrl,
+            String stream,
+            String subjectPrefix) {
+        public static Target onOneStore(
+                String storeUrl, String natsUrl, String stream, String subjectPrefix) {
             return new Target(storeUrl, storeUrl, storeUrl, natsUrl, stream, subjectPrefix);
         }
     }
@@ -54,13 +61,21 @@ public final class Audit {
         }
 
         public String summary() {
-            return (clean() ? "no violations" : violations.size() + " violation(s)") + " (" + counted + ")";
+            return (clean() ? "no violations" : violations.size() + " violation(s)")
+                    + " ("
+                    + counted
+                    + ")";
         }
     }
 
     private static final Duration OUTBOX_LIMIT = Duration.ofMinutes(1);
-    /** An open order past its hold by more than this has missed both its timer and order-service's backstop. */
+
+    /**
+     * An open order past its hold by more than this has missed both its timer and order-service's
+     * backstop.
+     */
     private static final Duration EXPIRY_LIMIT = Duration.ofMinutes(3);
+
     private static final Duration ATTEMPT_LIMIT = Duration.ofMinutes(3);
 
     private final Target target;
@@ -86,8 +101,8 @@ public final class Audit {
         List<String> violations = new ArrayList<>();
         Map<String, Integer> counted = new LinkedHashMap<>();
         try (MongoClient catalogClient = MongoClients.create(target.catalogStore());
-             MongoClient ordersClient = MongoClients.create(target.ordersStore());
-             MongoClient paymentsClient = MongoClients.create(target.paymentsStore())) {
+                MongoClient ordersClient = MongoClients.create(target.ordersStore());
+                MongoClient paymentsClient = MongoClients.create(target.paymentsStore())) {
             MongoDatabase catalog = catalogClient.getDatabase("catalog");
             MongoDatabase orders = ordersClient.getDatabase("orders");
             MongoDatabase payments = paymentsClient.getDatabase("payments");
@@ -96,11 +111,23 @@ public final class Audit {
             Map<String, Document> copies = byId(orders.getCollection("tickets").find());
             Map<String, Document> allOrders = byId(orders.getCollection("orders").find());
             Map<String, Document> paymentCopies = byId(payments.getCollection("orders").find());
-            List<Document> attempts = payments.getCollection("attempts").find().into(new ArrayList<>());
-            List<Document> ledger = payments.getCollection("simulated_gateway").find().into(new ArrayList<>());
+            List<Document> attempts =
+                    payments.getCollection("attempts").find().into(new ArrayList<>());
+            List<Document> ledger =
+                    payments.getCollection("simulated_gateway").find().into(new ArrayList<>());
             counted.put("tickets", tickets.size());
-            counted.put("orders", (int) allOrders.values().stream().filter(o -> o.getString("userId") != null).count());
-            counted.put("payments", (int) paymentCopies.values().stream().filter(p -> p.get("payment") != null).count());
+            counted.put(
+                    "orders",
+                    (int)
+                            allOrders.values().stream()
+                                    .filter(o -> o.getString("userId") != null)
+                                    .count());
+            counted.put(
+                    "payments",
+                    (int)
+                            paymentCopies.values().stream()
+                                    .filter(p -> p.get("payment") != null)
+                                    .count());
             counted.put("gateway entries", ledger.size());
 
             oneOpenOrderPerTicket(allOrders, violations);
@@ -112,43 +139,72 @@ public final class Audit {
             outboxesAreEmpty("order-service order", allOrders, violations);
             outboxesAreEmpty("payment-service order", paymentCopies, violations);
         }
-        try (DeadLetterQueue dlq = new DeadLetterQueue(target.natsUrl(), target.stream(), target.subjectPrefix())) {
+        try (DeadLetterQueue dlq =
+                new DeadLetterQueue(target.natsUrl(), target.stream(), target.subjectPrefix())) {
             List<DeadLetterQueue.DeadLetter> dead = dlq.list(Optional.empty());
             counted.put("dead letters", dead.size());
-            dead.forEach(d -> violations.add("dead letter " + d.id() + ": " + d.originalSubject() + " parked by "
-                    + d.consumer() + ": " + d.reason()));
+            dead.forEach(
+                    d ->
+                            violations.add(
+                                    "dead letter "
+                                            + d.id()
+                                            + ": "
+                                            + d.originalSubject()
+                                            + " parked by "
+                                            + d.consumer()
+                                            + ": "
+                                            + d.reason()));
         }
         return new Report(violations, counted);
     }
 
-    private static void oneOpenOrderPerTicket(Map<String, Document> orders, List<String> violations) {
+    private static void oneOpenOrderPerTicket(
+            Map<String, Document> orders, List<String> violations) {
         Map<String, List<String>> openByTicket = new HashMap<>();
         for (Document o : orders.values()) {
             if ("created".equals(o.getString("status")) && o.getString("userId") != null) {
-                openByTicket.computeIfAbsent(ticketOf(o), t -> new ArrayList<>()).add(o.getString("_id"));
+                openByTicket
+                        .computeIfAbsent(ticketOf(o), t -> new ArrayList<>())
+                        .add(o.getString("_id"));
             }
         }
-        openByTicket.forEach((ticket, open) -> {
-            if (open.size() > 1) {
-                violations.add("ticket " + ticket + " is held by " + open.size() + " open orders: " + open);
-            }
-        });
+        openByTicket.forEach(
+                (ticket, open) -> {
+                    if (open.size() > 1) {
+                        violations.add(
+                                "ticket "
+                                        + ticket
+                                        + " is held by "
+                                        + open.size()
+                                        + " open orders: "
+                                        + open);
+                    }
+                });
     }
 
     private static void everyOrderEnds(Map<String, Document> orders, List<String> violations) {
         Instant overdue = Instant.now().minus(EXPIRY_LIMIT);
         for (Document o : orders.values()) {
             Date expiresAt = o.getDate("expiresAt");
-            if ("created".equals(o.getString("status")) && expiresAt != null && expiresAt.toInstant().isBefore(overdue)) {
-                violations.add("order " + o.getString("_id") + " is still open " + ago(expiresAt)
-                        + " after its hold ended");
+            if ("created".equals(o.getString("status"))
+                    && expiresAt != null
+                    && expiresAt.toInstant().isBefore(overdue)) {
+                violations.add(
+                        "order "
+                                + o.getString("_id")
+                                + " is still open "
+                                + ago(expiresAt)
+                                + " after its hold ended");
             }
         }
     }
 
-    private static void everyChargeIsPaidForOrRefunded(Map<String, Document> orders, Map<String, Document> paymentCopies,
-                                                      List<Document> attempts, List<Document> ledger,
-                                                      List<String> violations) {
+    private static void everyChargeIsPaidForOrRefunded(
+            Map<String, Document> orders,
+            Map<String, Document> paymentCopies,
+            List<Document> attempts,
+            List<Document> ledger,
+            List<String> violations) {
         Set<String> refundedCharges = new HashSet<>();
         for (Document entry : ledger) {
             if ("refund".equals(entry.getString("kind"))) {
@@ -161,20 +217,34 @@ public final class Audit {
                 continue;
             }
             String orderId = copy.getString("_id");
-            String status = Optional.ofNullable(orders.get(orderId)).map(o -> o.getString("status")).orElse("unknown");
+            String status =
+                    Optional.ofNullable(orders.get(orderId))
+                            .map(o -> o.getString("status"))
+                            .orElse("unknown");
             boolean refunded = payment.getString("refundId") != null;
             refundedCharges.addAll(refunded ? Set.of(payment.getString("stripeId")) : Set.of());
             if (!refunded && !"complete".equals(status)) {
-                violations.add("order " + orderId + " was charged (" + payment.getString("stripeId") + ") but is "
-                        + status + " and the charge is not refunded");
+                violations.add(
+                        "order "
+                                + orderId
+                                + " was charged ("
+                                + payment.getString("stripeId")
+                                + ") but is "
+                                + status
+                                + " and the charge is not refunded");
             }
         }
         for (Document o : orders.values()) {
             if ("complete".equals(o.getString("status"))) {
-                Document payment = Optional.ofNullable(paymentCopies.get(o.getString("_id")))
-                        .map(c -> c.get("payment", Document.class)).orElse(null);
+                Document payment =
+                        Optional.ofNullable(paymentCopies.get(o.getString("_id")))
+                                .map(c -> c.get("payment", Document.class))
+                                .orElse(null);
                 if (payment == null || payment.getString("refundId") != null) {
-                    violations.add("order " + o.getString("_id") + " is complete without a payment that stands");
+                    violations.add(
+                            "order "
+                                    + o.getString("_id")
+                                    + " is complete without a payment that stands");
                 }
             }
         }
@@ -183,32 +253,47 @@ public final class Audit {
             String state = a.getString("state");
             if (Set.of("PENDING", "CHARGED", "REFUND_OWED").contains(state)
                     && a.getDate("updatedAt").toInstant().isBefore(stale)) {
-                violations.add("payment attempt " + a.getString("_id") + " for order " + a.getString("orderId")
-                        + " has been " + state + " for " + ago(a.getDate("updatedAt")));
+                violations.add(
+                        "payment attempt "
+                                + a.getString("_id")
+                                + " for order "
+                                + a.getString("orderId")
+                                + " has been "
+                                + state
+                                + " for "
+                                + ago(a.getDate("updatedAt")));
             }
             if ("REFUNDED".equals(state)) {
                 refundedCharges.add(a.getString("chargeId"));
             }
         }
-        // The gateway's side of the books (the simulated gateway's ledger; Stripe's is Stripe's dashboard).
+        // The gateway's side of the books (the simulated gateway's ledger; Stripe's is Stripe's
+        // dashboard).
         for (Document entry : ledger) {
             if (!"charge".equals(entry.getString("kind"))) {
                 continue;
             }
             String charge = entry.getString("chargeId");
             String orderId = entry.getString("orderId");
-            Document payment = Optional.ofNullable(paymentCopies.get(orderId))
-                    .map(c -> c.get("payment", Document.class)).orElse(null);
-            boolean isTheOrdersPayment = payment != null && charge.equals(payment.getString("stripeId"));
+            Document payment =
+                    Optional.ofNullable(paymentCopies.get(orderId))
+                            .map(c -> c.get("payment", Document.class))
+                            .orElse(null);
+            boolean isTheOrdersPayment =
+                    payment != null && charge.equals(payment.getString("stripeId"));
             if (!isTheOrdersPayment && !refundedCharges.contains(charge)) {
-                violations.add("charge " + charge + " for order " + orderId
-                        + " is neither the order's payment nor refunded");
+                violations.add(
+                        "charge "
+                                + charge
+                                + " for order "
+                                + orderId
+                                + " is neither the order's payment nor refunded");
             }
         }
     }
 
-    private static void copiesAgreeWithTheCatalog(Map<String, Document> tickets, Map<String, Document> copies,
-                                                 List<String> violations) {
+    private static void copiesAgreeWithTheCatalog(
+            Map<String, Document> tickets, Map<String, Document> copies, List<String> violations) {
         for (Document ticket : tickets.values()) {
             String id = ticket.getString("_id");
             Document copy = copies.get(id);
@@ -223,13 +308,19 @@ public final class Audit {
             compare("seller", ticket.getString("userId"), copy.getString("userId"), differ);
             compare("holder", ticket.getString("orderId"), copy.getString("reservedBy"), differ);
             if (!differ.isEmpty()) {
-                violations.add("order-service's copy of ticket " + id + " disagrees with the catalog: " + differ);
+                violations.add(
+                        "order-service's copy of ticket "
+                                + id
+                                + " disagrees with the catalog: "
+                                + differ);
             }
         }
     }
 
-    private static void paymentCopiesAgreeWithOrders(Map<String, Document> orders, Map<String, Document> paymentCopies,
-                                                    List<String> violations) {
+    private static void paymentCopiesAgreeWithOrders(
+            Map<String, Document> orders,
+            Map<String, Document> paymentCopies,
+            List<String> violations) {
         for (Document order : orders.values()) {
             if (order.getString("userId") == null) {
                 continue; // a retired id: that order was never stored, nor published
@@ -244,17 +335,28 @@ public final class Audit {
             compare("status", order.getString("status"), copy.getString("status"), differ);
             compare("version", number(order.get("version")), number(copy.get("version")), differ);
             if (!differ.isEmpty()) {
-                violations.add("payment-service's copy of order " + id + " disagrees with order-service: " + differ);
+                violations.add(
+                        "payment-service's copy of order "
+                                + id
+                                + " disagrees with order-service: "
+                                + differ);
             }
         }
     }
 
-    private static void outboxesAreEmpty(String what, Map<String, Document> documents, List<String> violations) {
+    private static void outboxesAreEmpty(
+            String what, Map<String, Document> documents, List<String> violations) {
         Instant limit = Instant.now().minus(OUTBOX_LIMIT);
         for (Document d : documents.values()) {
             Date since = d.getDate("outboxSince");
             if (since != null && since.toInstant().isBefore(limit)) {
-                violations.add("the outbox of " + what + " " + d.get("_id") + " has held an event for " + ago(since));
+                violations.add(
+                        "the outbox of "
+                                + what
+                                + " "
+                                + d.get("_id")
+                                + " has held an event for "
+                                + ago(since));
             }
         }
     }
@@ -285,7 +387,10 @@ public final class Audit {
         if (value == null) {
             return null;
         }
-        BigDecimal d = value instanceof Decimal128 dec ? dec.bigDecimalValue() : new BigDecimal(value.toString());
+        BigDecimal d =
+                value instanceof Decimal128 dec
+                        ? dec.bigDecimalValue()
+                        : new BigDecimal(value.toString());
         return d.stripTrailingZeros().toPlainString();
     }
 
@@ -293,7 +398,8 @@ public final class Audit {
         return Duration.between(since.toInstant(), Instant.now()).toSeconds() + " s";
     }
 
-    // ---- the command line ------------------------------------------------------------------------
+    // ---- the command line
+    // ------------------------------------------------------------------------
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out));
@@ -319,17 +425,33 @@ public final class Audit {
                 case "--prefix" -> prefix = args[++i];
                 case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(args[++i]));
                 default -> {
-                    out.println("usage: audit [--store URL | --catalog-store URL --orders-store URL --payments-store URL]"
-                            + " [--nats URL] [--stream S] [--prefix P] [--settle SECONDS]");
+                    out.println(
+                            "usage: audit [--store URL | --catalog-store URL --orders-store URL --payments-store URL]"
+                                    + " [--nats URL] [--stream S] [--prefix P] [--settle SECONDS]");
                     return 2;
                 }
             }
         }
-        Target target = new Target(catalog == null ? store : catalog, orders == null ? store : orders,
-                payments == null ? store : payments, nats, stream, prefix);
-        out.println("Auditing (settling for up to " + settle.toSeconds() + " s): stores " + target.catalogStore()
-                + (catalog == null && orders == null && payments == null ? "" : ", " + target.ordersStore() + ", "
-                + target.paymentsStore()) + "; NATS " + nats + ", stream " + stream);
+        Target target =
+                new Target(
+                        catalog == null ? store : catalog,
+                        orders == null ? store : orders,
+                        payments == null ? store : payments,
+                        nats,
+                        stream,
+                        prefix);
+        out.println(
+                "Auditing (settling for up to "
+                        + settle.toSeconds()
+                        + " s): stores "
+                        + target.catalogStore()
+                        + (catalog == null && orders == null && payments == null
+                                ? ""
+                                : ", " + target.ordersStore() + ", " + target.paymentsStore())
+                        + "; NATS "
+                        + nats
+                        + ", stream "
+                        + stream);
         Report report = new Audit(target).run(settle);
         report.violations().forEach(v -> out.println("VIOLATION " + v));
         out.println("Audit: " + report.summary());

@@ -25,18 +25,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The flash sale of {@code ./ticketing chaos}: sellers list tickets, then buyers race for them
- * for a while (some pay with a good card, some are declined, some let their hold run out) while
- * the script kills and restarts every service, NATS and the store in turn; then it waits for the
- * marketplace to settle, runs {@link Audit}, and prints what happened. Requests that fail because
- * a server is down are counted and retried, as a shopper would. Exit status 0 only when the audit
+ * The flash sale of {@code ./ticketing chaos}: sellers list tickets, then buyers race for them for
+ * a while (some pay with a good card, some are declined, some let their hold run out) while the
+ * script kills and restarts every service, NATS and the store in turn; then it waits for the
+ * marketplace to settle, runs {@link Audit}, and prints what happened. Requests that fail because a
+ * server is down are counted and retried, as a shopper would. Exit status 0 only when the audit
  * finds nothing.
  */
 public final class Chaos {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     Chaos(URI base) {
@@ -52,22 +53,28 @@ public final class Chaos {
     }
 
     /** A signed-in shopper: the session cookie. */
-    private record Shopper(String cookie) {
-    }
+    private record Shopper(String cookie) {}
 
-    private record Reply(int status, String body, String cookie) {
-    }
+    private record Reply(int status, String body, String cookie) {}
 
     private Reply post(String path, String json, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String setCookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String setCookie =
+                    response.headers().allValues("Set-Cookie").stream()
+                            .filter(c -> c.startsWith("session="))
+                            .map(c -> c.substring(0, c.indexOf(';')))
+                            .findFirst()
+                            .orElse(null);
             return new Reply(response.statusCode(), response.body(), setCookie);
         } catch (Exception e) {
             return new Reply(0, e.toString(), null); // the server is down right now
@@ -89,10 +96,15 @@ public final class Chaos {
 
     private Shopper signUp() {
         String email = "chaos-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        Reply reply = persistently("/api/users/signup", "{\"email\":\"" + email + "\",\"password\":\"chaos-pass-1\"}",
-                null, Duration.ofMinutes(3));
+        Reply reply =
+                persistently(
+                        "/api/users/signup",
+                        "{\"email\":\"" + email + "\",\"password\":\"chaos-pass-1\"}",
+                        null,
+                        Duration.ofMinutes(3));
         if (reply.status() != 201) {
-            throw new IllegalStateException("sign-up failed: " + reply.status() + " " + reply.body());
+            throw new IllegalStateException(
+                    "sign-up failed: " + reply.status() + " " + reply.body());
         }
         return new Shopper(reply.cookie());
     }
@@ -107,8 +119,16 @@ public final class Chaos {
         List<Shopper> sellers = List.of(signUp(), signUp(), signUp());
         List<String> ticketIds = new ArrayList<>();
         for (int i = 0; i < tickets; i++) {
-            Reply listed = persistently("/api/tickets", "{\"title\":\"Chaos show seat " + i + "\",\"price\":"
-                    + (10 + i % 90) + ".50}", sellers.get(i % sellers.size()).cookie(), Duration.ofMinutes(3));
+            Reply listed =
+                    persistently(
+                            "/api/tickets",
+                            "{\"title\":\"Chaos show seat "
+                                    + i
+                                    + "\",\"price\":"
+                                    + (10 + i % 90)
+                                    + ".50}",
+                            sellers.get(i % sellers.size()).cookie(),
+                            Duration.ofMinutes(3));
             if (listed.status() == 201) {
                 ticketIds.add(idIn(listed.body()));
             }
@@ -120,13 +140,18 @@ public final class Chaos {
         Instant end = Instant.now().plus(duration);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         for (int t = 0; t < concurrency; t++) {
-            pool.execute(() -> {
-                while (Instant.now().isBefore(end)) {
-                    Shopper buyer = shoppers.get(ThreadLocalRandom.current().nextInt(shoppers.size()));
-                    String ticket = ticketIds.get(ThreadLocalRandom.current().nextInt(ticketIds.size()));
-                    shop(buyer, ticket);
-                }
-            });
+            pool.execute(
+                    () -> {
+                        while (Instant.now().isBefore(end)) {
+                            Shopper buyer =
+                                    shoppers.get(
+                                            ThreadLocalRandom.current().nextInt(shoppers.size()));
+                            String ticket =
+                                    ticketIds.get(
+                                            ThreadLocalRandom.current().nextInt(ticketIds.size()));
+                            shop(buyer, ticket);
+                        }
+                    });
         }
         pool.shutdown();
         pool.awaitTermination(duration.toSeconds() + 300, TimeUnit.SECONDS);
@@ -149,25 +174,45 @@ public final class Chaos {
         String orderId = idIn(order.body());
         int choice = ThreadLocalRandom.current().nextInt(10);
         if (choice < 5) {
-            Reply paid = persistently("/api/payments", "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}",
-                    buyer.cookie(), Duration.ofSeconds(20));
-            count(paid.status() == 201 ? "payments accepted" : "payments refused (" + paid.status() + ")");
+            Reply paid =
+                    persistently(
+                            "/api/payments",
+                            "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}",
+                            buyer.cookie(),
+                            Duration.ofSeconds(20));
+            count(
+                    paid.status() == 201
+                            ? "payments accepted"
+                            : "payments refused (" + paid.status() + ")");
         } else if (choice < 7) {
-            Reply declined = post("/api/payments", "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_chargeDeclined\"}",
-                    buyer.cookie());
-            count(declined.status() == 402 ? "cards declined" : "declines answered " + declined.status());
+            Reply declined =
+                    post(
+                            "/api/payments",
+                            "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_chargeDeclined\"}",
+                            buyer.cookie());
+            count(
+                    declined.status() == 402
+                            ? "cards declined"
+                            : "declines answered " + declined.status());
         } else {
             count("holds left to expire");
         }
     }
 
-    /** Waits until every server answers its readiness check (they were just restarted), or {@code by}. */
+    /**
+     * Waits until every server answers its readiness check (they were just restarted), or {@code
+     * by}.
+     */
     void awaitReady(List<URI> readiness, Instant by) {
         for (URI url : readiness) {
             while (Instant.now().isBefore(by)) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r =
+                            http.send(
+                                    HttpRequest.newBuilder(url)
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         break;
                     }
@@ -187,7 +232,8 @@ public final class Chaos {
         }
     }
 
-    // ---- the command line ------------------------------------------------------------------------
+    // ---- the command line
+    // ------------------------------------------------------------------------
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out));
@@ -219,40 +265,75 @@ public final class Chaos {
                 case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--ready" -> ready.add(URI.create(args[++i]));
                 default -> {
-                    out.println("usage: chaos --url URL [--store URL] [--nats URL] [--stream S] [--prefix P]"
-                            + " [--tickets N] [--buyers N] [--concurrency N] [--seconds N] [--settle SECONDS]"
-                            + " [--ready HEALTH_URL]...");
+                    out.println(
+                            "usage: chaos --url URL [--store URL] [--nats URL] [--stream S] [--prefix P]"
+                                    + " [--tickets N] [--buyers N] [--concurrency N] [--seconds N] [--settle SECONDS]"
+                                    + " [--ready HEALTH_URL]...");
                     return 2;
                 }
             }
         }
         Chaos chaos = new Chaos(URI.create(url));
         Instant started = Instant.now();
-        out.println("Chaos: " + tickets + " tickets, " + buyers + " buyers (" + concurrency + " at once) for "
-                + duration.toSeconds() + " s against " + url);
+        out.println(
+                "Chaos: "
+                        + tickets
+                        + " tickets, "
+                        + buyers
+                        + " buyers ("
+                        + concurrency
+                        + " at once) for "
+                        + duration.toSeconds()
+                        + " s against "
+                        + url);
         chaos.sell(tickets, buyers, duration, concurrency);
         Instant saleEnded = Instant.now();
-        out.println("Chaos: the sale is over; waiting for the marketplace to settle (up to " + settle.toSeconds() + " s)");
+        out.println(
+                "Chaos: the sale is over; waiting for the marketplace to settle (up to "
+                        + settle.toSeconds()
+                        + " s)");
         Instant settleBy = Instant.now().plus(settle);
         chaos.awaitReady(ready, settleBy);
         Audit audit = new Audit(Audit.Target.onOneStore(store, nats, stream, prefix));
-        Audit.Report report = audit.run(Duration.between(Instant.now(), settleBy).isNegative() ? Duration.ZERO
-                : Duration.between(Instant.now(), settleBy));
+        Audit.Report report =
+                audit.run(
+                        Duration.between(Instant.now(), settleBy).isNegative()
+                                ? Duration.ZERO
+                                : Duration.between(Instant.now(), settleBy));
         Duration toSettle = Duration.between(saleEnded, Instant.now());
 
         out.println();
-        out.println("Chaos run over (" + Duration.between(started, Instant.now()).toSeconds() + " s in all):");
-        chaos.counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        out.println(
+                "Chaos run over ("
+                        + Duration.between(started, Instant.now()).toSeconds()
+                        + " s in all):");
+        chaos.counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-44s %6d%n", e.getKey(), e.getValue().get()));
         try (MongoClient mongo = MongoClients.create(store)) {
             var orders = mongo.getDatabase("orders").getCollection("orders");
-            out.printf("  %-44s %6d%n", "orders stored", orders.countDocuments(Filters.exists("userId")));
-            out.printf("  %-44s %6d%n", "orders sold (complete)", orders.countDocuments(Filters.eq("status", "complete")));
-            out.printf("  %-44s %6d%n", "orders cancelled (expired)", orders.countDocuments(
-                    Filters.and(Filters.eq("status", "cancelled"), Filters.exists("userId"))));
-            out.printf("  %-44s %6d%n", "charges refunded", mongo.getDatabase("payments").getCollection("attempts")
-                    .countDocuments(Filters.eq("state", "REFUNDED")) + mongo.getDatabase("payments").getCollection("orders")
-                    .countDocuments(Filters.exists("payment.refundId")));
+            out.printf(
+                    "  %-44s %6d%n",
+                    "orders stored", orders.countDocuments(Filters.exists("userId")));
+            out.printf(
+                    "  %-44s %6d%n",
+                    "orders sold (complete)",
+                    orders.countDocuments(Filters.eq("status", "complete")));
+            out.printf(
+                    "  %-44s %6d%n",
+                    "orders cancelled (expired)",
+                    orders.countDocuments(
+                            Filters.and(
+                                    Filters.eq("status", "cancelled"), Filters.exists("userId"))));
+            out.printf(
+                    "  %-44s %6d%n",
+                    "charges refunded",
+                    mongo.getDatabase("payments")
+                                    .getCollection("attempts")
+                                    .countDocuments(Filters.eq("state", "REFUNDED"))
+                            + mongo.getDatabase("payments")
+                                    .getCollection("orders")
+                                    .countDocuments(Filters.exists("payment.refundId")));
         }
         out.printf("  %-44s %6d s%n", "time to settle after the sale", toSettle.toSeconds());
         report.violations().forEach(v -> out.println("VIOLATION " + v));

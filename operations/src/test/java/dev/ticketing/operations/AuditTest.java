@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The audit against stores written as the services write them: a clean marketplace, then each kind of harm. */
+/**
+ * The audit against stores written as the services write them: a clean marketplace, then each kind
+ * of harm.
+ */
 class AuditTest {
     private EmbeddedDocumentStore store;
     private MongoClient mongo;
@@ -35,8 +38,13 @@ class AuditTest {
         mongo = MongoClients.create(store.url());
         String nats = NatsTestServer.shared();
         try (var c = NatsTestServer.connect(nats)) {
-            c.jetStreamManagement().addStream(io.nats.client.api.StreamConfiguration.builder().name(stream)
-                    .subjects(prefix + ".>").storageType(io.nats.client.api.StorageType.Memory).build());
+            c.jetStreamManagement()
+                    .addStream(
+                            io.nats.client.api.StreamConfiguration.builder()
+                                    .name(stream)
+                                    .subjects(prefix + ".>")
+                                    .storageType(io.nats.client.api.StorageType.Memory)
+                                    .build());
         }
         audit = new Audit(Audit.Target.onOneStore(store.url(), nats, stream, prefix));
         // A sold ticket, paid once; a free ticket whose order was cancelled; a ticket on sale.
@@ -57,39 +65,79 @@ class AuditTest {
     }
 
     private void listed(String ticket) {
-        Document t = new Document("_id", ticket).append("title", "Seat " + ticket)
-                .append("price", new Decimal128(new BigDecimal("20.00"))).append("userId", "seller").append("version", 0L)
-                .append("orderId", null);
+        Document t =
+                new Document("_id", ticket)
+                        .append("title", "Seat " + ticket)
+                        .append("price", new Decimal128(new BigDecimal("20.00")))
+                        .append("userId", "seller")
+                        .append("version", 0L)
+                        .append("orderId", null);
         db("catalog").getCollection("tickets").insertOne(t);
         db("orders").getCollection("tickets").insertOne(new Document(t).append("reservedBy", null));
     }
 
     private void sold(String ticket, String order, String charge) {
         listed(ticket);
-        db("catalog").getCollection("tickets").updateOne(Filters.eq("_id", ticket),
-                Updates.combine(Updates.set("orderId", order), Updates.set("version", 1L)));
-        db("orders").getCollection("tickets").updateOne(Filters.eq("_id", ticket), Updates.combine(
-                Updates.set("orderId", order), Updates.set("version", 1L), Updates.set("reservedBy", order)));
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(
+                        Filters.eq("_id", ticket),
+                        Updates.combine(Updates.set("orderId", order), Updates.set("version", 1L)));
+        db("orders")
+                .getCollection("tickets")
+                .updateOne(
+                        Filters.eq("_id", ticket),
+                        Updates.combine(
+                                Updates.set("orderId", order),
+                                Updates.set("version", 1L),
+                                Updates.set("reservedBy", order)));
         order(order, ticket, "complete", 1);
-        db("payments").getCollection("orders").insertOne(new Document("_id", order).append("version", 1L)
-                .append("status", "complete").append("userId", "buyer").append("priceCents", 2000L)
-                .append("payment", new Document("id", "p-" + order).append("stripeId", charge).append("amountCents", 2000L)));
-        db("payments").getCollection("simulated_gateway").insertOne(new Document("_id", "key-" + order)
-                .append("kind", "charge").append("orderId", order).append("chargeId", charge).append("amountCents", 2000L));
+        db("payments")
+                .getCollection("orders")
+                .insertOne(
+                        new Document("_id", order)
+                                .append("version", 1L)
+                                .append("status", "complete")
+                                .append("userId", "buyer")
+                                .append("priceCents", 2000L)
+                                .append(
+                                        "payment",
+                                        new Document("id", "p-" + order)
+                                                .append("stripeId", charge)
+                                                .append("amountCents", 2000L)));
+        db("payments")
+                .getCollection("simulated_gateway")
+                .insertOne(
+                        new Document("_id", "key-" + order)
+                                .append("kind", "charge")
+                                .append("orderId", order)
+                                .append("chargeId", charge)
+                                .append("amountCents", 2000L));
     }
 
     private void cancelled(String ticket, String order) {
         listed(ticket);
         order(order, ticket, "cancelled", 1);
-        db("payments").getCollection("orders").insertOne(new Document("_id", order).append("version", 1L)
-                .append("status", "cancelled").append("userId", "buyer").append("priceCents", 2000L));
+        db("payments")
+                .getCollection("orders")
+                .insertOne(
+                        new Document("_id", order)
+                                .append("version", 1L)
+                                .append("status", "cancelled")
+                                .append("userId", "buyer")
+                                .append("priceCents", 2000L));
     }
 
     private void order(String order, String ticket, String status, long version) {
-        db("orders").getCollection("orders").insertOne(new Document("_id", order).append("userId", "buyer")
-                .append("status", status).append("version", version)
-                .append("expiresAt", Date.from(Instant.now().minusSeconds(3600)))
-                .append("ticket", new Document("id", ticket)));
+        db("orders")
+                .getCollection("orders")
+                .insertOne(
+                        new Document("_id", order)
+                                .append("userId", "buyer")
+                                .append("status", status)
+                                .append("version", version)
+                                .append("expiresAt", Date.from(Instant.now().minusSeconds(3600)))
+                                .append("ticket", new Document("id", ticket)));
     }
 
     @Test
@@ -101,12 +149,24 @@ class AuditTest {
 
     @Test
     void aChargeForACancelledOrderThatWasNotRefundedIsReported() throws Exception {
-        db("payments").getCollection("simulated_gateway").insertOne(new Document("_id", "key-x").append("kind", "charge")
-                .append("orderId", "o-cancelled").append("chargeId", "pi_orphan").append("amountCents", 2000L));
-        assertEquals(List.of("charge pi_orphan for order o-cancelled is neither the order's payment nor refunded"),
+        db("payments")
+                .getCollection("simulated_gateway")
+                .insertOne(
+                        new Document("_id", "key-x")
+                                .append("kind", "charge")
+                                .append("orderId", "o-cancelled")
+                                .append("chargeId", "pi_orphan")
+                                .append("amountCents", 2000L));
+        assertEquals(
+                List.of(
+                        "charge pi_orphan for order o-cancelled is neither the order's payment nor refunded"),
                 audit.once().violations());
-        db("payments").getCollection("simulated_gateway").insertOne(new Document("_id", "refund-x").append("kind", "refund")
-                .append("chargeId", "pi_orphan"));
+        db("payments")
+                .getCollection("simulated_gateway")
+                .insertOne(
+                        new Document("_id", "refund-x")
+                                .append("kind", "refund")
+                                .append("chargeId", "pi_orphan"));
         assertEquals(List.of(), audit.once().violations(), "refunded: no longer a violation");
     }
 
@@ -115,36 +175,66 @@ class AuditTest {
         order("o-a", "t-new", "created", 0);
         order("o-b", "t-new", "created", 0);
         List<String> found = audit.once().violations();
-        assertTrue(found.stream().anyMatch(v -> v.startsWith("ticket t-new is held by 2 open orders")), found.toString());
-        assertTrue(found.stream().anyMatch(v -> v.startsWith("order o-a is still open")), found.toString());
+        assertTrue(
+                found.stream().anyMatch(v -> v.startsWith("ticket t-new is held by 2 open orders")),
+                found.toString());
+        assertTrue(
+                found.stream().anyMatch(v -> v.startsWith("order o-a is still open")),
+                found.toString());
     }
 
     @Test
     void copiesThatDisagreeWithTheirSourceAreReported() throws Exception {
-        db("orders").getCollection("tickets").updateOne(Filters.eq("_id", "t-new"),
-                Updates.set("price", new Decimal128(new BigDecimal("25.00"))));
-        db("payments").getCollection("orders").updateOne(Filters.eq("_id", "o-cancelled"), Updates.set("status", "created"));
+        db("orders")
+                .getCollection("tickets")
+                .updateOne(
+                        Filters.eq("_id", "t-new"),
+                        Updates.set("price", new Decimal128(new BigDecimal("25.00"))));
+        db("payments")
+                .getCollection("orders")
+                .updateOne(Filters.eq("_id", "o-cancelled"), Updates.set("status", "created"));
         List<String> found = audit.once().violations();
-        assertEquals(List.of("order-service's copy of ticket t-new disagrees with the catalog: [price 20 vs 25]",
-                "payment-service's copy of order o-cancelled disagrees with order-service: [status cancelled vs created]"),
+        assertEquals(
+                List.of(
+                        "order-service's copy of ticket t-new disagrees with the catalog: [price 20 vs 25]",
+                        "payment-service's copy of order o-cancelled disagrees with order-service: [status cancelled vs created]"),
                 found);
     }
 
     @Test
     void aCompleteOrderWithoutPaymentAnOldOutboxAndADeadLetterAreReported() throws Exception {
-        db("payments").getCollection("orders").updateOne(Filters.eq("_id", "o-paid"),
-                Updates.set("payment.refundId", "re_1"));
-        db("catalog").getCollection("tickets").updateOne(Filters.eq("_id", "t-new"),
-                Updates.set("outboxSince", Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
+        db("payments")
+                .getCollection("orders")
+                .updateOne(Filters.eq("_id", "o-paid"), Updates.set("payment.refundId", "re_1"));
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(
+                        Filters.eq("_id", "t-new"),
+                        Updates.set(
+                                "outboxSince",
+                                Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
         try (var c = NatsTestServer.connect(NatsTestServer.shared())) {
-            c.jetStream().publish(prefix + ".dlq." + prefix + ".order.created", new io.nats.client.impl.Headers()
-                    .put("Ticketing-Dlq-Reason", "poison").put("Ticketing-Dlq-Consumer", "catalog-service-order-created"),
-                    "{}".getBytes());
+            c.jetStream()
+                    .publish(
+                            prefix + ".dlq." + prefix + ".order.created",
+                            new io.nats.client.impl.Headers()
+                                    .put("Ticketing-Dlq-Reason", "poison")
+                                    .put("Ticketing-Dlq-Consumer", "catalog-service-order-created"),
+                            "{}".getBytes());
         }
         List<String> found = audit.once().violations();
-        assertTrue(found.contains("order o-paid is complete without a payment that stands"), found.toString());
-        assertTrue(found.stream().anyMatch(v -> v.startsWith("the outbox of catalog-service ticket t-new has held")),
+        assertTrue(
+                found.contains("order o-paid is complete without a payment that stands"),
                 found.toString());
-        assertTrue(found.stream().anyMatch(v -> v.startsWith("dead letter") && v.contains("poison")), found.toString());
+        assertTrue(
+                found.stream()
+                        .anyMatch(
+                                v ->
+                                        v.startsWith(
+                                                "the outbox of catalog-service ticket t-new has held")),
+                found.toString());
+        assertTrue(
+                found.stream().anyMatch(v -> v.startsWith("dead letter") && v.contains("poison")),
+                found.toString());
     }
 }

@@ -15,8 +15,15 @@ class PlatformReadinessIT {
     private final HttpApi http = new HttpApi();
 
     @ParameterizedTest
-    @ValueSource(strings = {"auth-service", "catalog-service", "order-service", "payment-service",
-            "timer-service", "ui-faces"})
+    @ValueSource(
+            strings = {
+                "auth-service",
+                "catalog-service",
+                "order-service",
+                "payment-service",
+                "timer-service",
+                "ui-faces"
+            })
     void everyServiceReportsReady(String service) {
         ServiceHealthChecks.assertReady(service);
     }
@@ -32,13 +39,15 @@ class PlatformReadinessIT {
     void anUnknownApiRouteIsA404InTheEnvelope() {
         HttpApi.Reply reply = http.get(ServiceUnderTest.url("/api/tickets/no/such/route"));
         assertEquals(404, reply.status(), reply.body());
-        assertEquals("Not Found", reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+        assertEquals(
+                "Not Found",
+                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
     }
 
     /**
-     * An /api/ path that no API owns reaches the storefront (it serves "/"), which answers the API's
-     * 404 envelope, not its HTML page: on one server, behind the split front, behind the Route.
-     * Before: GET /api/nowhere answered the storefront's "We couldn't find that page".
+     * An /api/ path that no API owns reaches the storefront (it serves "/"), which answers the
+     * API's 404 envelope, not its HTML page: on one server, behind the split front, behind the
+     * Route. Before: GET /api/nowhere answered the storefront's "We couldn't find that page".
      */
     @ParameterizedTest
     @ValueSource(strings = {"/api/nowhere", "/api", "/api/", "/api/nowhere/at/all?x=1"})
@@ -46,21 +55,39 @@ class PlatformReadinessIT {
         HttpApi.Reply reply = http.get(ServiceUnderTest.url(path));
         assertEquals(404, reply.status(), path + ": " + reply.body());
         assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"), path);
-        assertEquals("Not Found", reply.json().getJsonArray("errors").getJsonObject(0).getString("message"), path);
+        assertEquals(
+                "Not Found",
+                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"),
+                path);
     }
 
-    /** Operator routes are not on the public origin; on the operator port they are (docs/api.md). */
+    /**
+     * Operator routes are not on the public origin; on the operator port they are (docs/api.md).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"/metrics", "/health/ready", "/openapi", "/internal/timers", "/jwt/ibm/api/ticketing/jwk"})
+    @ValueSource(
+            strings = {
+                "/metrics",
+                "/health/ready",
+                "/openapi",
+                "/internal/timers",
+                "/jwt/ibm/api/ticketing/jwk"
+            })
     void operatorRoutesAreNotOnThePublicOrigin(String path) {
-        HttpApi.Reply reply = http.get(ServiceUnderTest.url(path), "Origin", "https://evil.example");
+        HttpApi.Reply reply =
+                http.get(ServiceUnderTest.url(path), "Origin", "https://evil.example");
         assertEquals(404, reply.status(), path + ": " + reply.body());
         assertTrue(reply.header("Access-Control-Allow-Origin").isEmpty(), path);
-        assertTrue(!reply.body().contains("# HELP") && !reply.body().contains("expiresAt"), path + ": " + reply.body());
+        assertTrue(
+                !reply.body().contains("# HELP") && !reply.body().contains("expiresAt"),
+                path + ": " + reply.body());
     }
 
     @Test
     void timerServicesAdminViewIsOnItsOperatorPort() {
-        assertEquals(200, http.get(ServiceUnderTest.operatorUrl("timer-service", "/internal/timers")).status());
+        assertEquals(
+                200,
+                http.get(ServiceUnderTest.operatorUrl("timer-service", "/internal/timers"))
+                        .status());
     }
 }

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The test's view of the NATS stream the server under test uses (its own stream and subject
- * prefix per run): publish events as another service would, and read what the service published.
+ * The test's view of the NATS stream the server under test uses (its own stream and subject prefix
+ * per run): publish events as another service would, and read what the service published.
  */
 public final class Bus implements AutoCloseable {
     final String stream;
@@ -25,18 +25,24 @@ public final class Bus implements AutoCloseable {
     private final JetStream js;
 
     /** A message as stored in the stream. */
-    public record Stored(String msgId, String json) {
-    }
+    public record Stored(String msgId, String json) {}
 
-    /** A dead letter: the original message, why it was parked, by which consumer, after how many deliveries. */
-    public record DeadLetter(String json, String reason, String consumer, String delivered) {
-    }
+    /**
+     * A dead letter: the original message, why it was parked, by which consumer, after how many
+     * deliveries.
+     */
+    public record DeadLetter(String json, String reason, String consumer, String delivered) {}
 
     public Bus(String url, String stream, String prefix) {
         this.stream = stream;
         this.prefix = prefix;
         try {
-            nats = Nats.connect(new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5)).build());
+            nats =
+                    Nats.connect(
+                            new Options.Builder()
+                                    .server(url)
+                                    .connectionTimeout(Duration.ofSeconds(5))
+                                    .build());
             js = nats.jetStream();
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach NATS at " + url, e);
@@ -45,20 +51,24 @@ public final class Bus implements AutoCloseable {
 
     /** The server under test's stream and subjects (set by the build for this run). */
     public static Bus ofServerUnderTest() {
-        return new Bus(System.getProperty("nats.url", "nats://127.0.0.1:4222"),
-                System.getProperty("it.stream"), System.getProperty("it.subject.prefix"));
+        return new Bus(
+                System.getProperty("nats.url", "nats://127.0.0.1:4222"),
+                System.getProperty("it.stream"),
+                System.getProperty("it.subject.prefix"));
     }
 
     public String subject(String type) {
         return prefix + "." + type;
     }
 
-    /** Publishes an event on {@code <prefix>.<type>} with the given Nats-Msg-Id; waits for the stream. */
+    /**
+     * Publishes an event on {@code <prefix>.<type>} with the given Nats-Msg-Id; waits for the
+     * stream.
+     */
     public PublishAck publish(String type, String json, String msgId) {
         Headers headers = new Headers().put("Nats-Msg-Id", msgId);
         try {
-            return js.publish(subject(type), headers,
-                    json.getBytes(StandardCharsets.UTF_8));
+            return js.publish(subject(type), headers, json.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + subject(type) + " failed", e);
         }
@@ -68,13 +78,19 @@ public final class Bus implements AutoCloseable {
     public List<Stored> messages(String type) {
         List<Stored> found = new ArrayList<>();
         try {
-            JetStreamSubscription sub = js.subscribe(subject(type),
-                    PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+            JetStreamSubscription sub =
+                    js.subscribe(
+                            subject(type),
+                            PushSubscribeOptions.builder().stream(stream).ordered(true).build());
             try {
                 Message m;
                 while ((m = sub.nextMessage(Duration.ofMillis(800))) != null) {
-                    found.add(new Stored(m.getHeaders() == null ? null : m.getHeaders().getFirst("Nats-Msg-Id"),
-                            new String(m.getData(), StandardCharsets.UTF_8)));
+                    found.add(
+                            new Stored(
+                                    m.getHeaders() == null
+                                            ? null
+                                            : m.getHeaders().getFirst("Nats-Msg-Id"),
+                                    new String(m.getData(), StandardCharsets.UTF_8)));
                     if (m.metaData().pendingCount() == 0) {
                         break;
                     }
@@ -91,19 +107,28 @@ public final class Bus implements AutoCloseable {
         return found;
     }
 
-    /** Every dead letter of events of {@code <prefix>.<type>} so far (on {@code <prefix>.dlq.<prefix>.<type>}). */
+    /**
+     * Every dead letter of events of {@code <prefix>.<type>} so far (on {@code
+     * <prefix>.dlq.<prefix>.<type>}).
+     */
     public List<DeadLetter> deadLetters(String type) {
         List<DeadLetter> found = new ArrayList<>();
         String dlq = prefix + ".dlq." + subject(type);
         try {
-            JetStreamSubscription sub = js.subscribe(dlq, PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+            JetStreamSubscription sub =
+                    js.subscribe(
+                            dlq,
+                            PushSubscribeOptions.builder().stream(stream).ordered(true).build());
             try {
                 Message m;
                 while ((m = sub.nextMessage(Duration.ofMillis(800))) != null) {
                     Headers h = m.getHeaders();
-                    found.add(new DeadLetter(new String(m.getData(), StandardCharsets.UTF_8),
-                            h.getFirst("Ticketing-Dlq-Reason"), h.getFirst("Ticketing-Dlq-Consumer"),
-                            h.getFirst("Ticketing-Dlq-Delivered")));
+                    found.add(
+                            new DeadLetter(
+                                    new String(m.getData(), StandardCharsets.UTF_8),
+                                    h.getFirst("Ticketing-Dlq-Reason"),
+                                    h.getFirst("Ticketing-Dlq-Consumer"),
+                                    h.getFirst("Ticketing-Dlq-Delivered")));
                     if (m.metaData().pendingCount() == 0) {
                         break;
                     }

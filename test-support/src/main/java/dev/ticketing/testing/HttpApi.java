@@ -24,11 +24,12 @@ public final class HttpApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     // HTTP/1.1 as browsers and curl speak it to a plain-HTTP origin: the JDK's default h2c upgrade
     // attempt on a reused connection made Liberty answer 400 to a perfectly good second POST.
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
 
     /** One HTTP exchange's outcome. */
     public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
@@ -44,7 +45,8 @@ public final class HttpApi {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.read();
             } catch (RuntimeException e) {
-                throw new AssertionError("response body is not JSON (status " + status + "): " + body, e);
+                throw new AssertionError(
+                        "response body is not JSON (status " + status + "): " + body, e);
             }
         }
 
@@ -62,15 +64,19 @@ public final class HttpApi {
     }
 
     public Reply post(URI uri, String jsonBody, String... headers) {
-        return send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), headers);
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)),
+                headers);
     }
 
     public Reply put(URI uri, String jsonBody, String... headers) {
-        return send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)), headers);
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)),
+                headers);
     }
 
     public Reply delete(URI uri, String... headers) {
@@ -85,8 +91,9 @@ public final class HttpApi {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(
+                            request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

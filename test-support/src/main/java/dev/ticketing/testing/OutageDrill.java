@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A copy of this module's server on a store and a NATS server of the test's own, whose
- * dependencies the drill takes away and brings back while the server keeps running: readiness must
- * say DOWN (503, naming what is missing) during the outage and UP again afterwards, with no restart.
+ * A copy of this module's server on a store and a NATS server of the test's own, whose dependencies
+ * the drill takes away and brings back while the server keeps running: readiness must say DOWN
+ * (503, naming what is missing) during the outage and UP again afterwards, with no restart.
  */
 public final class OutageDrill implements AutoCloseable {
-    /** Noticing an outage or a return takes a few health calls (each waits up to 2 s for the store). */
+    /**
+     * Noticing an outage or a return takes a few health calls (each waits up to 2 s for the store).
+     */
     private static final Duration NOTICED = Duration.ofSeconds(60);
 
     private final String checkName;

@@ -12,15 +12,18 @@ import java.util.Map;
 
 /**
  * A store and a NATS server of one test's own, for a {@link ServerCopy} to use, which the test can
- * take away and bring back on the same ports: the outages a service must ride out without a restart.
+ * take away and bring back on the same ports: the outages a service must ride out without a
+ * restart.
  */
 public final class OwnDependencies implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final NatsTestServer nats;
     private final int storePort;
+
     /** Where a file-backed store keeps its data across a stop; null for an in-memory one. */
     private final Path storeDir;
+
     private EmbeddedDocumentStore store;
 
     private OwnDependencies(NatsTestServer nats, EmbeddedDocumentStore store, Path storeDir) {
@@ -41,7 +44,10 @@ public final class OwnDependencies implements AutoCloseable {
         }
     }
 
-    /** Starts both, the store on files that keep its data across a stop, as a real store's outage would. */
+    /**
+     * Starts both, the store on files that keep its data across a stop, as a real store's outage
+     * would.
+     */
     public static OwnDependencies startDurable() {
         NatsTestServer nats = NatsTestServer.startPrivate();
         try {
@@ -76,7 +82,9 @@ public final class OwnDependencies implements AutoCloseable {
         }
     }
 
-    /** The store back on its port (an in-memory store comes back empty, a durable one as it was). */
+    /**
+     * The store back on its port (an in-memory store comes back empty, a durable one as it was).
+     */
     public void startStore() {
         if (store != null) {
             return;
@@ -85,14 +93,17 @@ public final class OwnDependencies implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
-                store = storeDir == null ? EmbeddedDocumentStore.inMemory(HOST, storePort)
-                        : EmbeddedDocumentStore.inFile(storeDir, HOST, storePort);
+                store =
+                        storeDir == null
+                                ? EmbeddedDocumentStore.inMemory(HOST, storePort)
+                                : EmbeddedDocumentStore.inFile(storeDir, HOST, storePort);
                 return;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the store could not listen on port " + storePort + " again", e);
+                    throw new IllegalStateException(
+                            "the store could not listen on port " + storePort + " again", e);
                 }
                 sleep(Duration.ofMillis(200));
             }

@@ -2,7 +2,6 @@ package dev.ticketing.testing;
 
 import static org.awaitility.Awaitility.await;
 
-
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +26,16 @@ import org.awaitility.core.ConditionTimeoutException;
  * subjects, whose bootstrap properties the test sets (for example a fault point) before each start.
  */
 public final class ServerCopy implements AutoCloseable {
-    private static final Set<String> LEFT_OUT = Set.of("logs", "workarea", "configDropins", "data", "expanded",
-            "bootstrap.properties");
+    private static final Set<String> LEFT_OUT =
+            Set.of("logs", "workarea", "configDropins", "data", "expanded", "bootstrap.properties");
+
     /**
      * Apps deployed beside a service for its tests only (auth-service, the issuer of their
      * sessions), which a copy leaves out: the build's {@code it.copy.leave.out}, comma-separated.
      */
-    private static final Set<String> TEST_ONLY_APPS = Set.of(System.getProperty("it.copy.leave.out", "auth-service.war")
-            .split("\\s*,\\s*"));
+    private static final Set<String> TEST_ONLY_APPS =
+            Set.of(System.getProperty("it.copy.leave.out", "auth-service.war").split("\\s*,\\s*"));
+
     private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
     private final Path userDir = Path.of(System.getProperty("it.user.dir"));
     private final String name;
@@ -103,12 +104,17 @@ public final class ServerCopy implements AutoCloseable {
         int rc = run("start");
         HttpApi http = new HttpApi();
         await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
-                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> {
-                    HttpApi.Reply reply = http.get(operatorUrl("/health/ready"));
-                    return untilReady ? reply.status() == 200 : (reply.status() == 200 || reply.status() == 503)
-                            && !reply.json().getJsonArray("checks").isEmpty();
-                });
+                .atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            HttpApi.Reply reply = http.get(operatorUrl("/health/ready"));
+                            return untilReady
+                                    ? reply.status() == 200
+                                    : (reply.status() == 200 || reply.status() == 503)
+                                            && !reply.json().getJsonArray("checks").isEmpty();
+                        });
     }
 
     /** The copy's /health/ready answer now: 200 with every check UP, or 503 with what is DOWN. */
@@ -117,26 +123,52 @@ public final class ServerCopy implements AutoCloseable {
     }
 
     /**
-     * Waits until readiness reports the check {@code checkName} with {@code dataKey} as
-     * {@code expected} ("UP" or "DOWN"), the whole answer being 200 for UP and 503 for DOWN.
+     * Waits until readiness reports the check {@code checkName} with {@code dataKey} as {@code
+     * expected} ("UP" or "DOWN"), the whole answer being 200 for UP and 503 for DOWN.
      */
     public void awaitReadiness(String checkName, String dataKey, String expected, Duration atMost) {
         int status = "UP".equals(expected) ? 200 : 503;
         String[] last = {"no answer yet"};
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
-                HttpApi.Reply reply = readiness();
-                last[0] = reply.status() + " " + reply.body();
-                return reply.status() == status && reply.json().getJsonArray("checks").stream()
-                        .map(JsonValue::asJsonObject)
-                        .anyMatch(c -> checkName.equals(c.getString("name"))
-                                && expected.equals(c.getString("status"))
-                                && c.containsKey("data")
-                                && expected.equals(c.getJsonObject("data").getString(dataKey, "")));
-            });
+            await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                HttpApi.Reply reply = readiness();
+                                last[0] = reply.status() + " " + reply.body();
+                                return reply.status() == status
+                                        && reply.json().getJsonArray("checks").stream()
+                                                .map(JsonValue::asJsonObject)
+                                                .anyMatch(
+                                                        c ->
+                                                                checkName.equals(
+                                                                                c.getString("name"))
+                                                                        && expected.equals(
+                                                                                c.getString(
+                                                                                        "status"))
+                                                                        && c.containsKey("data")
+                                                                        && expected.equals(
+                                                                                c.getJsonObject(
+                                                                                                "data")
+                                                                                        .getString(
+                                                                                                dataKey,
+                                                                                                "")));
+                            });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("readiness of " + name + " never showed check " + checkName + " with "
-                    + dataKey + " " + expected + " within " + atMost + "; last answer: " + last[0], e);
+            throw new AssertionError(
+                    "readiness of "
+                            + name
+                            + " never showed check "
+                            + checkName
+                            + " with "
+                            + dataKey
+                            + " "
+                            + expected
+                            + " within "
+                            + atMost
+                            + "; last answer: "
+                            + last[0],
+                    e);
         }
     }
 
@@ -157,14 +189,17 @@ public final class ServerCopy implements AutoCloseable {
     }
 
     private int run(String action) {
-        ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
-                .redirectErrorStream(true).redirectOutput(dir.resolve(action + ".out").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(action + ".out").toFile());
         pb.environment().put("WLP_USER_DIR", userDir.toString());
         try {
             Process p = pb.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("server " + action + " " + name + " did not finish");
+                throw new IllegalStateException(
+                        "server " + action + " " + name + " did not finish");
             }
             return p.exitValue();
         } catch (IOException e) {
@@ -194,26 +229,33 @@ public final class ServerCopy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        properties.stringPropertyNames().stream().sorted().forEach(k -> read.put(k, properties.getProperty(k)));
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(k -> read.put(k, properties.getProperty(k)));
         return read;
     }
 
     private static void copyTree(Path from, Path to, Set<String> alsoLeftOut) {
         try (Stream<Path> paths = Files.walk(from)) {
-            paths.filter(p -> from.relativize(p).toString().isEmpty()
-                            || !leftOut(from.relativize(p)) && !alsoLeftOut.contains(p.getFileName().toString()))
-                    .forEach(p -> {
-                        try {
-                            Path target = to.resolve(from.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(target);
-                            } else {
-                                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            paths.filter(
+                            p ->
+                                    from.relativize(p).toString().isEmpty()
+                                            || !leftOut(from.relativize(p))
+                                                    && !alsoLeftOut.contains(
+                                                            p.getFileName().toString()))
+                    .forEach(
+                            p -> {
+                                try {
+                                    Path target = to.resolve(from.relativize(p).toString());
+                                    if (Files.isDirectory(p)) {
+                                        Files.createDirectories(target);
+                                    } else {
+                                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,10 +18,10 @@ import java.util.Map;
 public final class ServiceHealthChecks {
     private static final HttpApi HTTP = new HttpApi();
     private static final String JSON = "application/json";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private ServiceHealthChecks() {
-    }
+    private ServiceHealthChecks() {}
 
     /** /health/ready answers 200 UP and contains an UP check with the given name. */
     public static void assertReady(String checkName) {
@@ -29,17 +29,27 @@ public final class ServiceHealthChecks {
         assertEquals(200, reply.status(), "readiness: " + reply.body());
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"), reply.body());
-        boolean found = health.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .anyMatch(c -> checkName.equals(c.getString("name")) && "UP".equals(c.getString("status")));
+        boolean found =
+                health.getJsonArray("checks").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(
+                                c ->
+                                        checkName.equals(c.getString("name"))
+                                                && "UP".equals(c.getString("status")));
         assertTrue(found, "no UP readiness check named " + checkName + " in " + reply.body());
     }
 
     /** /openapi serves a document (JSON) whose info.title is the given title. */
     public static void assertOpenApiTitle(String title) {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", "application/json");
+        HttpApi.Reply reply =
+                HTTP.get(
+                        ServiceUnderTest.operatorUrl("/openapi?format=JSON"),
+                        "Accept",
+                        "application/json");
         assertEquals(200, reply.status(), reply.body());
-        assertTrue(reply.body().contains(title), "OpenAPI document does not name " + title + ": " + reply.body());
+        assertTrue(
+                reply.body().contains(title),
+                "OpenAPI document does not name " + title + ": " + reply.body());
     }
 
     /**
@@ -69,33 +79,52 @@ public final class ServiceHealthChecks {
                     gaps.add(name + ": no responses");
                     continue;
                 }
-                responses.forEach((status, response) -> {
-                    JsonObject content = response.asJsonObject().getJsonObject("content");
-                    boolean error = status.startsWith("4") || status.startsWith("5");
-                    if (content != null && !content.isEmpty()) {
-                        checkExamples(name + " " + status, response.asJsonObject(), error, gaps);
-                    } else if (error) {
-                        gaps.add(name + " " + status + ": no content, but every error answers with the envelope");
-                    }
-                });
+                responses.forEach(
+                        (status, response) -> {
+                            JsonObject content = response.asJsonObject().getJsonObject("content");
+                            boolean error = status.startsWith("4") || status.startsWith("5");
+                            if (content != null && !content.isEmpty()) {
+                                checkExamples(
+                                        name + " " + status, response.asJsonObject(), error, gaps);
+                            } else if (error) {
+                                gaps.add(
+                                        name
+                                                + " "
+                                                + status
+                                                + ": no content, but every error answers with the envelope");
+                            }
+                        });
             }
         }
         assertTrue(operations > 0, "the OpenAPI document has no operations: " + paths);
-        assertTrue(gaps.isEmpty(), gaps.size() + " gap(s) in the OpenAPI examples:\n" + String.join("\n", gaps));
+        assertTrue(
+                gaps.isEmpty(),
+                gaps.size() + " gap(s) in the OpenAPI examples:\n" + String.join("\n", gaps));
     }
 
     private static JsonObject openApi() {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", JSON);
+        HttpApi.Reply reply =
+                HTTP.get(ServiceUnderTest.operatorUrl("/openapi?format=JSON"), "Accept", JSON);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }
 
-    /** {@code holder} (a request body or a response) has application/json content with examples that fit. */
-    private static void checkExamples(String what, JsonObject holder, boolean errorStatus, List<String> gaps) {
+    /**
+     * {@code holder} (a request body or a response) has application/json content with examples that
+     * fit.
+     */
+    private static void checkExamples(
+            String what, JsonObject holder, boolean errorStatus, List<String> gaps) {
         JsonObject content = holder.getJsonObject("content");
         JsonObject media = content == null ? null : content.getJsonObject(JSON);
         if (media == null) {
-            gaps.add(what + ": no " + JSON + " content (has " + (content == null ? "none" : content.keySet()) + ")");
+            gaps.add(
+                    what
+                            + ": no "
+                            + JSON
+                            + " content (has "
+                            + (content == null ? "none" : content.keySet())
+                            + ")");
             return;
         }
         List<JsonValue> examples = new ArrayList<>();
@@ -114,12 +143,18 @@ public final class ServiceHealthChecks {
             if (json == null) {
                 gaps.add(what + ": example is not JSON: " + example);
             } else if (errorStatus && !isErrorEnvelope(json)) {
-                gaps.add(what + ": example is not the error envelope {\"errors\":[{\"message\"...}]}: " + json);
+                gaps.add(
+                        what
+                                + ": example is not the error envelope {\"errors\":[{\"message\"...}]}: "
+                                + json);
             }
         }
     }
 
-    /** The example as JSON: as the document holds it, or parsed when it is a string; null when it is neither. */
+    /**
+     * The example as JSON: as the document holds it, or parsed when it is a string; null when it is
+     * neither.
+     */
     private static JsonValue asJson(JsonValue example) {
         if (example == null || example.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -142,7 +177,10 @@ public final class ServiceHealthChecks {
         if (!(errors instanceof JsonArray list) || list.isEmpty()) {
             return false;
         }
-        return list.stream().allMatch(e -> e.getValueType() == JsonValue.ValueType.OBJECT
-                && e.asJsonObject().get("message") instanceof JsonString);
+        return list.stream()
+                .allMatch(
+                        e ->
+                                e.getValueType() == JsonValue.ValueType.OBJECT
+                                        && e.asJsonObject().get("message") instanceof JsonString);
     }
 }

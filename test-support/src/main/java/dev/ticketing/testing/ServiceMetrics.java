@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Some of a running service's application counters, read from its /metrics (Prometheus text)
- * before and after a step, and the exact change the step must make to each.
+ * Some of a running service's application counters, read from its /metrics (Prometheus text) before
+ * and after a step, and the exact change the step must make to each.
  */
 public final class ServiceMetrics {
     private final List<String> counters;
@@ -27,14 +27,23 @@ public final class ServiceMetrics {
         return values;
     }
 
-    /** Each counter is on the page as a counter with a description and a sample (0 before anything happened). */
+    /**
+     * Each counter is on the page as a counter with a description and a sample (0 before anything
+     * happened).
+     */
     public void assertEachIsADescribedCounter() {
         String page = page();
         for (String name : counters) {
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# TYPE " + name + " counter")), name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith("# HELP " + name + " ") && l.length() > 30),
+            assertTrue(
+                    page.lines().anyMatch(l -> l.startsWith("# TYPE " + name + " counter")),
                     name + ":\n" + page);
-            assertTrue(page.lines().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")),
+            assertTrue(
+                    page.lines()
+                            .anyMatch(l -> l.startsWith("# HELP " + name + " ") && l.length() > 30),
+                    name + ":\n" + page);
+            assertTrue(
+                    page.lines()
+                            .anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")),
                     name + ":\n" + page);
         }
     }
@@ -45,7 +54,9 @@ public final class ServiceMetrics {
         return reply.body();
     }
 
-    /** Every counter moved from {@code before} by exactly {@code expected} (0 for those not named). */
+    /**
+     * Every counter moved from {@code before} by exactly {@code expected} (0 for those not named).
+     */
     public void assertDeltas(Map<String, Double> before, Map<String, Integer> expected) {
         Map<String, Double> after = read();
         Map<String, Double> deltas = new LinkedHashMap<>();
@@ -61,10 +72,16 @@ public final class ServiceMetrics {
     static double value(String page, String name) {
         return page.lines()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> {
-                    String afterTags = l.substring(l.contains("}") ? l.lastIndexOf('}') + 1 : name.length()).trim();
-                    return Double.parseDouble(afterTags.split(" ")[0]);
-                })
+                .mapToDouble(
+                        l -> {
+                            String afterTags =
+                                    l.substring(
+                                                    l.contains("}")
+                                                            ? l.lastIndexOf('}') + 1
+                                                            : name.length())
+                                            .trim();
+                            return Double.parseDouble(afterTags.split(" ")[0]);
+                        })
                 .sum();
     }
 }

@@ -4,8 +4,7 @@ import java.net.URI;
 
 /** Where the Liberty server that the build started for this module's integration tests listens. */
 public final class ServiceUnderTest {
-    private ServiceUnderTest() {
-    }
+    private ServiceUnderTest() {}
 
     /**
      * Base URL of the server: the failsafe system property {@code it.base.url} that the build sets,
@@ -15,12 +14,15 @@ public final class ServiceUnderTest {
     public static URI baseUrl() {
         String url = System.getProperty("it.base.url");
         String devModePort = System.getProperty("liberty.http.port");
-        if ((url == null || url.contains("${")) && devModePort != null && !devModePort.contains("${")) {
+        if ((url == null || url.contains("${"))
+                && devModePort != null
+                && !devModePort.contains("${")) {
             url = "http://127.0.0.1:" + devModePort;
         }
         if (url == null || url.isBlank() || url.contains("${")) {
-            throw new IllegalStateException("it.base.url is not set: run integration tests through Maven "
-                    + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
+            throw new IllegalStateException(
+                    "it.base.url is not set: run integration tests through Maven "
+                            + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
         }
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
@@ -37,8 +39,9 @@ public final class ServiceUnderTest {
     public static URI operatorUrl(String path) {
         String url = System.getProperty("it.operator.url");
         if (url == null || url.isBlank() || url.contains("${")) {
-            throw new IllegalStateException("it.operator.url is not set: run integration tests through Maven "
-                    + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
+            throw new IllegalStateException(
+                    "it.operator.url is not set: run integration tests through Maven "
+                            + "(./ticketing test or mvn verify), which starts the module's Liberty server first");
         }
         return join(URI.create(trim(url)), path);
     }
@@ -49,7 +52,9 @@ public final class ServiceUnderTest {
      */
     public static URI operatorUrl(String service, String path) {
         String own = System.getProperty("it.operator.url." + service);
-        return own == null || own.isBlank() || own.contains("${") ? operatorUrl(path) : join(URI.create(trim(own)), path);
+        return own == null || own.isBlank() || own.contains("${")
+                ? operatorUrl(path)
+                : join(URI.create(trim(own)), path);
     }
 
     private static String trim(String url) {

@@ -9,24 +9,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CurrentUserReply")
 public record CurrentUserResponse(@Schema(nullable = true) CurrentUser currentUser) {
 
-    /** The signed-in user as the session token states it; {@code iat} in seconds since the epoch. */
+    /**
+     * The signed-in user as the session token states it; {@code iat} in seconds since the epoch.
+     */
     @Schema(name = "CurrentUser")
     public record CurrentUser(
             @Schema(example = "3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88") String id,
             @Schema(example = "buyer@example.com") String email,
-            @Schema(example = "1767225600") long iat) {
-    }
+            @Schema(example = "1767225600") long iat) {}
 
     /**
      * The JSON, written with JSON-P: JSON-B leaves null properties out (and Yasson ignores a
-     * type-level {@code @JsonbNillable} on records), but the contract wants {@code "currentUser":null}.
+     * type-level {@code @JsonbNillable} on records), but the contract wants {@code
+     * "currentUser":null}.
      */
     JsonObject toJson() {
         if (currentUser == null) {
             return Json.createObjectBuilder().addNull("currentUser").build();
         }
-        return Json.createObjectBuilder().add("currentUser", Json.createObjectBuilder()
-                .add("id", currentUser.id()).add("email", currentUser.email()).add("iat", currentUser.iat())).build();
+        return Json.createObjectBuilder()
+                .add(
+                        "currentUser",
+                        Json.createObjectBuilder()
+                                .add("id", currentUser.id())
+                                .add("email", currentUser.email())
+                                .add("iat", currentUser.iat()))
+                .build();
     }
 
     static CurrentUserResponse anonymous() {
@@ -35,6 +43,7 @@ public record CurrentUserResponse(@Schema(nullable = true) CurrentUser currentUs
 
     static CurrentUserResponse of(SessionToken session) {
         return new CurrentUserResponse(
-                new CurrentUser(session.userId(), session.email(), session.issuedAt().getEpochSecond()));
+                new CurrentUser(
+                        session.userId(), session.email(), session.issuedAt().getEpochSecond()));
     }
 }

@@ -13,8 +13,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A new password: 8 to 128 characters after trimming, not a common one; the message names the
- * rule it breaks (a missing one breaks the length rule).
+ * A new password: 8 to 128 characters after trimming, not a common one; the message names the rule
+ * it breaks (a missing one breaks the length rule).
  */
 @Constraint(validatedBy = NewPassword.Validator.class)
 @Documented
@@ -31,11 +31,15 @@ public @interface NewPassword {
     class Validator implements ConstraintValidator<NewPassword, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return Password.brokenRule(value, CommonPasswords::isCommon).map(rule -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(rule).addConstraintViolation();
-                return false;
-            }).orElse(true);
+            return Password.brokenRule(value, CommonPasswords::isCommon)
+                    .map(
+                            rule -> {
+                                context.disableDefaultConstraintViolation();
+                                context.buildConstraintViolationWithTemplate(rule)
+                                        .addConstraintViolation();
+                                return false;
+                            })
+                    .orElse(true);
         }
     }
 }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SignIn", description = "An existing account's credentials")
 public record SignInRequest(
         @Schema(example = "buyer@example.com") @EmailFormat String email,
-        @Schema(example = "correct-horse") @NotBlank(message = "You must supply a password") String password) {
+        @Schema(example = "correct-horse") @NotBlank(message = "You must supply a password")
+                String password) {
 
     /** Never prints the password. */
     @Override

@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Sign up, sign in, sign out, current user: the four routes of docs/api.md's auth-service table. */
+/**
+ * Sign up, sign in, sign out, current user: the four routes of docs/api.md's auth-service table.
+ */
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,49 +47,98 @@ public class UsersResource {
     static final String EMAIL_IN_USE = "Email in use";
     static final String INVALID_CREDENTIALS = "Invalid credentials";
     private static final String BODY_REQUIRED = "A JSON body with email and password is required";
-    private static final String USER = "{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\"}";
-    private static final String COOKIE_HEADER = "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
+    private static final String USER =
+            "{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\"}";
+    private static final String COOKIE_HEADER =
+            "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
 
-    @Inject
-    Accounts accounts;
+    @Inject Accounts accounts;
 
-    @Inject
-    SessionTokens tokens;
+    @Inject SessionTokens tokens;
 
-    @Inject
-    SessionCookies cookies;
+    @Inject SessionCookies cookies;
 
-    @Inject
-    SignInGuard guard;
+    @Inject SignInGuard guard;
 
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign up", description = "Opens an account and signs it in (session cookie). "
-            + "Emails are case-insensitive and returned lower-cased.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SignUpRequest.class),
-            examples = @ExampleObject(name = "new account", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
-    @APIResponse(responseCode = "429", description = "Too many sign-ups from this address lately; retry after the Retry-After seconds",
+    @Operation(
+            summary = "Sign up",
+            description =
+                    "Opens an account and signs it in (session cookie). "
+                            + "Emails are case-insensitive and returned lower-cased.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignUpRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "new account",
+                                            value =
+                                                    "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "Too many sign-ups from this address lately; retry after the Retry-After seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "throttled", value = "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
-    @APIResponse(responseCode = "201", description = "Signed up and signed in",
-            headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserResponse.class),
-                    examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or the email already has an account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
-                @ExampleObject(name = "invalid password", value = "{\"errors\":[{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
-                @ExampleObject(name = "common password", value = "{\"errors\":[{\"message\":\"Password is too common: choose one that is harder to guess\",\"field\":\"password\"}]}"),
-                @ExampleObject(name = "every failed rule", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"},"
-                        + "{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
-                @ExampleObject(name = "email in use", value = "{\"errors\":[{\"message\":\"Email in use\"}]}"),
-                @ExampleObject(name = "malformed JSON", value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")}))
-    public Response signUp(@Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
-                           @Context HttpServletRequest request) {
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "throttled",
+                                            value =
+                                                    "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed up and signed in",
+            headers =
+                    @Header(
+                            name = "Set-Cookie",
+                            description = COOKIE_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserResponse.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, or the email already has an account",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "invalid email",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
+                                @ExampleObject(
+                                        name = "invalid password",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
+                                @ExampleObject(
+                                        name = "common password",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Password is too common: choose one that is harder to guess\",\"field\":\"password\"}]}"),
+                                @ExampleObject(
+                                        name = "every failed rule",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"},"
+                                                        + "{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
+                                @ExampleObject(
+                                        name = "email in use",
+                                        value = "{\"errors\":[{\"message\":\"Email in use\"}]}"),
+                                @ExampleObject(
+                                        name = "malformed JSON",
+                                        value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")
+                            }))
+    public Response signUp(
+            @Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
+            @Context HttpServletRequest request) {
         guard.signingUp(request.getRemoteAddr());
         Account account;
         try {
@@ -101,29 +152,75 @@ public class UsersResource {
     @POST
     @Path("signin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in", description = "Checks the credentials and starts a session (cookie). "
-            + "An address that keeps failing waits longer before each next try (429 with Retry-After), also on an "
-            + "account under attack; an address that has not been failing always gets its try.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SignInRequest.class),
-            examples = @ExampleObject(name = "credentials", value = "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
-    @APIResponse(responseCode = "200", description = "Signed in",
-            headers = @Header(name = "Set-Cookie", description = COOKIE_HEADER, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserResponse.class),
-                    examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or wrong email or password (one message for both)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "invalid email", value = "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
-                @ExampleObject(name = "no password", value = "{\"errors\":[{\"message\":\"You must supply a password\",\"field\":\"password\"}]}"),
-                @ExampleObject(name = "invalid credentials", value = "{\"errors\":[{\"message\":\"Invalid credentials\"}]}"),
-                @ExampleObject(name = "malformed JSON", value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")}))
-    @APIResponse(responseCode = "429", description = "This address failed too often lately; retry after the Retry-After seconds",
+    @Operation(
+            summary = "Sign in",
+            description =
+                    "Checks the credentials and starts a session (cookie). "
+                            + "An address that keeps failing waits longer before each next try (429 with Retry-After), also on an "
+                            + "account under attack; an address that has not been failing always gets its try.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignInRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "credentials",
+                                            value =
+                                                    "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            headers =
+                    @Header(
+                            name = "Set-Cookie",
+                            description = COOKIE_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserResponse.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, or wrong email or password (one message for both)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "invalid email",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
+                                @ExampleObject(
+                                        name = "no password",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"You must supply a password\",\"field\":\"password\"}]}"),
+                                @ExampleObject(
+                                        name = "invalid credentials",
+                                        value =
+                                                "{\"errors\":[{\"message\":\"Invalid credentials\"}]}"),
+                                @ExampleObject(
+                                        name = "malformed JSON",
+                                        value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")
+                            }))
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "This address failed too often lately; retry after the Retry-After seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "throttled", value = "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
-    public Response signIn(@Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
-                           @Context HttpServletRequest request) {
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "throttled",
+                                            value =
+                                                    "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+    public Response signIn(
+            @Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
+            @Context HttpServletRequest request) {
         EmailAddress email = EmailAddress.of(body.email());
         String client = request.getRemoteAddr();
         guard.checkAllowed(email, client);
@@ -140,13 +237,24 @@ public class UsersResource {
 
     @POST
     @Path("signout")
-    @Operation(summary = "Sign out", description = "Revokes the session (its token, from the cookie or an "
-            + "Authorization: Bearer header, is refused by every service from now on) and expires the cookie. "
-            + "Always succeeds.")
-    @APIResponse(responseCode = "200", description = "Signed out",
-            headers = @Header(name = "Set-Cookie", description = "session=; Path=/; Max-Age=0; ...", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "empty", value = "{}")))
+    @Operation(
+            summary = "Sign out",
+            description =
+                    "Revokes the session (its token, from the cookie or an "
+                            + "Authorization: Bearer header, is refused by every service from now on) and expires the cookie. "
+                            + "Always succeeds.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed out",
+            headers =
+                    @Header(
+                            name = "Set-Cookie",
+                            description = "session=; Path=/; Max-Age=0; ...",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "empty", value = "{}")))
     public Response signOut(@Context HttpServletRequest request, @Context HttpHeaders headers) {
         tokens.signOut(presentedToken(headers));
         return Response.ok(JsonValue.EMPTY_JSON_OBJECT)
@@ -156,13 +264,25 @@ public class UsersResource {
 
     @GET
     @Path("currentuser")
-    @Operation(summary = "Current user", description = "Who the session cookie (or an Authorization: Bearer token) "
-            + "belongs to. Any missing, expired or invalid token means anonymous: never an error.")
-    @APIResponse(responseCode = "200", description = "The signed-in user, or null",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CurrentUserResponse.class), examples = {
-                @ExampleObject(name = "signed in", value = "{\"currentUser\":{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\",\"iat\":1767225600}}"),
-                @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")}))
+    @Operation(
+            summary = "Current user",
+            description =
+                    "Who the session cookie (or an Authorization: Bearer token) "
+                            + "belongs to. Any missing, expired or invalid token means anonymous: never an error.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The signed-in user, or null",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CurrentUserResponse.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "signed in",
+                                        value =
+                                                "{\"currentUser\":{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\",\"iat\":1767225600}}"),
+                                @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")
+                            }))
     public JsonObject currentUser(@Context HttpHeaders headers) {
         return tokens.current(presentedToken(headers))
                 .map(CurrentUserResponse::of)
@@ -170,7 +290,8 @@ public class UsersResource {
                 .toJson();
     }
 
-    private Response signedIn(Response.ResponseBuilder response, Account account, HttpServletRequest request) {
+    private Response signedIn(
+            Response.ResponseBuilder response, Account account, HttpServletRequest request) {
         return response.entity(UserResponse.of(account))
                 .header(HttpHeaders.SET_COOKIE, cookies.store(tokens.issue(account), request))
                 .build();

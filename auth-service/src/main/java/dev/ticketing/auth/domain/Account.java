@@ -9,7 +9,8 @@ import java.util.Objects;
  * which would leak into ticket listings). {@code passwordHash} is the hasher's self-describing
  * string and never leaves auth-service.
  */
-public record Account(String id, String email, String passwordHash, long version, Instant createdAt) {
+public record Account(
+        String id, String email, String passwordHash, long version, Instant createdAt) {
 
     public Account {
         Objects.requireNonNull(id, "id");

@@ -30,12 +30,20 @@ public class Accounts {
         if (store.findByEmail(address).isPresent()) {
             throw new EmailInUseException();
         }
-        Account account = Account.open(ids.get(), address, hasher.hash(Password.canonical(password)), clock.instant());
+        Account account =
+                Account.open(
+                        ids.get(),
+                        address,
+                        hasher.hash(Password.canonical(password)),
+                        clock.instant());
         store.add(account);
         return account;
     }
 
-    /** The account these credentials prove, or the same refusal for an unknown email and a wrong password. */
+    /**
+     * The account these credentials prove, or the same refusal for an unknown email and a wrong
+     * password.
+     */
     public Account signIn(String email, String password) throws InvalidCredentialsException {
         Optional<Account> account = store.findByEmail(EmailAddress.of(email));
         String candidate = Password.canonical(password);

@@ -15,7 +15,8 @@ public record EmailAddress(String value) {
     }
 
     public static EmailAddress of(String raw) {
-        return new EmailAddress(Objects.requireNonNull(raw, "email").trim().toLowerCase(Locale.ROOT));
+        return new EmailAddress(
+                Objects.requireNonNull(raw, "email").trim().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -12,11 +12,12 @@ import java.util.function.Predicate;
 public final class Password {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
-    public static final String LENGTH_RULE = "Password must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters";
-    public static final String COMMON_RULE = "Password is too common: choose one that is harder to guess";
+    public static final String LENGTH_RULE =
+            "Password must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters";
+    public static final String COMMON_RULE =
+            "Password is too common: choose one that is harder to guess";
 
-    private Password() {
-    }
+    private Password() {}
 
     /** The password as it is hashed and compared: trimmed. */
     public static String canonical(String raw) {

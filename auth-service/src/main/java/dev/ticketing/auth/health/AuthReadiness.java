@@ -12,12 +12,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class AuthReadiness implements HealthCheck {
 
-    @Inject
-    StorePing store;
+    @Inject StorePing store;
 
     @Override
     public HealthCheckResponse call() {
         boolean up = store.reachable();
-        return HealthCheckResponse.named("auth-service").status(up).withData("store", up ? "UP" : "DOWN").build();
+        return HealthCheckResponse.named("auth-service")
+                .status(up)
+                .withData("store", up ? "UP" : "DOWN")
+                .build();
     }
 }

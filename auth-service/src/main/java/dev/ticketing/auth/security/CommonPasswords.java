@@ -21,8 +21,7 @@ public final class CommonPasswords {
 
     private static final Set<String> TOP = load();
 
-    private CommonPasswords() {
-    }
+    private CommonPasswords() {}
 
     /** True when {@code password} is one of the most common ones. */
     public static boolean isCommon(String password) {
@@ -32,10 +31,12 @@ public final class CommonPasswords {
     private static Set<String> load() {
         try (InputStream in = CommonPasswords.class.getResourceAsStream(LIST)) {
             if (in == null) {
-                throw new IllegalStateException("the common password list " + LIST + " is missing (zxcvbn4j)");
+                throw new IllegalStateException(
+                        "the common password list " + LIST + " is missing (zxcvbn4j)");
             }
             Set<String> top = new HashSet<>(SIZE * 2);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while (top.size() < SIZE && (line = lines.readLine()) != null) {
                 String word = line.strip();

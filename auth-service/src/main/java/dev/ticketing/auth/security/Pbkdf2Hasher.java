@@ -16,8 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Pbkdf2Hasher implements PasswordHasher {
 
-    @Inject
-    Pbkdf2PasswordHash pbkdf2;
+    @Inject Pbkdf2PasswordHash pbkdf2;
 
     @Inject
     @ConfigProperty(name = "auth.password.iterations", defaultValue = "210000")
@@ -25,11 +24,12 @@ public class Pbkdf2Hasher implements PasswordHasher {
 
     @PostConstruct
     void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        pbkdf2.initialize(
+                Map.of(
+                        "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                        "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                        "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                        "Pbkdf2PasswordHash.KeySizeBytes", "32"));
     }
 
     @Override

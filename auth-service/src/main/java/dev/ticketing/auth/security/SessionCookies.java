@@ -32,7 +32,9 @@ public class SessionCookies {
 
     /** The Set-Cookie value that makes the browser drop the cookie. */
     public String expire(HttpServletRequest request) {
-        return name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + attributes(request);
+        return name
+                + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+                + attributes(request);
     }
 
     private static String attributes(HttpServletRequest request) {

@@ -10,10 +10,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sign-in and sign-up throttling by account and by client address. The address is the one
- * Liberty's remoteIp reports: X-Forwarded-For's client only when the connection came from a
- * configured trusted proxy ({@code trusted.proxies}: the nginx front, the OpenShift router), the
- * connection's own address otherwise, so a client cannot choose its address by sending a header.
+ * Sign-in and sign-up throttling by account and by client address. The address is the one Liberty's
+ * remoteIp reports: X-Forwarded-For's client only when the connection came from a configured
+ * trusted proxy ({@code trusted.proxies}: the nginx front, the OpenShift router), the connection's
+ * own address otherwise, so a client cannot choose its address by sending a header.
  */
 @ApplicationScoped
 public class SignInGuard {
@@ -47,15 +47,19 @@ public class SignInGuard {
 
     @PostConstruct
     void start() {
-        signIns = new SignInThrottle(freeFailures, firstDelay, maxDelay, forgetAfter, Clock.systemUTC());
+        signIns =
+                new SignInThrottle(
+                        freeFailures, firstDelay, maxDelay, forgetAfter, Clock.systemUTC());
         signUps = new SignUpThrottle(signUpsPerAddress, signUpWindow, Clock.systemUTC());
     }
 
     /** Throws 429 when this address must still wait before trying this account. */
     public void checkAllowed(EmailAddress email, String clientAddress) {
-        signIns.waitBefore(email.value(), clientAddress).ifPresent(wait -> {
-            throw new TooManyRequestsException(wait);
-        });
+        signIns.waitBefore(email.value(), clientAddress)
+                .ifPresent(
+                        wait -> {
+                            throw new TooManyRequestsException(wait);
+                        });
     }
 
     public void failed(EmailAddress email, String clientAddress) {
@@ -68,8 +72,10 @@ public class SignInGuard {
 
     /** Counts a sign-up from this address; 429 when it has made too many lately. */
     public void signingUp(String clientAddress) {
-        signUps.tryAcquire(clientAddress).ifPresent(wait -> {
-            throw new TooManyRequestsException(wait);
-        });
+        signUps.tryAcquire(clientAddress)
+                .ifPresent(
+                        wait -> {
+                            throw new TooManyRequestsException(wait);
+                        });
     }
 }

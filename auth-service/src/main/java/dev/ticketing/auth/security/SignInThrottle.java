@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows down password guessing without handing anyone a lockout (docs/api.md, "Hardening"). Failed
  * sign-ins are counted per client address and per account. After {@code freeFailures} of them, an
- * address must wait before its next try, twice as long after each further failure, up to
- * {@code maxDelay}; an account under attack makes every <em>failing</em> address wait the same way
- * before trying it again. An address that has not been failing is never held back by the account's
+ * address must wait before its next try, twice as long after each further failure, up to {@code
+ * maxDelay}; an account under attack makes every <em>failing</em> address wait the same way before
+ * trying it again. An address that has not been failing is never held back by the account's
  * failures, so the account's owner signs in with the right password while someone elsewhere keeps
  * guessing. A success clears its address's failures (not the account's: those are the attacker's).
  * Failures are forgotten {@code forgetAfter} after the last one. Kept in memory: each replica
@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SignInThrottle {
     private static final int SWEEP_THRESHOLD = 10_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
@@ -32,7 +31,12 @@ public class SignInThrottle {
     private final Duration forgetAfter;
     private final Clock clock;
 
-    public SignInThrottle(int freeFailures, Duration firstDelay, Duration maxDelay, Duration forgetAfter, Clock clock) {
+    public SignInThrottle(
+            int freeFailures,
+            Duration firstDelay,
+            Duration maxDelay,
+            Duration forgetAfter,
+            Clock clock) {
         if (freeFailures < 1) {
             throw new IllegalArgumentException("freeFailures must be at least 1");
         }
@@ -93,8 +97,10 @@ public class SignInThrottle {
     }
 
     private void count(Map<String, Failures> counts, String key, Instant now) {
-        counts.merge(key, new Failures(1, now), (old, one) ->
-                forgotten(old, now) ? one : new Failures(old.count() + 1, now));
+        counts.merge(
+                key,
+                new Failures(1, now),
+                (old, one) -> forgotten(old, now) ? one : new Failures(old.count() + 1, now));
     }
 
     private Failures current(Map<String, Failures> counts, String key, Instant now) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code max} sign-ups per client address within {@code window} (a sliding window): enough
- * for a household behind one address, too few to mass-produce accounts. Kept in memory, per replica.
+ * for a household behind one address, too few to mass-produce accounts. Kept in memory, per
+ * replica.
  */
 public class SignUpThrottle {
     private static final int SWEEP_THRESHOLD = 10_000;
@@ -30,7 +31,9 @@ public class SignUpThrottle {
         this.clock = clock;
     }
 
-    /** Counts a sign-up from {@code address} if allowed; otherwise how long until the next one is. */
+    /**
+     * Counts a sign-up from {@code address} if allowed; otherwise how long until the next one is.
+     */
     public Optional<Duration> tryAcquire(String address) {
         Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
@@ -44,11 +47,13 @@ public class SignUpThrottle {
             times.addLast(now);
         }
         if (recent.size() > SWEEP_THRESHOLD) {
-            recent.values().removeIf(t -> {
-                synchronized (t) {
-                    return t.isEmpty() || !t.peekLast().plus(window).isAfter(now);
-                }
-            });
+            recent.values()
+                    .removeIf(
+                            t -> {
+                                synchronized (t) {
+                                    return t.isEmpty() || !t.peekLast().plus(window).isAfter(now);
+                                }
+                            });
         }
         return Optional.empty();
     }

@@ -6,31 +6,26 @@ import jakarta.nosql.Id;
 
 /**
  * The stored form of an account. {@code _id} is the normalized email: inserting a second account
- * with the same email is a duplicate-key error in one atomic write, with no unique index to
- * create and no read-then-write race.
+ * with the same email is a duplicate-key error in one atomic write, with no unique index to create
+ * and no read-then-write race.
  */
 @Entity("accounts")
 public class AccountDocument {
 
-    @Id
-    private String email;
+    @Id private String email;
 
-    @Column
-    private String userId;
+    @Column private String userId;
 
-    @Column
-    private String passwordHash;
+    @Column private String passwordHash;
 
-    @Column
-    private long version;
+    @Column private long version;
 
-    @Column
-    private String createdAt;
+    @Column private String createdAt;
 
-    public AccountDocument() {
-    }
+    public AccountDocument() {}
 
-    AccountDocument(String email, String userId, String passwordHash, long version, String createdAt) {
+    AccountDocument(
+            String email, String userId, String passwordHash, long version, String createdAt) {
         this.email = email;
         this.userId = userId;
         this.passwordHash = passwordHash;

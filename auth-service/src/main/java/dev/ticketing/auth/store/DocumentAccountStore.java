@@ -17,14 +17,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class DocumentAccountStore implements AccountStore {
 
-    @Inject
-    Template template;
+    @Inject Template template;
 
     @Override
     public void add(Account account) throws EmailInUseException {
         try {
-            template.insert(new AccountDocument(account.email(), account.id(), account.passwordHash(),
-                    account.version(), account.createdAt().toString()));
+            template.insert(
+                    new AccountDocument(
+                            account.email(),
+                            account.id(),
+                            account.passwordHash(),
+                            account.version(),
+                            account.createdAt().toString()));
         } catch (RuntimeException e) {
             if (isDuplicateKey(e)) {
                 throw new EmailInUseException();
@@ -35,11 +39,16 @@ public class DocumentAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByEmail(EmailAddress email) {
-        return template.find(AccountDocument.class, email.value()).map(DocumentAccountStore::toAccount);
+        return template.find(AccountDocument.class, email.value())
+                .map(DocumentAccountStore::toAccount);
     }
 
     private static Account toAccount(AccountDocument d) {
-        return new Account(d.getUserId(), d.getEmail(), d.getPasswordHash(), d.getVersion(),
+        return new Account(
+                d.getUserId(),
+                d.getEmail(),
+                d.getPasswordHash(),
+                d.getVersion(),
                 Instant.parse(d.getCreatedAt()));
     }
 
@@ -47,7 +56,8 @@ public class DocumentAccountStore implements AccountStore {
     static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MongoWriteException w
-                    && ErrorCategory.fromErrorCode(w.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    && ErrorCategory.fromErrorCode(w.getError().getCode())
+                            == ErrorCategory.DUPLICATE_KEY) {
                 return true;
             }
             if (t instanceof MongoCommandException c && c.getErrorCode() == 11000) {

@@ -20,26 +20,26 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
- * One document per revoked session token, keyed by its {@code sid} (session id), written together with its
- * session.revoked event (the outbox: a crash after the write still tells the other services).
- * Documents go once the token would have expired anyway (a TTL index where the store has them).
+ * One document per revoked session token, keyed by its {@code sid} (session id), written together
+ * with its session.revoked event (the outbox: a crash after the write still tells the other
+ * services). Documents go once the token would have expired anyway (a TTL index where the store has
+ * them).
  */
 @ApplicationScoped
 public class DocumentRevokedSessions implements RevokedSessions, OutboxCollection {
     static final String COLLECTION = "revoked_sessions";
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
-    @Inject
-    EventOutbox outbox;
+    @Inject EventOutbox outbox;
 
     private MongoCollection<Document> revoked;
 
     @PostConstruct
     void open() {
         revoked = store.collection(COLLECTION);
-        revoked.createIndex(Indexes.ascending("expiresAt"),
+        revoked.createIndex(
+                Indexes.ascending("expiresAt"),
                 new IndexOptions().name("gone_when_expired").expireAfter(0L, TimeUnit.SECONDS));
     }
 
@@ -56,10 +56,13 @@ public class DocumentRevokedSessions implements RevokedSessions, OutboxCollectio
     @Override
     public void revoke(String sessionId, String userId, Instant expiresAt) {
         try {
-            revoked.insertOne(Outbox.with(new Document("_id", sessionId)
-                    .append("userId", userId)
-                    .append("expiresAt", Date.from(expiresAt))
-                    .append("revokedAt", new Date()), List.of(outbox.pending(new SessionRevoked(sessionId, expiresAt)))));
+            revoked.insertOne(
+                    Outbox.with(
+                            new Document("_id", sessionId)
+                                    .append("userId", userId)
+                                    .append("expiresAt", Date.from(expiresAt))
+                                    .append("revokedAt", new Date()),
+                            List.of(outbox.pending(new SessionRevoked(sessionId, expiresAt)))));
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
                 return; // signed out twice: revoked already, and its event is on its way

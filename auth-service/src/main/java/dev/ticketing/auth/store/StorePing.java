@@ -44,13 +44,24 @@ public class StorePing {
 
     private synchronized MongoClient client() {
         if (client == null) {
-            client = MongoClients.create(MongoClientSettings.builder()
-                    .applyConnectionString(new ConnectionString(url))
-                    .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-                    .applyToSocketSettings(s -> s.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                            .readTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-                    .applyToConnectionPoolSettings(p -> p.maxSize(1))
-                    .build());
+            client =
+                    MongoClients.create(
+                            MongoClientSettings.builder()
+                                    .applyConnectionString(new ConnectionString(url))
+                                    .applyToClusterSettings(
+                                            c ->
+                                                    c.serverSelectionTimeout(
+                                                            timeoutMs, TimeUnit.MILLISECONDS))
+                                    .applyToSocketSettings(
+                                            s ->
+                                                    s.connectTimeout(
+                                                                    timeoutMs,
+                                                                    TimeUnit.MILLISECONDS)
+                                                            .readTimeout(
+                                                                    timeoutMs,
+                                                                    TimeUnit.MILLISECONDS))
+                                    .applyToConnectionPoolSettings(p -> p.maxSize(1))
+                                    .build());
         }
         return client;
     }

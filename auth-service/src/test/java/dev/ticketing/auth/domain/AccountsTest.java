@@ -53,8 +53,12 @@ class AccountsTest {
     private final RecordingHasher hasher = new RecordingHasher();
     private final MemoryStore store = new MemoryStore();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Accounts accounts = new Accounts(store, hasher,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), () -> "id-" + ids.incrementAndGet());
+    private final Accounts accounts =
+            new Accounts(
+                    store,
+                    hasher,
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                    () -> "id-" + ids.incrementAndGet());
 
     @Test
     void signUpStoresANormalizedEmailAndATrimmedPasswordsHashAtVersionZero() throws Exception {
@@ -81,14 +85,20 @@ class AccountsTest {
     @Test
     void aWrongPasswordIsInvalidCredentials() throws Exception {
         accounts.signUp("a@example.test", "pass");
-        assertThrows(InvalidCredentialsException.class, () -> accounts.signIn("a@example.test", "nope"));
+        assertThrows(
+                InvalidCredentialsException.class, () -> accounts.signIn("a@example.test", "nope"));
     }
 
     @Test
     void anUnknownEmailStillCostsOneHashCheck() {
         hasher.verifiedAgainst.clear();
-        assertThrows(InvalidCredentialsException.class, () -> accounts.signIn("nobody@example.test", "pass"));
-        assertEquals(1, hasher.verifiedAgainst.size(), "a dummy hash is checked, so the timing matches a wrong password");
+        assertThrows(
+                InvalidCredentialsException.class,
+                () -> accounts.signIn("nobody@example.test", "pass"));
+        assertEquals(
+                1,
+                hasher.verifiedAgainst.size(),
+                "a dummy hash is checked, so the timing matches a wrong password");
         assertTrue(hasher.verifiedAgainst.get(0).startsWith("hash("));
     }
 }

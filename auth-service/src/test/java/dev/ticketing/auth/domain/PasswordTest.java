@@ -20,8 +20,11 @@ class PasswordTest {
 
     @Test
     void theBrokenRuleIsNamedLengthFirst() {
-        assertEquals(java.util.Optional.of(Password.LENGTH_RULE), Password.brokenRule("abc", p -> true));
-        assertEquals(java.util.Optional.of(Password.COMMON_RULE), Password.brokenRule(" password ", "password"::equals));
+        assertEquals(
+                java.util.Optional.of(Password.LENGTH_RULE), Password.brokenRule("abc", p -> true));
+        assertEquals(
+                java.util.Optional.of(Password.COMMON_RULE),
+                Password.brokenRule(" password ", "password"::equals));
         assertEquals(java.util.Optional.empty(), Password.brokenRule("x7$kQ2vB", p -> false));
     }
 

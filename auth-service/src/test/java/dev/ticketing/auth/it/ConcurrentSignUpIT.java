@@ -33,10 +33,13 @@ class ConcurrentSignUpIT {
         try {
             for (int i = 0; i < CLIENTS; i++) {
                 String variant = i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT);
-                replies.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return signUp(variant, PASSWORD);
-                }, pool));
+                replies.add(
+                        CompletableFuture.supplyAsync(
+                                () -> {
+                                    await(start);
+                                    return signUp(variant, PASSWORD);
+                                },
+                                pool));
             }
             start.countDown();
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
@@ -44,14 +47,24 @@ class ConcurrentSignUpIT {
             pool.shutdownNow();
         }
 
-        List<HttpApi.Reply> created = replies.stream().map(CompletableFuture::join).filter(r -> r.status() == 201).toList();
-        List<HttpApi.Reply> refused = replies.stream().map(CompletableFuture::join).filter(r -> r.status() != 201).toList();
+        List<HttpApi.Reply> created =
+                replies.stream()
+                        .map(CompletableFuture::join)
+                        .filter(r -> r.status() == 201)
+                        .toList();
+        List<HttpApi.Reply> refused =
+                replies.stream()
+                        .map(CompletableFuture::join)
+                        .filter(r -> r.status() != 201)
+                        .toList();
         assertEquals(1, created.size(), "one 201");
         assertEquals(CLIENTS - 1, refused.size());
         refused.forEach(r -> assertErrors(r, 400, error("Email in use")));
         try (MongoClient client = MongoClients.create(System.getProperty("it.store.url"))) {
-            long accounts = client.getDatabase("auth").getCollection("accounts")
-                    .countDocuments(new Document("_id", email));
+            long accounts =
+                    client.getDatabase("auth")
+                            .getCollection("accounts")
+                            .countDocuments(new Document("_id", email));
             assertEquals(1, accounts, "one stored account");
         }
     }

@@ -26,14 +26,31 @@ class SecretsIT {
         String password = "pw" + UUID.randomUUID().toString().substring(0, 10);
         String email = uniqueEmail();
         String address = uniqueAddress();
-        List<HttpApi.Reply> replies = List.of(
-                signUp(email, password),
-                signUp(email, password),
-                signIn(email, password, "X-Forwarded-For", address),
-                signIn(email, password + "x", "X-Forwarded-For", address),
-                Users.post("signup", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"", "X-Forwarded-For", address),
-                Users.post("signin", "{\"email\":[\"" + email + "\"],\"password\":\"" + password + "\"}", "X-Forwarded-For", address),
-                Users.currentUser("Cookie", "session=" + Users.sessionToken(signIn(email, password, "X-Forwarded-For", address))));
+        List<HttpApi.Reply> replies =
+                List.of(
+                        signUp(email, password),
+                        signUp(email, password),
+                        signIn(email, password, "X-Forwarded-For", address),
+                        signIn(email, password + "x", "X-Forwarded-For", address),
+                        Users.post(
+                                "signup",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"",
+                                "X-Forwarded-For",
+                                address),
+                        Users.post(
+                                "signin",
+                                "{\"email\":[\"" + email + "\"],\"password\":\"" + password + "\"}",
+                                "X-Forwarded-For",
+                                address),
+                        Users.currentUser(
+                                "Cookie",
+                                "session="
+                                        + Users.sessionToken(
+                                                signIn(
+                                                        email,
+                                                        password,
+                                                        "X-Forwarded-For",
+                                                        address))));
         assertEquals(201, replies.get(0).status());
         for (HttpApi.Reply reply : replies) {
             String all = reply.body() + reply.headers().map();

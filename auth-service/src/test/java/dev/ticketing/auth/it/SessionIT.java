@@ -7,10 +7,9 @@ import static dev.ticketing.auth.it.Users.signOut;
 import static dev.ticketing.auth.it.Users.signUp;
 import static dev.ticketing.auth.it.Users.signedUpToken;
 import static dev.ticketing.auth.it.Users.uniqueEmail;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.SessionRevoked;
@@ -58,7 +57,8 @@ class SessionIT {
         String email = uniqueEmail();
         String token = signedUpToken(email);
         HttpApi.Reply reply = currentUser("Authorization", "Bearer " + token);
-        assertEquals(email, reply.json().getJsonObject("currentUser").getString("email"), reply.body());
+        assertEquals(
+                email, reply.json().getJsonObject("currentUser").getString("email"), reply.body());
     }
 
     @ParameterizedTest
@@ -74,9 +74,20 @@ class SessionIT {
         String token = signedUpToken(uniqueEmail());
         String[] parts = token.split("\\.");
         JsonObject claims = jwtPart(token, 1);
-        String forged = Json.createObjectBuilder(claims).add("upn", "admin@example.test").build().toString();
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged =
+                Json.createObjectBuilder(claims)
+                        .add("upn", "admin@example.test")
+                        .build()
+                        .toString();
+        String tampered =
+                parts[0]
+                        + "."
+                        + java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(
+                                        forged.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "."
+                        + parts[2];
 
         HttpApi.Reply reply = currentUser("Cookie", "session=" + tampered);
         assertTrue(Users.isNull(reply.json(), "currentUser"), reply.body());
@@ -94,7 +105,11 @@ class SessionIT {
         String cookie = Users.sessionCookie(reply);
         assertTrue(cookie.startsWith("session=;"), cookie);
         assertTrue(cookie.contains("Max-Age=0"), cookie);
-        assertTrue(cookie.contains("; Path=/") && cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Lax"), cookie);
+        assertTrue(
+                cookie.contains("; Path=/")
+                        && cookie.contains("; HttpOnly")
+                        && cookie.contains("; SameSite=Lax"),
+                cookie);
     }
 
     /**
@@ -105,23 +120,49 @@ class SessionIT {
     @Test
     void signOutRevokesTheTokenAndTellsTheOtherServices() {
         String token = signedUpToken(uniqueEmail());
-        assertTrue(currentUser("Cookie", "session=" + token).json().get("currentUser") instanceof JsonObject);
+        assertTrue(
+                currentUser("Cookie", "session=" + token).json().get("currentUser")
+                        instanceof JsonObject);
         String sessionId = jwtPart(token, 1).getString("sid");
 
         assertEquals(200, signOut("Cookie", "session=" + token).status());
-        assertEquals(JsonValue.NULL, currentUser("Cookie", "session=" + token).json().get("currentUser"));
-        assertEquals(JsonValue.NULL, currentUser("Authorization", "Bearer " + token).json().get("currentUser"));
-        assertEquals(200, signOut("Authorization", "Bearer " + token).status(), "a second sign-out changes nothing");
+        assertEquals(
+                JsonValue.NULL,
+                currentUser("Cookie", "session=" + token).json().get("currentUser"));
+        assertEquals(
+                JsonValue.NULL,
+                currentUser("Authorization", "Bearer " + token).json().get("currentUser"));
+        assertEquals(
+                200,
+                signOut("Authorization", "Bearer " + token).status(),
+                "a second sign-out changes nothing");
 
         try (Bus bus = Bus.ofServerUnderTest()) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(bus.messages("session.revoked")
-                    .stream().anyMatch(m -> m.json().contains("\"" + sessionId + "\"")),
-                    "sid " + sessionId + " in " + bus.messages("session.revoked")));
-            List<Bus.Stored> revocations = bus.messages("session.revoked").stream()
-                    .filter(m -> m.json().contains("\"" + sessionId + "\"")).toList();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () ->
+                                    assertTrue(
+                                            bus.messages("session.revoked").stream()
+                                                    .anyMatch(
+                                                            m ->
+                                                                    m.json()
+                                                                            .contains(
+                                                                                    "\"" + sessionId
+                                                                                            + "\"")),
+                                            "sid "
+                                                    + sessionId
+                                                    + " in "
+                                                    + bus.messages("session.revoked")));
+            List<Bus.Stored> revocations =
+                    bus.messages("session.revoked").stream()
+                            .filter(m -> m.json().contains("\"" + sessionId + "\""))
+                            .toList();
             assertEquals(1, revocations.size(), "one event, however often signed out");
-            SessionRevoked revoked = Events.fromJson(revocations.get(0).json(), SessionRevoked.class).data();
-            assertEquals(Instant.ofEpochSecond(jwtPart(token, 1).getJsonNumber("exp").longValue()), revoked.expiresAt());
+            SessionRevoked revoked =
+                    Events.fromJson(revocations.get(0).json(), SessionRevoked.class).data();
+            assertEquals(
+                    Instant.ofEpochSecond(jwtPart(token, 1).getJsonNumber("exp").longValue()),
+                    revoked.expiresAt());
         }
     }
 
@@ -132,7 +173,9 @@ class SessionIT {
         String second = Users.sessionToken(Users.signIn(email, PASSWORD));
         assertTrue(!jwtPart(first, 1).getString("sid").equals(jwtPart(second, 1).getString("sid")));
         assertEquals(200, signOut("Cookie", "session=" + first).status());
-        assertTrue(currentUser("Cookie", "session=" + second).json().get("currentUser") instanceof JsonObject,
+        assertTrue(
+                currentUser("Cookie", "session=" + second).json().get("currentUser")
+                        instanceof JsonObject,
                 "signing out one session leaves the user's other sessions alone");
     }
 
@@ -156,14 +199,19 @@ class SessionIT {
         assertEquals(email, claims.getString("upn"));
         assertEquals(Json.createArrayBuilder().add("user").build(), claims.getJsonArray("groups"));
         assertEquals("https://ticketing.local/auth", claims.getString("iss"));
-        String aud = claims.get("aud").getValueType() == JsonValue.ValueType.ARRAY
-                ? claims.getJsonArray("aud").getString(0) : claims.getString("aud");
+        String aud =
+                claims.get("aud").getValueType() == JsonValue.ValueType.ARRAY
+                        ? claims.getJsonArray("aud").getString(0)
+                        : claims.getString("aud");
         assertEquals("ticketing", aud);
-        long lifetime = claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue();
+        long lifetime =
+                claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue();
         assertEquals(8 * 3600, lifetime, "default session lifetime");
         String cookie = Users.sessionCookie(signedUp);
         long maxAge = Long.parseLong(cookie.replaceAll(".*Max-Age=(\\d+).*", "$1"));
-        assertTrue(maxAge > lifetime - 120 && maxAge <= lifetime, "cookie lives as long as the token: " + cookie);
+        assertTrue(
+                maxAge > lifetime - 120 && maxAge <= lifetime,
+                "cookie lives as long as the token: " + cookie);
     }
 
     @Test
@@ -171,14 +219,20 @@ class SessionIT {
         String token = signedUpToken(uniqueEmail());
         String kid = jwtPart(token, 0).getString("kid");
 
-        HttpApi.Reply jwks = Users.HTTP.get(ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk"));
+        HttpApi.Reply jwks =
+                Users.HTTP.get(ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk"));
 
         assertEquals(200, jwks.status(), jwks.body());
-        JsonObject key = jwks.json().getJsonArray("keys").stream().map(JsonValue::asJsonObject)
-                .filter(k -> kid.equals(k.getString("kid", null))).findFirst()
-                .orElseThrow(() -> new AssertionError("kid " + kid + " not in " + jwks.body()));
+        JsonObject key =
+                jwks.json().getJsonArray("keys").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(k -> kid.equals(k.getString("kid", null)))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError("kid " + kid + " not in " + jwks.body()));
         assertEquals("RSA", key.getString("kty"));
         assertTrue(key.containsKey("n") && key.containsKey("e"), jwks.body());
-        assertTrue(!key.containsKey("d") && !key.containsKey("p"), "no private parts: " + jwks.body());
+        assertTrue(
+                !key.containsKey("d") && !key.containsKey("p"), "no private parts: " + jwks.body());
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /api/users/signin: every row and message of docs/api.md. Each test signs in from its own address. */
+/**
+ * POST /api/users/signin: every row and message of docs/api.md. Each test signs in from its own
+ * address.
+ */
 class SignInIT {
     private final String address = uniqueAddress();
 
@@ -35,7 +38,11 @@ class SignInIT {
         assertEquals(email, reply.json().getString("email"));
         assertEquals(2, reply.json().size(), reply.body());
         String cookie = Users.sessionCookie(reply);
-        assertTrue(cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Lax") && cookie.contains("; Path=/"), cookie);
+        assertTrue(
+                cookie.contains("; HttpOnly")
+                        && cookie.contains("; SameSite=Lax")
+                        && cookie.contains("; Path=/"),
+                cookie);
         assertFalse(cookie.contains("Secure"), cookie);
     }
 
@@ -43,7 +50,8 @@ class SignInIT {
     void theCookieIsSecureWhenTheProxySaysHttps() {
         String email = uniqueEmail();
         signUp(email, PASSWORD);
-        HttpApi.Reply reply = signIn(email, PASSWORD, "X-Forwarded-For", address, "X-Forwarded-Proto", "https");
+        HttpApi.Reply reply =
+                signIn(email, PASSWORD, "X-Forwarded-For", address, "X-Forwarded-Proto", "https");
         assertEquals(200, reply.status(), reply.body());
         assertTrue(Users.sessionCookie(reply).contains("; Secure"), Users.sessionCookie(reply));
     }
@@ -52,7 +60,8 @@ class SignInIT {
     void emailCaseDoesNotMatter() {
         String email = uniqueEmail();
         signUp(email, PASSWORD);
-        HttpApi.Reply reply = signIn(email.toUpperCase(Locale.ROOT), PASSWORD, "X-Forwarded-For", address);
+        HttpApi.Reply reply =
+                signIn(email.toUpperCase(Locale.ROOT), PASSWORD, "X-Forwarded-For", address);
         assertEquals(200, reply.status(), reply.body());
         assertEquals(email, reply.json().getString("email"));
     }
@@ -62,7 +71,8 @@ class SignInIT {
         String email = uniqueEmail();
         signUp(email, "  " + PASSWORD + "  ");
         assertEquals(200, signIn(email, PASSWORD, "X-Forwarded-For", address).status());
-        assertEquals(200, signIn(email, " " + PASSWORD + "\t", "X-Forwarded-For", address).status());
+        assertEquals(
+                200, signIn(email, " " + PASSWORD + "\t", "X-Forwarded-For", address).status());
     }
 
     @Test
@@ -70,7 +80,8 @@ class SignInIT {
         String email = uniqueEmail();
         signUp(email, PASSWORD);
         HttpApi.Reply wrongPassword = signIn(email, PASSWORD + "x", "X-Forwarded-For", address);
-        HttpApi.Reply unknownEmail = signIn(uniqueEmail(), PASSWORD, "X-Forwarded-For", uniqueAddress());
+        HttpApi.Reply unknownEmail =
+                signIn(uniqueEmail(), PASSWORD, "X-Forwarded-For", uniqueAddress());
 
         assertErrors(wrongPassword, 400, error("Invalid credentials"));
         assertErrors(unknownEmail, 400, error("Invalid credentials"));
@@ -81,19 +92,26 @@ class SignInIT {
     @ParameterizedTest
     @ValueSource(strings = {"", "nope", "a@b", "x@@example.test"})
     void refusesAnInvalidEmail(String email) {
-        assertErrors(signIn(email, PASSWORD, "X-Forwarded-For", address), 400, fieldError("email", "Email must be valid"));
+        assertErrors(
+                signIn(email, PASSWORD, "X-Forwarded-For", address),
+                400,
+                fieldError("email", "Email must be valid"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t"})
     void refusesAnEmptyPassword(String password) {
-        assertErrors(signIn(uniqueEmail(), password, "X-Forwarded-For", address), 400,
+        assertErrors(
+                signIn(uniqueEmail(), password, "X-Forwarded-For", address),
+                400,
                 fieldError("password", "You must supply a password"));
     }
 
     @Test
     void refusesAMissingPassword() {
-        assertErrors(post("signin", "{\"email\":\"" + uniqueEmail() + "\"}", "X-Forwarded-For", address), 400,
+        assertErrors(
+                post("signin", "{\"email\":\"" + uniqueEmail() + "\"}", "X-Forwarded-For", address),
+                400,
                 fieldError("password", "You must supply a password"));
     }
 

@@ -38,7 +38,8 @@ class SignUpIT {
         assertTrue(cookie.contains("; HttpOnly"), cookie);
         assertTrue(cookie.contains("; SameSite=Lax"), cookie);
         assertTrue(cookie.contains("; Path=/;") || cookie.endsWith("; Path=/"), cookie);
-        assertFalse(cookie.contains("Secure"), "plain HTTP without a proxy saying https: " + cookie);
+        assertFalse(
+                cookie.contains("Secure"), "plain HTTP without a proxy saying https: " + cookie);
     }
 
     @Test
@@ -56,8 +57,13 @@ class SignUpIT {
         assertEquals(email, first.json().getString("email"));
 
         assertErrors(signUp(email, PASSWORD), 400, error("Email in use"));
-        assertErrors(signUp(email.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + email.substring(1), PASSWORD),
-                400, error("Email in use"));
+        assertErrors(
+                signUp(
+                        email.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                                + email.substring(1),
+                        PASSWORD),
+                400,
+                error("Email in use"));
     }
 
     @Test
@@ -68,7 +74,16 @@ class SignUpIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "not-an-email", "a@b", "@example.test", "two@@example.test", "sp ace@example.test"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "not-an-email",
+                "a@b",
+                "@example.test",
+                "two@@example.test",
+                "sp ace@example.test"
+            })
     void refusesAnInvalidEmail(String email) {
         assertErrors(signUp(email, PASSWORD), 400, fieldError("email", "Email must be valid"));
     }
@@ -76,40 +91,68 @@ class SignUpIT {
     @Test
     void refusesAnEmailLongerThanAnyAddress() {
         String local = "a".repeat(64);
-        String tooLong = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".test";
+        String tooLong =
+                local
+                        + "@"
+                        + "b".repeat(63)
+                        + "."
+                        + "c".repeat(63)
+                        + "."
+                        + "d".repeat(63)
+                        + ".test";
         assertTrue(tooLong.length() > 254, "longer than RFC 5321 allows");
         assertErrors(signUp(tooLong, PASSWORD), 400, fieldError("email", "Email must be valid"));
     }
 
     @Test
     void refusesAMissingEmail() {
-        assertErrors(post("signup", "{\"password\":\"" + PASSWORD + "\"}"), 400,
+        assertErrors(
+                post("signup", "{\"password\":\"" + PASSWORD + "\"}"),
+                400,
                 fieldError("email", "Email must be valid"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "1234", "   x7$kQ2   ", "                ", "x7$kQ2v"})
     void refusesAPasswordShorterThanEightCharactersAfterTrimming(String password) {
-        assertErrors(signUp(uniqueEmail(), password), 400,
+        assertErrors(
+                signUp(uniqueEmail(), password),
+                400,
                 fieldError("password", "Password must be between 8 and 128 characters"));
     }
 
     @Test
     void refusesAPasswordLongerThan128Characters() {
-        assertErrors(signUp(uniqueEmail(), "x7$kQ2vB".repeat(16) + "!"), 400,
+        assertErrors(
+                signUp(uniqueEmail(), "x7$kQ2vB".repeat(16) + "!"),
+                400,
                 fieldError("password", "Password must be between 8 and 128 characters"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou", "  sunshine  ", "PASSWORD"})
+    @ValueSource(
+            strings = {
+                "password",
+                "12345678",
+                "qwertyuiop",
+                "Password1",
+                "iloveyou",
+                "  sunshine  ",
+                "PASSWORD"
+            })
     void refusesACommonlyUsedPassword(String password) {
-        assertErrors(signUp(uniqueEmail(), password), 400,
-                fieldError("password", "Password is too common: choose one that is harder to guess"));
+        assertErrors(
+                signUp(uniqueEmail(), password),
+                400,
+                fieldError(
+                        "password", "Password is too common: choose one that is harder to guess"));
     }
 
     @Test
     void refusesAMissingPassword() {
-        assertErrors(post("signup", "{\"email\":\"" + uniqueEmail() + "\"}"), 400,
+        assertErrors(
+                post("signup", "{\"email\":\"" + uniqueEmail() + "\"}"),
+                400,
                 fieldError("password", "Password must be between 8 and 128 characters"));
     }
 
@@ -123,15 +166,36 @@ class SignUpIT {
     @Test
     void reportsEveryFailedRule() {
         HttpApi.Reply reply = signUp("nope", "x");
-        assertErrors(reply, 400, Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("message", "Email must be valid").add("field", "email"))
-                .add(Json.createObjectBuilder().add("message", "Password must be between 8 and 128 characters").add("field", "password"))
-                .build());
+        assertErrors(
+                reply,
+                400,
+                Json.createArrayBuilder()
+                        .add(
+                                Json.createObjectBuilder()
+                                        .add("message", "Email must be valid")
+                                        .add("field", "email"))
+                        .add(
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "message",
+                                                "Password must be between 8 and 128 characters")
+                                        .add("field", "password"))
+                        .build());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"email\":", "not json", "{\"email\":[1],\"password\":\"abcd\"}",
-        "{\"email\":{\"a\":1},\"password\":\"abcd\"}", "{\"email\":\"a@example.test\",\"password\":{}}", "[]", "\"text\"", "42"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"email\":",
+                "not json",
+                "{\"email\":[1],\"password\":\"abcd\"}",
+                "{\"email\":{\"a\":1},\"password\":\"abcd\"}",
+                "{\"email\":\"a@example.test\",\"password\":{}}",
+                "[]",
+                "\"text\"",
+                "42"
+            })
     void malformedJsonOrWrongTypesAreA400(String body) {
         HttpApi.Reply reply = post("signup", body);
         assertEquals(400, reply.status(), body + " -> " + reply.body());
@@ -155,9 +219,11 @@ class SignUpIT {
 
     @Test
     void aBodyThatIsNotJsonIsRefusedInTheEnvelope() {
-        HttpApi.Reply reply = Users.HTTP.send(HttpRequest.newBuilder(ServiceUnderTest.url("/api/users/signup"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("email=a@example.test")));
+        HttpApi.Reply reply =
+                Users.HTTP.send(
+                        HttpRequest.newBuilder(ServiceUnderTest.url("/api/users/signup"))
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("email=a@example.test")));
         assertEquals(415, reply.status(), reply.body());
         assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"));
     }

@@ -16,8 +16,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throttling that stops guessing without handing out lockouts, against the IT server's small
- * limits (it.signin.free.failures free failures, then a first delay of it.signin.first.delay.seconds
+ * Throttling that stops guessing without handing out lockouts, against the IT server's small limits
+ * (it.signin.free.failures free failures, then a first delay of it.signin.first.delay.seconds
  * doubling with each failure; it.signup.per.address sign-ups per address; bootstrap properties set
  * by the build). Each test names its own client addresses (X-Forwarded-For, from the test client
  * the IT server trusts as a proxy).
@@ -49,10 +49,13 @@ class ThrottlingIT {
         assertTrue(first >= 1 && first <= FIRST, "first wait " + first);
 
         // Once the wait is over it may try again; failing again doubles the wait.
-        await().atMost(Duration.ofSeconds(FIRST + 10)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(FIRST + 10))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> from(address, email, "wrong-again").status() == 400);
         long second = retryAfter(from(address, email, PASSWORD));
-        assertTrue(second > FIRST && second <= 2 * FIRST, "second wait " + second + ", after a first of " + FIRST);
+        assertTrue(
+                second > FIRST && second <= 2 * FIRST,
+                "second wait " + second + ", after a first of " + FIRST);
     }
 
     @Test
@@ -77,7 +80,8 @@ class ThrottlingIT {
 
     @Test
     void aSuccessClearsItsAddressFailures() {
-        // A household: one address, several accounts, the odd typo. Each success wipes the address's
+        // A household: one address, several accounts, the odd typo. Each success wipes the
+        // address's
         // slate, so typos on the next account are free again; without that, the address would have
         // failed more than FREE times and wait. (The account's own failures stay: they may be an
         // attacker's from elsewhere.)
@@ -101,7 +105,9 @@ class ThrottlingIT {
         HttpApi.Reply refused = signUp(uniqueEmail(), PASSWORD, "X-Forwarded-For", address);
         long wait = retryAfter(refused);
         assertTrue(wait >= 1, "Retry-After " + wait);
-        assertEquals(201, signUp(uniqueEmail(), PASSWORD, "X-Forwarded-For", uniqueAddress()).status(),
+        assertEquals(
+                201,
+                signUp(uniqueEmail(), PASSWORD, "X-Forwarded-For", uniqueAddress()).status(),
                 "another address signs up");
     }
 }

@@ -22,19 +22,35 @@ class TrustedProxiesIT {
     @Test
     void spoofedForwardedForHeadersAreIgnoredFromAnUntrustedConnection() {
         HttpApi http = new HttpApi();
-        try (ServerCopy server = new ServerCopy("untrusted", Map.of("trusted.proxies", "none",
-                "auth.signup.per.address", "100"))) {
+        try (ServerCopy server =
+                new ServerCopy(
+                        "untrusted",
+                        Map.of("trusted.proxies", "none", "auth.signup.per.address", "100"))) {
             server.start(Map.of());
             String email = uniqueEmail();
-            assertEquals(201, http.post(server.url("/api/users/signup"), credentials(email, PASSWORD)).status());
+            assertEquals(
+                    201,
+                    http.post(server.url("/api/users/signup"), credentials(email, PASSWORD))
+                            .status());
             for (int i = 0; i < FREE; i++) {
-                HttpApi.Reply wrong = http.post(server.url("/api/users/signin"), credentials(uniqueEmail(), "guess"),
-                        "X-Forwarded-For", uniqueAddress(), "Forwarded", "for=" + uniqueAddress());
+                HttpApi.Reply wrong =
+                        http.post(
+                                server.url("/api/users/signin"),
+                                credentials(uniqueEmail(), "guess"),
+                                "X-Forwarded-For",
+                                uniqueAddress(),
+                                "Forwarded",
+                                "for=" + uniqueAddress());
                 assertEquals(400, wrong.status(), wrong.body());
             }
-            // Yet another "address" in the header: the same connection, so the same throttled address.
-            HttpApi.Reply spoofed = http.post(server.url("/api/users/signin"), credentials(email, PASSWORD),
-                    "X-Forwarded-For", uniqueAddress());
+            // Yet another "address" in the header: the same connection, so the same throttled
+            // address.
+            HttpApi.Reply spoofed =
+                    http.post(
+                            server.url("/api/users/signin"),
+                            credentials(email, PASSWORD),
+                            "X-Forwarded-For",
+                            uniqueAddress());
             assertEquals(429, spoofed.status(), spoofed.body());
         }
     }

@@ -9,19 +9,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 
 /** Calls auth-service's routes like a client, and the small assertions its tests share. */
 final class Users {
     static final HttpApi HTTP = new HttpApi();
     static final String PASSWORD = "s3cret-pass";
 
-    private Users() {
-    }
+    private Users() {}
 
     /** An email no other test uses, obviously fake. */
     static String uniqueEmail() {
@@ -35,15 +34,25 @@ final class Users {
     }
 
     static String credentials(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     static HttpApi.Reply signUp(String email, String password, String... headers) {
-        return HTTP.post(ServiceUnderTest.url("/api/users/signup"), credentials(email, password), fromSomewhere(headers));
+        return HTTP.post(
+                ServiceUnderTest.url("/api/users/signup"),
+                credentials(email, password),
+                fromSomewhere(headers));
     }
 
     static HttpApi.Reply signIn(String email, String password, String... headers) {
-        return HTTP.post(ServiceUnderTest.url("/api/users/signin"), credentials(email, password), fromSomewhere(headers));
+        return HTTP.post(
+                ServiceUnderTest.url("/api/users/signin"),
+                credentials(email, password),
+                fromSomewhere(headers));
     }
 
     static HttpApi.Reply post(String route, String body, String... headers) {
@@ -51,9 +60,10 @@ final class Users {
     }
 
     /**
-     * The headers, with an X-Forwarded-For of an address no other request uses unless they name one:
-     * the IT server trusts the test client as a proxy, so each request comes from its own address
-     * and no test's sign-ups or failures count against another's (the throttles are per address).
+     * The headers, with an X-Forwarded-For of an address no other request uses unless they name
+     * one: the IT server trusts the test client as a proxy, so each request comes from its own
+     * address and no test's sign-ups or failures count against another's (the throttles are per
+     * address).
      */
     static String[] fromSomewhere(String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
@@ -84,7 +94,10 @@ final class Users {
 
     /** The Set-Cookie header that sets the session cookie. */
     static String sessionCookie(HttpApi.Reply reply) {
-        Optional<String> cookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session=")).findFirst();
+        Optional<String> cookie =
+                reply.headers("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("session="))
+                        .findFirst();
         assertTrue(cookie.isPresent(), "no session cookie in " + reply.headers().map());
         return cookie.get();
     }
@@ -97,22 +110,30 @@ final class Users {
     /** Exactly this error envelope, with Content-Type application/json. */
     static void assertErrors(HttpApi.Reply reply, int status, JsonArray expected) {
         assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"), reply.headers().map().toString());
+        assertTrue(
+                reply.header("Content-Type").orElse("").startsWith("application/json"),
+                reply.headers().map().toString());
         assertEquals(expected, reply.json().getJsonArray("errors"), reply.body());
     }
 
     static JsonArray error(String message) {
-        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("message", message)).build();
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("message", message))
+                .build();
     }
 
     static JsonArray fieldError(String field, String message) {
         return Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("message", message).add("field", field)).build();
+                .add(Json.createObjectBuilder().add("message", message).add("field", field))
+                .build();
     }
 
     /** The JSON of a JWT's header (part 0) or payload (part 1). */
     static JsonObject jwtPart(String token, int part) {
-        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[part]), StandardCharsets.UTF_8);
+        String json =
+                new String(
+                        Base64.getUrlDecoder().decode(token.split("\\.")[part]),
+                        StandardCharsets.UTF_8);
         return Json.createReader(new StringReader(json)).readObject();
     }
 

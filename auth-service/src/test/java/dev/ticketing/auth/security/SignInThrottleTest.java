@@ -37,8 +37,9 @@ class SignInThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final SignInThrottle throttle = new SignInThrottle(3, Duration.ofSeconds(2), Duration.ofSeconds(60),
-            Duration.ofHours(1), clock);
+    private final SignInThrottle throttle =
+            new SignInThrottle(
+                    3, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofHours(1), clock);
 
     private void fail(int times, String account, String address) {
         for (int i = 0; i < times; i++) {
@@ -67,11 +68,18 @@ class SignInThrottleTest {
     @Test
     void anAccountUnderAttackHoldsBackFailingAddressesOnlyNeverAFreshOne() {
         fail(3, "victim@x", "6.6.6.6");
-        assertEquals(Optional.empty(), throttle.waitBefore("victim@x", "9.9.9.9"), "the owner elsewhere gets its try");
+        assertEquals(
+                Optional.empty(),
+                throttle.waitBefore("victim@x", "9.9.9.9"),
+                "the owner elsewhere gets its try");
         throttle.failed("victim@x", "7.7.7.7"); // one more guesser, failing once
-        assertEquals(Optional.of(Duration.ofSeconds(4)), throttle.waitBefore("victim@x", "7.7.7.7"),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(4)),
+                throttle.waitBefore("victim@x", "7.7.7.7"),
                 "a failing address waits as long as the account's failures say");
-        assertEquals(Optional.empty(), throttle.waitBefore("someone-else@x", "7.7.7.7"),
+        assertEquals(
+                Optional.empty(),
+                throttle.waitBefore("someone-else@x", "7.7.7.7"),
                 "its own single failure is free elsewhere");
     }
 
@@ -81,7 +89,8 @@ class SignInThrottleTest {
         throttle.succeeded("victim@x", "6.6.6.6");
         assertEquals(Optional.empty(), throttle.waitBefore("other@x", "6.6.6.6"));
         throttle.failed("victim@x", "8.8.8.8");
-        assertEquals(Optional.of(Duration.ofSeconds(4)), throttle.waitBefore("victim@x", "8.8.8.8"));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(4)), throttle.waitBefore("victim@x", "8.8.8.8"));
     }
 
     @Test
@@ -90,7 +99,10 @@ class SignInThrottleTest {
         clock.advance(Duration.ofMinutes(61));
         assertEquals(Optional.empty(), throttle.waitBefore("a@x", "1.1.1.1"));
         throttle.failed("a@x", "1.1.1.1");
-        assertEquals(Optional.empty(), throttle.waitBefore("a@x", "1.1.1.1"), "counting starts again from one");
+        assertEquals(
+                Optional.empty(),
+                throttle.waitBefore("a@x", "1.1.1.1"),
+                "counting starts again from one");
     }
 
     @Test

@@ -14,16 +14,24 @@ class DocumentAccountStoreTest {
 
     @Test
     void recognisesTheDriversDuplicateKeyErrorHoweverWrapped() {
-        MongoWriteException duplicate = new MongoWriteException(
-                new WriteError(11000, "E11000 duplicate key", new BsonDocument()), new ServerAddress(), Set.of());
+        MongoWriteException duplicate =
+                new MongoWriteException(
+                        new WriteError(11000, "E11000 duplicate key", new BsonDocument()),
+                        new ServerAddress(),
+                        Set.of());
         assertTrue(DocumentAccountStore.isDuplicateKey(duplicate));
-        assertTrue(DocumentAccountStore.isDuplicateKey(new IllegalStateException(new RuntimeException(duplicate))));
+        assertTrue(
+                DocumentAccountStore.isDuplicateKey(
+                        new IllegalStateException(new RuntimeException(duplicate))));
     }
 
     @Test
     void otherWriteErrorsAreNotDuplicates() {
-        MongoWriteException other = new MongoWriteException(
-                new WriteError(2, "bad value", new BsonDocument()), new ServerAddress(), Set.of());
+        MongoWriteException other =
+                new MongoWriteException(
+                        new WriteError(2, "bad value", new BsonDocument()),
+                        new ServerAddress(),
+                        Set.of());
         assertFalse(DocumentAccountStore.isDuplicateKey(other));
         assertFalse(DocumentAccountStore.isDuplicateKey(new IllegalStateException("x")));
     }

@@ -6,10 +6,17 @@ import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** catalog-service's REST application, served under the context root /api/tickets; sessions are MP-JWT. */
+/**
+ * catalog-service's REST application, served under the context root /api/tickets; sessions are
+ * MP-JWT.
+ */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-@OpenAPIDefinition(info = @Info(title = "Ticketing catalog-service", version = "1",
-        description = "Tickets for sale: list, create, edit; reservations follow order events."))
-public class CatalogApplication extends Application {
-}
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Ticketing catalog-service",
+                        version = "1",
+                        description =
+                                "Tickets for sale: list, create, edit; reservations follow order events."))
+public class CatalogApplication extends Application {}

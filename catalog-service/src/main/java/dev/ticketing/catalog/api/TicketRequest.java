@@ -13,11 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of POST and PUT /api/tickets. The price is kept as the JSON value it was sent as, so
  * that only a JSON number is accepted ("12.50" in quotes is refused, not converted).
  */
-@Schema(description = "A ticket's title and price", example = "{\"title\":\"Concert, row 5\",\"price\":25.50}")
+@Schema(
+        description = "A ticket's title and price",
+        example = "{\"title\":\"Concert, row 5\",\"price\":25.50}")
 public record TicketRequest(
         @Schema(example = "Concert, row 5", maxLength = TicketRequest.TITLE_MAX) String title,
-        @Schema(type = SchemaType.NUMBER, example = "25.50", description = "A JSON number greater than 0, at most 2 decimal places")
-        JsonValue price) {
+        @Schema(
+                        type = SchemaType.NUMBER,
+                        example = "25.50",
+                        description = "A JSON number greater than 0, at most 2 decimal places")
+                JsonValue price) {
 
     /** The longest title, in characters, after cleaning (docs/api.md, "Hardening"). */
     public static final int TITLE_MAX = 200;
@@ -39,20 +44,38 @@ public record TicketRequest(
     static void validate(TicketRequest body, boolean edit) {
         String title = body == null ? null : Text.clean(body.title());
         JsonValue price = body == null ? null : body.price();
-        String priceMissing = edit ? "Price must be provided and must be greater than 0" : "Price must be greater than 0";
+        String priceMissing =
+                edit
+                        ? "Price must be provided and must be greater than 0"
+                        : "Price must be greater than 0";
         ValidationFailure.Builder failures = ValidationFailure.builder();
-        Text.problem(title, TITLE_MAX).ifPresent(problem -> failures.add("title", switch (problem) {
-            case EMPTY -> "Title is required";
-            case TOO_LONG -> "Title must be at most " + TITLE_MAX + " characters";
-            case UNPRINTABLE -> "Title must not contain control or direction-changing characters";
-        }));
+        Text.problem(title, TITLE_MAX)
+                .ifPresent(
+                        problem ->
+                                failures.add(
+                                        "title",
+                                        switch (problem) {
+                                            case EMPTY -> "Title is required";
+                                            case TOO_LONG ->
+                                                    "Title must be at most "
+                                                            + TITLE_MAX
+                                                            + " characters";
+                                            case UNPRINTABLE ->
+                                                    "Title must not contain control or direction-changing characters";
+                                        }));
         if (price == null || price.getValueType() == JsonValue.ValueType.NULL) {
             failures.add("price", priceMissing);
         } else if (!(price instanceof JsonNumber number)) {
             failures.add("price", "Price must be a number");
         } else {
-            Price.problem(number.bigDecimalValue()).ifPresent(problem -> failures.add("price",
-                    problem.startsWith("Price must be greater") ? priceMissing : problem));
+            Price.problem(number.bigDecimalValue())
+                    .ifPresent(
+                            problem ->
+                                    failures.add(
+                                            "price",
+                                            problem.startsWith("Price must be greater")
+                                                    ? priceMissing
+                                                    : problem));
         }
         failures.throwIfAny();
     }

@@ -55,49 +55,81 @@ public class TicketsResource {
     /** The list's page size when none is asked for, and the most one page holds. */
     static final int MAX_PAGE = 1000;
 
-    @Inject
-    TicketCatalog catalog;
+    @Inject TicketCatalog catalog;
 
-    @Inject
-    JsonWebToken caller;
+    @Inject JsonWebToken caller;
 
     @GET
     @PermitAll
     @Operation(summary = "Tickets for sale (not reserved), newest first")
-    @APIResponse(responseCode = "200", description = "The page of free tickets",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TicketResponse.class), examples = {
-                        @ExampleObject(name = "free tickets", value = FREE_TICKETS),
-                        @ExampleObject(name = "none for sale", value = "[]")}))
-    @APIResponse(responseCode = "400", description = "limit not 1..1000 or offset negative",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "invalid paging", value = PAGE_INVALID)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The page of free tickets",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = TicketResponse.class),
+                            examples = {
+                                @ExampleObject(name = "free tickets", value = FREE_TICKETS),
+                                @ExampleObject(name = "none for sale", value = "[]")
+                            }))
+    @APIResponse(
+            responseCode = "400",
+            description = "limit not 1..1000 or offset negative",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(name = "invalid paging", value = PAGE_INVALID)))
     public List<TicketResponse> free(
-            @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "Tickets to skip (default 0)", example = "0") @QueryParam("offset") String offset) {
+            @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "Tickets to skip (default 0)", example = "0")
+                    @QueryParam("offset")
+                    String offset) {
         Integer size = whole(limit);
         Integer skip = whole(offset);
         ValidationFailure.builder()
-                .addIf(limit != null && (size == null || size < 1 || size > MAX_PAGE), "limit",
+                .addIf(
+                        limit != null && (size == null || size < 1 || size > MAX_PAGE),
+                        "limit",
                         "Limit must be a whole number from 1 to " + MAX_PAGE)
-                .addIf(offset != null && (skip == null || skip < 0), "offset", "Offset must be a whole number, 0 or more")
+                .addIf(
+                        offset != null && (skip == null || skip < 0),
+                        "offset",
+                        "Offset must be a whole number, 0 or more")
                 .throwIfAny();
         return catalog.free(skip == null ? 0 : skip, size == null ? MAX_PAGE : size).stream()
-                .map(TicketResponse::of).toList();
+                .map(TicketResponse::of)
+                .toList();
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One ticket, reserved or not")
-    @APIResponse(responseCode = "200", description = "The ticket; orderId only while an order holds it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TicketResponse.class), examples = {
-                        @ExampleObject(name = "free", value = TICKET),
-                        @ExampleObject(name = "reserved", value = RESERVED_TICKET)}))
-    @APIResponse(responseCode = "404", description = "No such ticket, or a malformed id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The ticket; orderId only while an order holds it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketResponse.class),
+                            examples = {
+                                @ExampleObject(name = "free", value = TICKET),
+                                @ExampleObject(name = "reserved", value = RESERVED_TICKET)
+                            }))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket, or a malformed id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public TicketResponse one(@PathParam("id") String id) {
         return catalog.find(id).map(TicketResponse::of).orElseThrow(NotFoundException::new);
     }
@@ -105,25 +137,51 @@ public class TicketsResource {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "List a ticket for sale (version 0)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TicketRequest.class),
-            examples = @ExampleObject(name = "new ticket", value = TICKET_REQUEST)))
-    @APIResponse(responseCode = "201", description = "The new ticket",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TicketResponse.class),
-                    examples = @ExampleObject(name = "listed", value = TICKET)))
-    @APIResponse(responseCode = "400", description = "Title is required; Price must be greater than 0; at most 2 decimal places",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "title and price missing", value = TITLE_AND_PRICE_MISSING),
-                @ExampleObject(name = "fraction of a cent", value = FRACTIONAL_CENTS),
-                @ExampleObject(name = "price too high", value = PRICE_TOO_HIGH),
-                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
-    @APIResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketRequest.class),
+                            examples = @ExampleObject(name = "new ticket", value = TICKET_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new ticket",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketResponse.class),
+                            examples = @ExampleObject(name = "listed", value = TICKET)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Title is required; Price must be greater than 0; at most 2 decimal places",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "title and price missing",
+                                        value = TITLE_AND_PRICE_MISSING),
+                                @ExampleObject(
+                                        name = "fraction of a cent",
+                                        value = FRACTIONAL_CENTS),
+                                @ExampleObject(name = "price too high", value = PRICE_TOO_HIGH),
+                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
+                            }))
+    @APIResponse(
+            responseCode = "401",
+            description = "Not signed in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
     public Response sell(TicketRequest body) {
         TicketRequest.validate(body, false);
-        TicketResponse created = TicketResponse.of(catalog.list(caller.getSubject(), body.cleanTitle(), body.priceValue()));
+        TicketResponse created =
+                TicketResponse.of(
+                        catalog.list(caller.getSubject(), body.cleanTitle(), body.priceValue()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -131,28 +189,59 @@ public class TicketsResource {
     @Path("{id}")
     @RolesAllowed("user")
     @Operation(summary = "Edit a ticket: its seller only, while it is not reserved (version + 1)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TicketRequest.class),
-            examples = @ExampleObject(name = "new title and price", value = EDIT_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The edited ticket",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TicketResponse.class),
-                    examples = @ExampleObject(name = "edited", value = EDITED_TICKET)))
-    @APIResponse(responseCode = "400", description = "Validation (checked first), or Cannot edit a reserved ticket",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "price missing", value = EDIT_PRICE_MISSING),
-                @ExampleObject(name = "fraction of a cent", value = FRACTIONAL_CENTS),
-                @ExampleObject(name = "reserved", value = RESERVED),
-                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the seller",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not the seller", value = NOT_AUTHORIZED)))
-    @APIResponse(responseCode = "404", description = "No such ticket, or a malformed id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "new title and price",
+                                            value = EDIT_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The edited ticket",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketResponse.class),
+                            examples = @ExampleObject(name = "edited", value = EDITED_TICKET)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Validation (checked first), or Cannot edit a reserved ticket",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "price missing", value = EDIT_PRICE_MISSING),
+                                @ExampleObject(
+                                        name = "fraction of a cent",
+                                        value = FRACTIONAL_CENTS),
+                                @ExampleObject(name = "reserved", value = RESERVED),
+                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
+                            }))
+    @APIResponse(
+            responseCode = "401",
+            description = "Not signed in, or not the seller",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "not the seller",
+                                            value = NOT_AUTHORIZED)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket, or a malformed id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
-        return TicketResponse.of(catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.priceValue()));
+        return TicketResponse.of(
+                catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.priceValue()));
     }
 
     private static Integer whole(String text) {

@@ -1,12 +1,12 @@
 package dev.ticketing.catalog.application;
 
-import dev.ticketing.kit.events.Outcome;
-import dev.ticketing.nats.PoisonMessage;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.catalog.store.TicketStore;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.kit.events.Outcome;
+import dev.ticketing.nats.PoisonMessage;
 import dev.ticketing.store.outbox.CrashPoint;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.PendingEvent;
@@ -22,19 +22,28 @@ import org.bson.types.ObjectId;
 /** Listing, editing, reserving and releasing tickets; every change with its event. */
 @ApplicationScoped
 public class TicketCatalog {
-    /** Conditional writes lost to concurrent ones before giving up (each loss means progress elsewhere). */
+    /**
+     * Conditional writes lost to concurrent ones before giving up (each loss means progress
+     * elsewhere).
+     */
     private static final int MAX_ATTEMPTS = 20;
 
-    @Inject
-    TicketStore store;
+    @Inject TicketStore store;
 
-    @Inject
-    EventOutbox outbox;
+    @Inject EventOutbox outbox;
 
     public Ticket list(String sellerId, String title, BigDecimal price) {
-        Ticket ticket = Ticket.list(new ObjectId().toHexString(), title, price, sellerId, Instant.now());
-        store.insert(ticket, outbox.pending(new TicketCreated(ticket.id(), ticket.version(), ticket.title(),
-                ticket.price(), ticket.userId())));
+        Ticket ticket =
+                Ticket.list(new ObjectId().toHexString(), title, price, sellerId, Instant.now());
+        store.insert(
+                ticket,
+                outbox.pending(
+                        new TicketCreated(
+                                ticket.id(),
+                                ticket.version(),
+                                ticket.title(),
+                                ticket.price(),
+                                ticket.userId())));
         CrashPoint.afterWrite("ticket.create");
         outbox.relay(store.collection(), ticket.id());
         return ticket;
@@ -75,7 +84,8 @@ public class TicketCatalog {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Ticket> found = store.find(ticketId);
             if (found.isEmpty()) {
-                // Orders are placed on copies of this catalog's tickets: an order event naming a ticket
+                // Orders are placed on copies of this catalog's tickets: an order event naming a
+                // ticket
                 // the catalog never had can never be applied.
                 throw new PoisonMessage("ticket " + ticketId + " is not in the catalog");
             }
@@ -85,7 +95,8 @@ public class TicketCatalog {
                 return change.outcome();
             }
             Ticket after = change.after().get();
-            List<PendingEvent> events = change.ticketChanged() ? List.of(updated(after)) : List.of();
+            List<PendingEvent> events =
+                    change.ticketChanged() ? List.of(updated(after)) : List.of();
             if (store.update(before, after, events)) {
                 if (change.ticketChanged()) {
                     CrashPoint.afterWrite(write);
@@ -94,10 +105,13 @@ public class TicketCatalog {
                 return change.outcome();
             }
         }
-        throw new IllegalStateException("ticket " + ticketId + " kept changing; order event not applied");
+        throw new IllegalStateException(
+                "ticket " + ticketId + " kept changing; order event not applied");
     }
 
     private PendingEvent updated(Ticket t) {
-        return outbox.pending(new TicketUpdated(t.id(), t.version(), t.title(), t.price(), t.userId(), t.orderId()));
+        return outbox.pending(
+                new TicketUpdated(
+                        t.id(), t.version(), t.title(), t.price(), t.userId(), t.orderId()));
     }
 }

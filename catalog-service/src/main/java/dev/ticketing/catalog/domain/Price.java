@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class Price {
     public static final BigDecimal MAX = new BigDecimal("1000000.00");
 
-    private Price() {
-    }
+    private Price() {}
 
     /** Why {@code value} is not a valid price, or empty when it is (null is the caller's rule). */
     public static Optional<String> problem(BigDecimal value) {

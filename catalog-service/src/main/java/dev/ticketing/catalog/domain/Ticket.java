@@ -1,8 +1,8 @@
 package dev.ticketing.catalog.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
-import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.common.errors.NotAuthorizedException;
+import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,13 +14,20 @@ import java.util.Optional;
  * A ticket for sale; the catalog's aggregate root. {@code version} grows by one with every change,
  * and every change is published as ticket.created / ticket.updated with that version.
  *
- * @param orderId     the order holding the ticket, null while it is free
+ * @param orderId the order holding the ticket, null while it is free
  * @param orderEvents for every order that ever held (or tried to hold) this ticket, the version of
- *                    its last order event applied here: the memory that makes order events
- *                    idempotent and tells a stale or early one from a current one
+ *     its last order event applied here: the memory that makes order events idempotent and tells a
+ *     stale or early one from a current one
  */
-public record Ticket(String id, String title, BigDecimal price, String userId, long version, String orderId,
-                     Instant listedAt, Map<String, Long> orderEvents) {
+public record Ticket(
+        String id,
+        String title,
+        BigDecimal price,
+        String userId,
+        long version,
+        String orderId,
+        Instant listedAt,
+        Map<String, Long> orderEvents) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -32,7 +39,8 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
     }
 
     /** A new listing: version 0, free. */
-    public static Ticket list(String id, String title, BigDecimal price, String userId, Instant now) {
+    public static Ticket list(
+            String id, String title, BigDecimal price, String userId, Instant now) {
         return new Ticket(id, title, Price.normalize(price), userId, 0, null, now, Map.of());
     }
 
@@ -48,10 +56,21 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
         if (isReserved()) {
             throw new BusinessRuleException("Cannot edit a reserved ticket");
         }
-        return new Ticket(id, newTitle, Price.normalize(newPrice), userId, version + 1, null, listedAt, orderEvents);
+        return new Ticket(
+                id,
+                newTitle,
+                Price.normalize(newPrice),
+                userId,
+                version + 1,
+                null,
+                listedAt,
+                orderEvents);
     }
 
-    /** What an order event does to this ticket: its outcome, and the ticket after it when it changes. */
+    /**
+     * What an order event does to this ticket: its outcome, and the ticket after it when it
+     * changes.
+     */
     public record Change(Outcome outcome, Optional<Ticket> after, boolean ticketChanged) {
         static Change none(Outcome outcome) {
             return new Change(outcome, Optional.empty(), false);
@@ -74,16 +93,19 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
         }
         Map<String, Long> seen = new HashMap<>(orderEvents);
         seen.put(order, orderVersion);
-        return new Change(Outcome.APPLIED,
-                Optional.of(new Ticket(id, title, price, userId, version + 1, order, listedAt, seen)), true);
+        return new Change(
+                Outcome.APPLIED,
+                Optional.of(
+                        new Ticket(id, title, price, userId, version + 1, order, listedAt, seen)),
+                true);
     }
 
     /**
-     * order.cancelled: released only if that order holds the ticket (a stale cancellation must never
-     * free a newer order's hold). A cancellation that overtook its order.created is remembered, so
-     * that order.created, when it comes, is a duplicate and never reserves the ticket for a dead
-     * order. Any later order version counts as newer: the catalog does not consume every order
-     * event (order.completed), so the versions it sees need not be consecutive.
+     * order.cancelled: released only if that order holds the ticket (a stale cancellation must
+     * never free a newer order's hold). A cancellation that overtook its order.created is
+     * remembered, so that order.created, when it comes, is a duplicate and never reserves the
+     * ticket for a dead order. Any later order version counts as newer: the catalog does not
+     * consume every order event (order.completed), so the versions it sees need not be consecutive.
      */
     public Change release(String order, long orderVersion) {
         Long seenVersion = orderEvents.get(order);
@@ -93,10 +115,16 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
         Map<String, Long> seen = new HashMap<>(orderEvents);
         seen.put(order, orderVersion);
         if (!order.equals(orderId)) {
-            return new Change(Outcome.DUPLICATE,
-                    Optional.of(new Ticket(id, title, price, userId, version, orderId, listedAt, seen)), false);
+            return new Change(
+                    Outcome.DUPLICATE,
+                    Optional.of(
+                            new Ticket(id, title, price, userId, version, orderId, listedAt, seen)),
+                    false);
         }
-        return new Change(Outcome.APPLIED,
-                Optional.of(new Ticket(id, title, price, userId, version + 1, null, listedAt, seen)), true);
+        return new Change(
+                Outcome.APPLIED,
+                Optional.of(
+                        new Ticket(id, title, price, userId, version + 1, null, listedAt, seen)),
+                true);
     }
 }

@@ -14,29 +14,31 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reserves and releases tickets as orders are created and cancelled; settled by the service kit
- * (an order.created for a ticket another order still holds waits for that order's cancellation).
+ * Reserves and releases tickets as orders are created and cancelled; settled by the service kit (an
+ * order.created for a ticket another order still holds waits for that order's cancellation).
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
     // Ids become field names in a ticket's orderEvents: nothing that could address another field.
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    @Inject
-    TicketCatalog catalog;
+    @Inject TicketCatalog catalog;
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("order-created")
     public CompletionStage<Void> reserve(Message<String> message) {
-        return settle.event(message, json -> valid(Events.fromJson(json, OrderCreated.class).data()),
+        return settle.event(
+                message,
+                json -> valid(Events.fromJson(json, OrderCreated.class).data()),
                 order -> catalog.reserve(order.ticket().id(), order.id(), order.version()));
     }
 
     @Incoming("order-cancelled")
     public CompletionStage<Void> release(Message<String> message) {
-        return settle.event(message, json -> valid(Events.fromJson(json, OrderCancelled.class).data()),
+        return settle.event(
+                message,
+                json -> valid(Events.fromJson(json, OrderCancelled.class).data()),
                 order -> catalog.release(order.ticket().id(), order.id(), order.version()));
     }
 
@@ -51,7 +53,10 @@ public class OrderEventsConsumer {
     }
 
     private static void requireIds(String orderId, String ticketId) {
-        if (orderId == null || !ID.matcher(orderId).matches() || ticketId == null || !ID.matcher(ticketId).matches()) {
+        if (orderId == null
+                || !ID.matcher(orderId).matches()
+                || ticketId == null
+                || !ID.matcher(ticketId).matches()) {
             throw new EventFormatException("order event without a valid order id and ticket id");
         }
     }

@@ -11,16 +11,17 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the ticket store answers and NATS is connected: without either, no change can be stored or told. */
+/**
+ * Ready while the ticket store answers and NATS is connected: without either, no change can be
+ * stored or told.
+ */
 @Readiness
 @ApplicationScoped
 public class CatalogReadiness extends ServiceReadiness {
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
-    @Inject
-    NatsConnectionStatus nats;
+    @Inject NatsConnectionStatus nats;
 
     @Override
     protected String service() {

@@ -26,13 +26,15 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
-/** The tickets collection. Every write carries the change and its events in one atomic document write. */
+/**
+ * The tickets collection. Every write carries the change and its events in one atomic document
+ * write.
+ */
 @ApplicationScoped
 public class TicketStore implements OutboxCollection {
     public static final String COLLECTION = "tickets";
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
     private MongoCollection<Document> tickets;
 
@@ -40,7 +42,8 @@ public class TicketStore implements OutboxCollection {
     void open() {
         tickets = store.collection(COLLECTION);
         // The storefront's list: free tickets, newest first.
-        tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("listedAt")),
+        tickets.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("listedAt")),
                 new IndexOptions().name("free_newest_first"));
     }
 
@@ -56,19 +59,23 @@ public class TicketStore implements OutboxCollection {
 
     /** Inserts a new ticket with its ticket.created event (atomic: one document). */
     public void insert(Ticket ticket, PendingEvent created) {
-        Document doc = new Document("_id", ticket.id())
-                .append("title", ticket.title())
-                .append("price", new Decimal128(ticket.price()))
-                .append("userId", ticket.userId())
-                .append("version", ticket.version())
-                .append("orderId", ticket.orderId())
-                .append("listedAt", Date.from(ticket.listedAt()))
-                .append("orderEvents", new Document(new HashMap<String, Object>(ticket.orderEvents())));
+        Document doc =
+                new Document("_id", ticket.id())
+                        .append("title", ticket.title())
+                        .append("price", new Decimal128(ticket.price()))
+                        .append("userId", ticket.userId())
+                        .append("version", ticket.version())
+                        .append("orderId", ticket.orderId())
+                        .append("listedAt", Date.from(ticket.listedAt()))
+                        .append(
+                                "orderEvents",
+                                new Document(new HashMap<String, Object>(ticket.orderEvents())));
         tickets.insertOne(Outbox.with(doc, List.of(created)));
     }
 
     public Optional<Ticket> find(String id) {
-        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketStore::toTicket);
+        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first())
+                .map(TicketStore::toTicket);
     }
 
     /** Free tickets, newest first. */
@@ -76,7 +83,8 @@ public class TicketStore implements OutboxCollection {
         List<Ticket> found = new ArrayList<>();
         tickets.find(Filters.eq("orderId", null))
                 .sort(Sorts.orderBy(Sorts.descending("listedAt"), Sorts.descending("_id")))
-                .skip(offset).limit(limit)
+                .skip(offset)
+                .limit(limit)
                 .forEach(d -> found.add(toTicket(d)));
         return found;
     }
@@ -95,28 +103,45 @@ public class TicketStore implements OutboxCollection {
         changes.add(Updates.set("userId", after.userId()));
         changes.add(Updates.set("orderId", after.orderId()));
         changes.add(Updates.set("version", after.version()));
-        after.orderEvents().forEach((order, version) -> {
-            if (!Objects.equals(before.orderEvents().get(order), version)) {
-                changes.add(Updates.set("orderEvents." + order, version));
-            }
-        });
+        after.orderEvents()
+                .forEach(
+                        (order, version) -> {
+                            if (!Objects.equals(before.orderEvents().get(order), version)) {
+                                changes.add(Updates.set("orderEvents." + order, version));
+                            }
+                        });
         if (!events.isEmpty()) {
             changes.add(Outbox.append(events));
         }
-        return tickets.updateOne(Filters.and(Filters.eq("_id", before.id()), Filters.eq("version", before.version())),
-                Updates.combine(changes)).getModifiedCount() == 1;
+        return tickets.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", before.id()),
+                                        Filters.eq("version", before.version())),
+                                Updates.combine(changes))
+                        .getModifiedCount()
+                == 1;
     }
 
     static Ticket toTicket(Document d) {
         Object price = d.get("price");
-        BigDecimal amount = price instanceof Decimal128 dec ? dec.bigDecimalValue() : new BigDecimal(price.toString());
+        BigDecimal amount =
+                price instanceof Decimal128 dec
+                        ? dec.bigDecimalValue()
+                        : new BigDecimal(price.toString());
         Map<String, Long> orderEvents = new HashMap<>();
         Document seen = d.get("orderEvents", Document.class);
         if (seen != null) {
-            seen.forEach((order, version) -> orderEvents.put(order, ((Number) version).longValue()));
+            seen.forEach(
+                    (order, version) -> orderEvents.put(order, ((Number) version).longValue()));
         }
-        return new Ticket(d.getString("_id"), d.getString("title"), amount, d.getString("userId"),
-                ((Number) d.get("version")).longValue(), d.getString("orderId"), d.getDate("listedAt").toInstant(),
+        return new Ticket(
+                d.getString("_id"),
+                d.getString("title"),
+                amount,
+                d.getString("userId"),
+                ((Number) d.get("version")).longValue(),
+                d.getString("orderId"),
+                d.getDate("listedAt").toInstant(),
                 orderEvents);
     }
 }

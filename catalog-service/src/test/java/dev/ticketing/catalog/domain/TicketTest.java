@@ -1,7 +1,5 @@
 package dev.ticketing.catalog.domain;
 
-import dev.ticketing.kit.events.Outcome;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
+import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TicketTest {
-    private final Ticket free = Ticket.list("t1", "Concert", new BigDecimal("10.5"), "seller", Instant.EPOCH);
+    private final Ticket free =
+            Ticket.list("t1", "Concert", new BigDecimal("10.5"), "seller", Instant.EPOCH);
 
     @Test
     void aNewTicketIsFreeAtVersion0WithThePriceInCents() {
@@ -28,9 +28,13 @@ class TicketTest {
     @Test
     void pricesArePositiveWholeCentsAndBounded() {
         assertEquals(Optional.of("Price must be greater than 0"), Price.problem(BigDecimal.ZERO));
-        assertEquals(Optional.of("Price must have at most 2 decimal places"), Price.problem(new BigDecimal("0.001")));
+        assertEquals(
+                Optional.of("Price must have at most 2 decimal places"),
+                Price.problem(new BigDecimal("0.001")));
         assertEquals(Optional.empty(), Price.problem(new BigDecimal("1.100")));
-        assertEquals(Optional.of("Price must be at most 1000000"), Price.problem(new BigDecimal("1E+7")));
+        assertEquals(
+                Optional.of("Price must be at most 1000000"),
+                Price.problem(new BigDecimal("1E+7")));
     }
 
     @Test
@@ -40,7 +44,8 @@ class TicketTest {
         assertEquals("Opera", edited.title());
         assertThrows(NotAuthorizedException.class, () -> free.edit("someone", "x", BigDecimal.ONE));
         Ticket reserved = free.reserve("o1", 0).after().orElseThrow();
-        assertThrows(BusinessRuleException.class, () -> reserved.edit("seller", "x", BigDecimal.ONE));
+        assertThrows(
+                BusinessRuleException.class, () -> reserved.edit("seller", "x", BigDecimal.ONE));
     }
 
     @Test
@@ -64,7 +69,10 @@ class TicketTest {
         Ticket.Change stale = heldAgain.release("o1", 1);
         assertEquals(Outcome.DUPLICATE, stale.outcome());
         assertTrue(stale.after().isEmpty());
-        assertEquals(Outcome.DUPLICATE, heldAgain.reserve("o1", 0).outcome(), "a replayed old order.created");
+        assertEquals(
+                Outcome.DUPLICATE,
+                heldAgain.reserve("o1", 0).outcome(),
+                "a replayed old order.created");
     }
 
     @Test
@@ -74,7 +82,10 @@ class TicketTest {
         assertFalse(early.ticketChanged());
         Ticket remembered = early.after().orElseThrow();
         assertEquals(0, remembered.version());
-        assertEquals(Outcome.DUPLICATE, remembered.reserve("o1", 0).outcome(), "never reserved for a dead order");
+        assertEquals(
+                Outcome.DUPLICATE,
+                remembered.reserve("o1", 0).outcome(),
+                "never reserved for a dead order");
         assertEquals(Outcome.APPLIED, remembered.reserve("o2", 0).outcome());
     }
 }

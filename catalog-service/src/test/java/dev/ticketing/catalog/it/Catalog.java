@@ -17,15 +17,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The catalog's routes as a client calls them, and order events as order-service would send them. */
+/**
+ * The catalog's routes as a client calls them, and order events as order-service would send them.
+ */
 final class Catalog {
     static final HttpApi HTTP = new HttpApi();
 
-    private Catalog() {
-    }
+    private Catalog() {}
 
     static String body(String title, String price) {
-        return "{\"title\":" + (title == null ? "null" : "\"" + title + "\"") + ",\"price\":" + price + "}";
+        return "{\"title\":"
+                + (title == null ? "null" : "\"" + title + "\"")
+                + ",\"price\":"
+                + price
+                + "}";
     }
 
     static HttpApi.Reply sell(Sessions.User seller, String title, String price) {
@@ -39,7 +44,8 @@ final class Catalog {
     }
 
     static HttpApi.Reply edit(Sessions.User editor, String id, String title, String price) {
-        return HTTP.put(ServiceUnderTest.url("/api/tickets/" + id), body(title, price), editor.auth());
+        return HTTP.put(
+                ServiceUnderTest.url("/api/tickets/" + id), body(title, price), editor.auth());
     }
 
     static HttpApi.Reply get(String id) {
@@ -63,27 +69,43 @@ final class Catalog {
     }
 
     static String orderCreated(String orderId, String ticketId) {
-        return Events.toJson(EventEnvelope.of(new OrderCreated(orderId, 0, "created", "buyer-1",
-                Instant.now().plusSeconds(900), new OrderCreated.Ticket(ticketId, new BigDecimal("10.00")))));
+        return Events.toJson(
+                EventEnvelope.of(
+                        new OrderCreated(
+                                orderId,
+                                0,
+                                "created",
+                                "buyer-1",
+                                Instant.now().plusSeconds(900),
+                                new OrderCreated.Ticket(ticketId, new BigDecimal("10.00")))));
     }
 
     static String orderCancelled(String orderId, long version, String ticketId) {
-        return Events.toJson(EventEnvelope.of(new OrderCancelled(orderId, version, new OrderCancelled.Ticket(ticketId))));
+        return Events.toJson(
+                EventEnvelope.of(
+                        new OrderCancelled(orderId, version, new OrderCancelled.Ticket(ticketId))));
     }
 
     /** Exactly this one error, with Content-Type application/json. */
     static void assertError(HttpApi.Reply reply, int status, String message) {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("message", message)).build(),
-                reply.json().getJsonArray("errors"), reply.body());
+        assertEquals(
+                Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("message", message))
+                        .build(),
+                reply.json().getJsonArray("errors"),
+                reply.body());
     }
 
     static void assertFieldErrors(HttpApi.Reply reply, String... fieldThenMessage) {
         assertEquals(400, reply.status(), reply.body());
         var expected = Json.createArrayBuilder();
         for (int i = 0; i < fieldThenMessage.length; i += 2) {
-            expected.add(Json.createObjectBuilder().add("message", fieldThenMessage[i + 1]).add("field", fieldThenMessage[i]));
+            expected.add(
+                    Json.createObjectBuilder()
+                            .add("message", fieldThenMessage[i + 1])
+                            .add("field", fieldThenMessage[i]));
         }
         assertEquals(expected.build(), reply.json().getJsonArray("errors"), reply.body());
     }

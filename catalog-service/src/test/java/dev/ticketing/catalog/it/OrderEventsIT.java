@@ -1,9 +1,7 @@
 package dev.ticketing.catalog.it;
 
-import dev.ticketing.testing.Bus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
@@ -11,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -43,12 +42,14 @@ class OrderEventsIT {
     }
 
     private static void send(String type, String json) {
-        // A fresh Nats-Msg-Id each time: JetStream's de-duplication must not hide a redelivery from the service.
+        // A fresh Nats-Msg-Id each time: JetStream's de-duplication must not hide a redelivery from
+        // the service.
         bus.publish(type, json, "it-" + UUID.randomUUID());
     }
 
     private static JsonObject settledAt(String id, int version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Catalog.ticket(id).getInt("version") >= version);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Catalog.ticket(id).getInt("version") >= version);
         JsonObject ticket = Catalog.ticket(id);
         assertEquals(version, ticket.getInt("version"), ticket.toString());
         return ticket;
@@ -59,22 +60,39 @@ class OrderEventsIT {
         String order = Catalog.newOrderId();
         String ghost = Catalog.newOrderId();
         send("order.created", Catalog.orderCreated(order, ghost));
-        Bus.DeadLetter dead = await().atMost(Duration.ofSeconds(30)).until(
-                () -> bus.deadLetters("order.created").stream().filter(d -> d.json().contains(order)).findFirst(),
-                java.util.Optional::isPresent).get();
-        assertTrue(dead.reason().contains("ticket " + ghost + " is not in the catalog"), dead.reason());
+        Bus.DeadLetter dead =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        bus.deadLetters("order.created").stream()
+                                                .filter(d -> d.json().contains(order))
+                                                .findFirst(),
+                                java.util.Optional::isPresent)
+                        .get();
+        assertTrue(
+                dead.reason().contains("ticket " + ghost + " is not in the catalog"),
+                dead.reason());
         assertEquals("catalog-service-order-created", dead.consumer());
-        assertEquals("1", dead.delivered(), "dead-lettered on its first delivery, not after retries");
+        assertEquals(
+                "1", dead.delivered(), "dead-lettered on its first delivery, not after retries");
     }
 
     @Test
     void anUnreadableOrderEventIsDeadLetteredAtOnce() {
         String garbage = "{\"not\": \"an order event " + UUID.randomUUID() + "\"";
         send("order.cancelled", garbage);
-        Bus.DeadLetter dead = await().atMost(Duration.ofSeconds(30)).until(
-                () -> bus.deadLetters("order.cancelled").stream().filter(d -> d.json().equals(garbage)).findFirst(),
-                java.util.Optional::isPresent).get();
-        assertTrue(dead.reason().startsWith("dev.ticketing.nats.PoisonMessage: unreadable"), dead.reason());
+        Bus.DeadLetter dead =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        bus.deadLetters("order.cancelled").stream()
+                                                .filter(d -> d.json().equals(garbage))
+                                                .findFirst(),
+                                java.util.Optional::isPresent)
+                        .get();
+        assertTrue(
+                dead.reason().startsWith("dev.ticketing.nats.PoisonMessage: unreadable"),
+                dead.reason());
         assertEquals("1", dead.delivered());
     }
 
@@ -88,9 +106,19 @@ class OrderEventsIT {
         send("order.created", created);
         assertEquals(order, settledAt(id, 1).getString("orderId"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
-                List.of(new TicketUpdated(id, 1, "reserve once", new java.math.BigDecimal("10.00"), seller.id(), order)),
-                updatesOf(id)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertEquals(
+                                        List.of(
+                                                new TicketUpdated(
+                                                        id,
+                                                        1,
+                                                        "reserve once",
+                                                        new java.math.BigDecimal("10.00"),
+                                                        seller.id(),
+                                                        order)),
+                                        updatesOf(id)));
     }
 
     @Test
@@ -106,7 +134,8 @@ class OrderEventsIT {
         assertEquals(second, settledAt(id, 3).getString("orderId"));
 
         // The first order's events again, as a redelivery or a slow replica would bring them; then
-        // markers on other tickets behind them on each subject, to know both consumers got past them.
+        // markers on other tickets behind them on each subject, to know both consumers got past
+        // them.
         String markerTicket = Catalog.listed(seller, "marker", "1").getString("id");
         String marker = Catalog.newOrderId();
         send("order.created", Catalog.orderCreated(marker, markerTicket));
@@ -130,10 +159,22 @@ class OrderEventsIT {
         String order = Catalog.newOrderId();
         send("order.cancelled", Catalog.orderCancelled(order, 1, id));
         // The two subjects have separate consumers: wait until the cancellation was taken in (it
-        // changes no visible field, only the ticket's memory of order events) before its order.created.
+        // changes no visible field, only the ticket's memory of order events) before its
+        // order.created.
         try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getDatabase("catalog").getCollection("tickets")
-                    .find(Filters.and(Filters.eq("_id", id), Filters.exists("orderEvents." + order))).first() != null);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    mongo.getDatabase("catalog")
+                                                    .getCollection("tickets")
+                                                    .find(
+                                                            Filters.and(
+                                                                    Filters.eq("_id", id),
+                                                                    Filters.exists(
+                                                                            "orderEvents."
+                                                                                    + order)))
+                                                    .first()
+                                            != null);
         }
         send("order.created", Catalog.orderCreated(order, id));
         // The next order can only get it if the dead one never held it (nothing would release it).
@@ -156,18 +197,17 @@ class OrderEventsIT {
 
     /**
      * The source of truth is a random history per ticket (orders that hold and release it in turn);
-     * its events are delivered shuffled, each one to three times. Every ticket must end held by
-     * the history's last order if that one still holds it, else free, and its ticket.updated events
-     * must be versions 1..n, each once. (How many changes that takes depends on the delivery
-     * order: an order whose cancellation overtook its creation never holds the ticket at all.)
+     * its events are delivered shuffled, each one to three times. Every ticket must end held by the
+     * history's last order if that one still holds it, else free, and its ticket.updated events
+     * must be versions 1..n, each once. (How many changes that takes depends on the delivery order:
+     * an order whose cancellation overtook its creation never holds the ticket at all.)
      */
     @Test
     void shuffledDuplicatedEventsLeaveEveryTicketAsTheHistorySays() {
         Random random = new Random();
         long seed = random.nextLong();
         random.setSeed(seed);
-        record Expected(String id, String orderId) {
-        }
+        record Expected(String id, String orderId) {}
         List<Expected> expected = new ArrayList<>();
         List<String[]> deliveries = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -179,7 +219,8 @@ class OrderEventsIT {
                 String order = Catalog.newOrderId();
                 deliveries.add(new String[] {"order.created", Catalog.orderCreated(order, id)});
                 if (o < orders - 1 || !lastHolds) {
-                    deliveries.add(new String[] {"order.cancelled", Catalog.orderCancelled(order, 1, id)});
+                    deliveries.add(
+                            new String[] {"order.cancelled", Catalog.orderCancelled(order, 1, id)});
                 } else {
                     holder = order;
                 }
@@ -187,39 +228,56 @@ class OrderEventsIT {
             expected.add(new Expected(id, holder));
         }
         List<String[]> shuffled = new ArrayList<>();
-        deliveries.forEach(d -> {
-            for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
-                shuffled.add(d);
-            }
-        });
+        deliveries.forEach(
+                d -> {
+                    for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
+                        shuffled.add(d);
+                    }
+                });
         Collections.shuffle(shuffled, random);
         shuffled.forEach(d -> send(d[0], d[1]));
         // Markers behind everything on both subjects: once they are applied, every event was
-        // delivered at least once (some may still be waiting for redelivery, hence the waits below).
+        // delivered at least once (some may still be waiting for redelivery, hence the waits
+        // below).
         String markerTicket = Catalog.listed(seller, "marker", "1").getString("id");
         String marker = Catalog.newOrderId();
         send("order.created", Catalog.orderCreated(marker, markerTicket));
-        settledAt(markerTicket, 1); // (a cancellation sent before this would cancel the marker in advance)
+        settledAt(
+                markerTicket,
+                1); // (a cancellation sent before this would cancel the marker in advance)
         send("order.cancelled", Catalog.orderCancelled(marker, 1, markerTicket));
         settledAt(markerTicket, 2);
 
         for (Expected e : expected) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonObject ticket = Catalog.ticket(e.id());
-                assertEquals(e.orderId(), ticket.containsKey("orderId") && !ticket.isNull("orderId")
-                        ? ticket.getString("orderId") : null, "seed " + seed + ": " + ticket);
-                List<Long> versions = updatesOf(e.id()).stream().map(TicketUpdated::version).sorted().toList();
-                List<Long> expectedVersions = new ArrayList<>();
-                for (long v = 1; v <= ticket.getInt("version"); v++) {
-                    expectedVersions.add(v);
-                }
-                assertEquals(expectedVersions, versions, "seed " + seed + ": " + ticket);
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> {
+                                JsonObject ticket = Catalog.ticket(e.id());
+                                assertEquals(
+                                        e.orderId(),
+                                        ticket.containsKey("orderId") && !ticket.isNull("orderId")
+                                                ? ticket.getString("orderId")
+                                                : null,
+                                        "seed " + seed + ": " + ticket);
+                                List<Long> versions =
+                                        updatesOf(e.id()).stream()
+                                                .map(TicketUpdated::version)
+                                                .sorted()
+                                                .toList();
+                                List<Long> expectedVersions = new ArrayList<>();
+                                for (long v = 1; v <= ticket.getInt("version"); v++) {
+                                    expectedVersions.add(v);
+                                }
+                                assertEquals(
+                                        expectedVersions, versions, "seed " + seed + ": " + ticket);
+                            });
         }
     }
 
     private static List<TicketUpdated> updatesOf(String id) {
-        return bus.messages("ticket.updated").stream().map(m -> Events.fromJson(m.json(), TicketUpdated.class).data())
-                .filter(t -> t.id().equals(id)).toList();
+        return bus.messages("ticket.updated").stream()
+                .map(m -> Events.fromJson(m.json(), TicketUpdated.class).data())
+                .filter(t -> t.id().equals(id))
+                .toList();
     }
 }

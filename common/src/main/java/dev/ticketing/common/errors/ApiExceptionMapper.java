@@ -4,7 +4,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Our own exceptions ({@link BusinessRuleException}, {@link ValidationFailure}, ...): their status and errors. */
+/**
+ * Our own exceptions ({@link BusinessRuleException}, {@link ValidationFailure}, ...): their status
+ * and errors.
+ */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 

@@ -1,6 +1,8 @@
 package dev.ticketing.common.errors;
 
-/** 400 with a message only: a business rule refused the request, e.g. "Ticket is already reserved". */
+/**
+ * 400 with a message only: a business rule refused the request, e.g. "Ticket is already reserved".
+ */
 public class BusinessRuleException extends ApiException {
 
     private static final long serialVersionUID = 1L;

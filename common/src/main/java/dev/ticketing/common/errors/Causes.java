@@ -2,9 +2,9 @@ package dev.ticketing.common.errors;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,38 +13,48 @@ import java.util.Set;
  */
 final class Causes {
 
-    /** Where a JSON failure happened, judged from the stack: reading the request or writing a response. */
-    enum Origin { REQUEST_BODY, RESPONSE_BODY, UNKNOWN }
+    /**
+     * Where a JSON failure happened, judged from the stack: reading the request or writing a
+     * response.
+     */
+    enum Origin {
+        REQUEST_BODY,
+        RESPONSE_BODY,
+        UNKNOWN
+    }
 
     static final String JSONB_EXCEPTION = "jakarta.json.bind.JsonbException";
     static final String JSON_EXCEPTION = "jakarta.json.JsonException";
     static final String JSON_GENERATION_EXCEPTION = "jakarta.json.stream.JsonGenerationException";
-    static final String CONSTRAINT_VIOLATION_EXCEPTION = "jakarta.validation.ConstraintViolationException";
+    static final String CONSTRAINT_VIOLATION_EXCEPTION =
+            "jakarta.validation.ConstraintViolationException";
     static final String VALIDATION_EXCEPTION = "jakarta.validation.ValidationException";
     static final String RESTEASY_FAILURE = "org.jboss.resteasy.spi.Failure";
     static final String RESTEASY_READER_EXCEPTION = "org.jboss.resteasy.spi.ReaderException";
     static final String RESTEASY_WRITER_EXCEPTION = "org.jboss.resteasy.spi.WriterException";
 
     /** Wrappers that say nothing themselves; their cause is the real failure. */
-    private static final Set<String> WRAPPERS = Set.of(
-            "java.util.concurrent.CompletionException",
-            "java.util.concurrent.ExecutionException",
-            "java.lang.reflect.InvocationTargetException",
-            "java.lang.reflect.UndeclaredThrowableException",
-            "jakarta.ejb.EJBException",
-            "jakarta.transaction.TransactionalException",
-            "org.jboss.resteasy.spi.ApplicationException",
-            "org.jboss.resteasy.spi.UnhandledException");
+    private static final Set<String> WRAPPERS =
+            Set.of(
+                    "java.util.concurrent.CompletionException",
+                    "java.util.concurrent.ExecutionException",
+                    "java.lang.reflect.InvocationTargetException",
+                    "java.lang.reflect.UndeclaredThrowableException",
+                    "jakarta.ejb.EJBException",
+                    "jakarta.transaction.TransactionalException",
+                    "org.jboss.resteasy.spi.ApplicationException",
+                    "org.jboss.resteasy.spi.UnhandledException");
 
     /** Frames that read a request body: MessageBodyReader, ReaderInterceptor, Jsonb. */
     private static final Set<String> READING = Set.of("readFrom", "aroundReadFrom", "fromJson");
+
     /** Frames that write a response body: MessageBodyWriter, WriterInterceptor, Jsonb. */
-    private static final Set<String> WRITING = Set.of("writeTo", "asyncWriteTo", "aroundWriteTo", "toJson");
+    private static final Set<String> WRITING =
+            Set.of("writeTo", "asyncWriteTo", "aroundWriteTo", "toJson");
 
     private static final int MAX_DEPTH = 16;
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** True if {@code t}'s class is, or extends, the class named {@code className}. */
     static boolean isA(Throwable t, String className) {
@@ -74,7 +84,9 @@ final class Causes {
     /** The first non-wrapper in {@code t}'s chain (t itself if it is not a wrapper). */
     static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        for (int depth = 0; depth < MAX_DEPTH && current.getCause() != null && current.getCause() != current; depth++) {
+        for (int depth = 0;
+                depth < MAX_DEPTH && current.getCause() != null && current.getCause() != current;
+                depth++) {
             if (!WRAPPERS.contains(current.getClass().getName())) {
                 return current;
             }
@@ -111,8 +123,10 @@ final class Causes {
         for (Throwable each : chain(t)) {
             for (StackTraceElement frame : each.getStackTrace()) {
                 String name = frame.getClassName();
-                if ((name.startsWith("org.jboss.resteasy.") || name.startsWith("io.openliberty.")
-                        || name.startsWith("com.ibm.ws.")) && name.contains(".client.")) {
+                if ((name.startsWith("org.jboss.resteasy.")
+                                || name.startsWith("io.openliberty.")
+                                || name.startsWith("com.ibm.ws."))
+                        && name.contains(".client.")) {
                     return true;
                 }
             }
@@ -147,7 +161,9 @@ final class Causes {
     private static List<Throwable> chain(Throwable t) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> list = new ArrayList<>();
-        for (Throwable c = t; c != null && list.size() < MAX_DEPTH && seen.add(c); c = c.getCause()) {
+        for (Throwable c = t;
+                c != null && list.size() < MAX_DEPTH && seen.add(c);
+                c = c.getCause()) {
             list.add(c);
         }
         return list;

@@ -20,9 +20,9 @@ import java.util.Set;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    private static final Comparator<ApiError> ORDER = Comparator
-            .comparing(ApiError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(ApiError::message);
+    private static final Comparator<ApiError> ORDER =
+            Comparator.comparing(ApiError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(ApiError::message);
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
@@ -34,10 +34,18 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return map((ConstraintViolationException) exception);
     }
 
-    /** The envelope entries for {@code violations}, sorted by field then message, without duplicates. */
+    /**
+     * The envelope entries for {@code violations}, sorted by field then message, without
+     * duplicates.
+     */
     public static List<ApiError> errors(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(v -> ApiError.onField(FieldNames.of(v), Objects.requireNonNullElse(v.getMessage(), "Invalid value")))
+                .map(
+                        v ->
+                                ApiError.onField(
+                                        FieldNames.of(v),
+                                        Objects.requireNonNullElse(
+                                                v.getMessage(), "Invalid value")))
                 .distinct()
                 .sorted(ORDER)
                 .toList();
@@ -45,7 +53,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     private static Response map(ConstraintViolationException exception) {
         Set<ConstraintViolation<?>> violations = exception.getConstraintViolations();
-        if (violations == null || violations.isEmpty() || violations.stream().anyMatch(ConstraintViolationMapper::onReturnValue)) {
+        if (violations == null
+                || violations.isEmpty()
+                || violations.stream().anyMatch(ConstraintViolationMapper::onReturnValue)) {
             return Problems.unexpected(exception);
         }
         ErrorResponses.clientError(400, exception);

@@ -10,28 +10,38 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The error page of every WAR that bundles common (declared in common's web-fragment.xml): what
- * the servlet container itself refuses, before or outside JAX-RS (a request URI with an encoded
- * slash, a failure in a filter), answers in the API's envelope instead of Liberty's HTML page,
- * which names internal classes, line numbers and exception messages. A WAR's own web.xml error
- * pages (the storefront's friendly HTML ones) take precedence over these.
+ * The error page of every WAR that bundles common (declared in common's web-fragment.xml): what the
+ * servlet container itself refuses, before or outside JAX-RS (a request URI with an encoded slash,
+ * a failure in a filter), answers in the API's envelope instead of Liberty's HTML page, which names
+ * internal classes, line numbers and exception messages. A WAR's own web.xml error pages (the
+ * storefront's friendly HTML ones) take precedence over these.
  */
 public class ContainerErrorPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ContainerErrorPage.class.getName());
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i && i >= 400 ? i : 404; // asked for directly: nothing here
+        int status =
+                code instanceof Integer i && i >= 400 ? i : 404; // asked for directly: nothing here
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String incident = null;
         if (status >= 500 && status != 503) {
             incident = Problems.incidentId();
-            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " on "
-                    + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown instanceof Throwable t ? t : null);
+            LOG.log(
+                    Level.SEVERE,
+                    "Unexpected error, incident "
+                            + incident
+                            + " on "
+                            + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    thrown instanceof Throwable t ? t : null);
         }
-        byte[] body = ErrorEnvelope.of(Problems.messageFor(status)).toJson().getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ErrorEnvelope.of(Problems.messageFor(status))
+                        .toJson()
+                        .getBytes(StandardCharsets.UTF_8);
         if (response.isCommitted()) {
             return;
         }

@@ -22,7 +22,10 @@ public record ErrorEnvelope(List<ApiError> errors) {
         return new ErrorEnvelope(errors);
     }
 
-    /** The JSON text; a null field is omitted and non-ASCII is escaped, so the bytes are the same in any charset. */
+    /**
+     * The JSON text; a null field is omitted and non-ASCII is escaped, so the bytes are the same in
+     * any charset.
+     */
     public String toJson() {
         StringBuilder json = new StringBuilder(64).append("{\"errors\":[");
         for (int i = 0; i < errors.size(); i++) {

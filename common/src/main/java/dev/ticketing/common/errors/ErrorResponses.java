@@ -12,8 +12,7 @@ final class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getPackageName());
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** A WebApplicationException: its status, with a short safe message instead of its own. */
     static Response forWebApplication(WebApplicationException e) {
@@ -33,12 +32,21 @@ final class ErrorResponses {
         }
         clientError(status, cause);
         return switch (status) {
-            case 400 -> Problems.response(400, looksLikeJson(cause) ? Problems.MALFORMED_JSON : Problems.BAD_REQUEST);
+            case 400 ->
+                    Problems.response(
+                            400,
+                            looksLikeJson(cause) ? Problems.MALFORMED_JSON : Problems.BAD_REQUEST);
             case 401, 403 -> Problems.notAuthorized();
-            case 405 -> withHeader(Problems.builder(405, ErrorEnvelope.of(Problems.METHOD_NOT_ALLOWED)),
-                    original, HttpHeaders.ALLOW);
-            case 429, 503 -> withHeader(Problems.builder(status, ErrorEnvelope.of(Problems.messageFor(status))),
-                    original, HttpHeaders.RETRY_AFTER);
+            case 405 ->
+                    withHeader(
+                            Problems.builder(405, ErrorEnvelope.of(Problems.METHOD_NOT_ALLOWED)),
+                            original,
+                            HttpHeaders.ALLOW);
+            case 429, 503 ->
+                    withHeader(
+                            Problems.builder(status, ErrorEnvelope.of(Problems.messageFor(status))),
+                            original,
+                            HttpHeaders.RETRY_AFTER);
             default -> Problems.response(status, Problems.messageFor(status));
         };
     }
@@ -53,13 +61,15 @@ final class ErrorResponses {
             clientError(413, e);
             return Problems.response(413, Problems.BODY_TOO_LARGE);
         }
-        boolean clientFault = switch (Causes.origin(e)) {
-            case REQUEST_BODY -> !Causes.fromClientApi(e);
-            case RESPONSE_BODY -> false;
-            case UNKNOWN -> Causes.hasJsonCause(e)
-                    && !Causes.anyIsA(e, Causes.JSON_GENERATION_EXCEPTION)
-                    && !Causes.fromClientApi(e);
-        };
+        boolean clientFault =
+                switch (Causes.origin(e)) {
+                    case REQUEST_BODY -> !Causes.fromClientApi(e);
+                    case RESPONSE_BODY -> false;
+                    case UNKNOWN ->
+                            Causes.hasJsonCause(e)
+                                    && !Causes.anyIsA(e, Causes.JSON_GENERATION_EXCEPTION)
+                                    && !Causes.fromClientApi(e);
+                };
         if (!clientFault) {
             return Problems.unexpected(e);
         }
@@ -79,7 +89,8 @@ final class ErrorResponses {
         if (Causes.isA(e, Causes.CONSTRAINT_VIOLATION_EXCEPTION)) {
             return ConstraintViolationMapper.fromThrowable(e);
         }
-        if (Causes.isA(e, Causes.JSONB_EXCEPTION) || Causes.isA(e, Causes.JSON_EXCEPTION)
+        if (Causes.isA(e, Causes.JSONB_EXCEPTION)
+                || Causes.isA(e, Causes.JSON_EXCEPTION)
                 || e instanceof ProcessingException) {
             return forJson(e);
         }
@@ -110,7 +121,8 @@ final class ErrorResponses {
         return Causes.hasJsonCause(e) || Causes.origin(e) == Causes.Origin.REQUEST_BODY;
     }
 
-    private static Response withHeader(Response.ResponseBuilder builder, Response original, String header) {
+    private static Response withHeader(
+            Response.ResponseBuilder builder, Response original, String header) {
         if (original != null) {
             Object value = original.getHeaders().getFirst(header);
             if (value != null) {
@@ -120,7 +132,9 @@ final class ErrorResponses {
         return builder.build();
     }
 
-    /** Client errors are routine: logged at FINE, with the cause, for whoever traces the package. */
+    /**
+     * Client errors are routine: logged at FINE, with the cause, for whoever traces the package.
+     */
     static void clientError(int status, Throwable cause) {
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Client error " + status + " from " + cause, cause);

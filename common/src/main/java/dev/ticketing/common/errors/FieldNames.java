@@ -16,17 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON field a violation is about: the last property of its path ({@code email}, not
- * {@code signup.arg0.email}), renamed by {@code @JsonbProperty} if its class says so; for a
- * constraint on a query, path, header, form, cookie or matrix parameter, that parameter's name;
- * null for the body as a whole or a class-level constraint.
+ * The JSON field a violation is about: the last property of its path ({@code email}, not {@code
+ * signup.arg0.email}), renamed by {@code @JsonbProperty} if its class says so; for a constraint on
+ * a query, path, header, form, cookie or matrix parameter, that parameter's name; null for the body
+ * as a whole or a class-level constraint.
  */
 final class FieldNames {
 
     private static final String JSONB_PROPERTY = "jakarta.json.bind.annotation.JsonbProperty";
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 
     static String of(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new ArrayList<>();
@@ -88,7 +87,8 @@ final class FieldNames {
         for (Annotation annotation : annotations) {
             if (annotation.annotationType().getName().equals(JSONB_PROPERTY)) {
                 try {
-                    Object value = annotation.annotationType().getMethod("value").invoke(annotation);
+                    Object value =
+                            annotation.annotationType().getMethod("value").invoke(annotation);
                     if (value instanceof String name && !name.isEmpty()) {
                         return name;
                     }
@@ -127,7 +127,8 @@ final class FieldNames {
         return null;
     }
 
-    private static String annotatedName(Class<?> c, String methodName, Class<?>[] types, int position) {
+    private static String annotatedName(
+            Class<?> c, String methodName, Class<?>[] types, int position) {
         try {
             Method m = c.getDeclaredMethod(methodName, types);
             if (position < 0 || position >= m.getParameterCount()) {

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-P failures ({@code JsonParsingException} and kin): 400 "Malformed JSON" for a bad request body, else a logged 500. */
+/**
+ * JSON-P failures ({@code JsonParsingException} and kin): 400 "Malformed JSON" for a bad request
+ * body, else a logged 500.
+ */
 @Provider
 public class JsonExceptionMapper implements ExceptionMapper<JsonException> {
 

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-B failures: 400 "Malformed JSON" for a request body that does not bind (bad syntax, wrong types), else a logged 500. */
+/**
+ * JSON-B failures: 400 "Malformed JSON" for a request body that does not bind (bad syntax, wrong
+ * types), else a logged 500.
+ */
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 

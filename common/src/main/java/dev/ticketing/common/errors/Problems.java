@@ -27,8 +27,7 @@ public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getPackageName());
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** {@code status} with the envelope as an {@code application/json} body. */
     public static Response response(int status, ErrorEnvelope body) {
@@ -77,7 +76,9 @@ public final class Problems {
     public static Response unexpected(Throwable cause) {
         String incident = incidentId();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + ": " + cause, cause);
-        return builder(500, ErrorEnvelope.of(SOMETHING_WENT_WRONG)).header(INCIDENT_HEADER, incident).build();
+        return builder(500, ErrorEnvelope.of(SOMETHING_WENT_WRONG))
+                .header(INCIDENT_HEADER, incident)
+                .build();
     }
 
     /** The safe message for an HTTP error status that carries no message of its own. */

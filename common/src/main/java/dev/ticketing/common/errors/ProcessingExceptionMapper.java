@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JAX-RS processing failures: 400 "Malformed JSON" when reading the request body failed, else a logged 500. */
+/**
+ * JAX-RS processing failures: 400 "Malformed JSON" when reading the request body failed, else a
+ * logged 500.
+ */
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
 

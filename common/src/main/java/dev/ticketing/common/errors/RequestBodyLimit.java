@@ -24,7 +24,10 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     private final long maxBytes;
 
     public RequestBodyLimit() {
-        this(ConfigProvider.getConfig().getOptionalValue(MAX_BYTES_PROPERTY, Long.class).orElse(DEFAULT_MAX_BYTES));
+        this(
+                ConfigProvider.getConfig()
+                        .getOptionalValue(MAX_BYTES_PROPERTY, Long.class)
+                        .orElse(DEFAULT_MAX_BYTES));
     }
 
     RequestBodyLimit(long maxBytes) {
@@ -51,8 +54,8 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     }
 
     /**
-     * The declared length. Liberty 26.0.0.3 reports an HTTP/2 request's Content-Length twice, joined
-     * ("46,46"), so identical repeats are one value; differing ones are a malformed request.
+     * The declared length. Liberty 26.0.0.3 reports an HTTP/2 request's Content-Length twice,
+     * joined ("46,46"), so identical repeats are one value; differing ones are a malformed request.
      */
     static long declaredLength(String header) {
         long length = -1;

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Objects;
 
-/** 429 with a {@code Retry-After} header (whole seconds, at least 1): a throttle refused the request. */
+/**
+ * 429 with a {@code Retry-After} header (whole seconds, at least 1): a throttle refused the
+ * request.
+ */
 public class TooManyRequestsException extends ApiException {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Everything else: unwraps wrappers and applies the rules above; otherwise 500 "Something went wrong", the cause logged at SEVERE with an incident id. */
+/**
+ * Everything else: unwraps wrappers and applies the rules above; otherwise 500 "Something went
+ * wrong", the cause logged at SEVERE with an incident id.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 

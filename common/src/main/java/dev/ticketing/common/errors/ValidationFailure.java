@@ -43,15 +43,15 @@ public class ValidationFailure extends ApiException {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("A validation failure needs at least one error");
         }
-        return errors.get(0).message() + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "");
+        return errors.get(0).message()
+                + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "");
     }
 
     /** Collects failed rules in the order they were checked. */
     public static final class Builder {
         private final List<ApiError> errors = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Records a failed rule on {@code field}. */
         public Builder add(String field, String message) {

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Any other JAX-RS status: the status with a short safe message (401/403 become 401 "Not authorized", 5xx a logged 500). */
+/**
+ * Any other JAX-RS status: the status with a short safe message (401/403 become 401 "Not
+ * authorized", 5xx a logged 500).
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 

@@ -26,13 +26,17 @@ public record EventEnvelope<T>(String id, String type, Instant occurredAt, T dat
         Objects.requireNonNull(data, "data");
     }
 
-    /** A new event about {@code data}: a random UUID, the current instant (millisecond precision), the catalogue's type. */
+    /**
+     * A new event about {@code data}: a random UUID, the current instant (millisecond precision),
+     * the catalogue's type.
+     */
     public static <P extends EventPayload> EventEnvelope<P> of(P data) {
         return of(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), data);
     }
 
     /** An event with a known id and time (for example one rebuilt from an outbox). */
-    public static <P extends EventPayload> EventEnvelope<P> of(String id, Instant occurredAt, P data) {
+    public static <P extends EventPayload> EventEnvelope<P> of(
+            String id, Instant occurredAt, P data) {
         return new EventEnvelope<>(id, EventType.of(data).type(), occurredAt, data);
     }
 }

@@ -21,10 +21,14 @@ public enum EventType {
     PAYMENT_CREATED("payment.created", PaymentCreated.class),
     SESSION_REVOKED("session.revoked", SessionRevoked.class);
 
-    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
-    private static final Map<Class<?>, EventType> BY_PAYLOAD = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::payloadType, Function.identity()));
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values())
+                    .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_PAYLOAD =
+            Arrays.stream(values())
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    EventType::payloadType, Function.identity()));
 
     private final String type;
     private final Class<? extends EventPayload> payloadType;
@@ -49,7 +53,10 @@ public enum EventType {
         return subject(Subjects.DEFAULT_PREFIX);
     }
 
-    /** The subject under {@code prefix} (with or without its trailing dot), e.g. {@code "test-42.order.created"}. */
+    /**
+     * The subject under {@code prefix} (with or without its trailing dot), e.g. {@code
+     * "test-42.order.created"}.
+     */
     public String subject(String prefix) {
         return Subjects.normalizePrefix(prefix) + "." + type;
     }
@@ -61,7 +68,8 @@ public enum EventType {
 
     /** The type named {@code type}; an unknown name is an {@link IllegalArgumentException}. */
     public static EventType ofType(String type) {
-        return find(type).orElseThrow(() -> new IllegalArgumentException("Unknown event type: " + type));
+        return find(type)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type: " + type));
     }
 
     /** The type whose payload record is {@code payloadType}. */

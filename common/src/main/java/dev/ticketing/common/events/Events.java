@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     /** A new envelope about {@code data}: random UUID, now, the catalogue's type. */
     public static <P extends EventPayload> EventEnvelope<P> envelope(P data) {
@@ -31,8 +30,11 @@ public final class Events {
         Objects.requireNonNull(event, "event");
         EventType declared = EventType.ofType(event.type());
         if (declared.payloadType() != event.data().getClass()) {
-            throw new IllegalArgumentException("Event type " + event.type() + " does not carry "
-                    + event.data().getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Event type "
+                            + event.type()
+                            + " does not carry "
+                            + event.data().getClass().getSimpleName());
         }
         return Holder.JSONB.toJson(event);
     }
@@ -45,22 +47,27 @@ public final class Events {
     /**
      * Reads an event whose payload must be {@code payloadType}.
      *
-     * @throws EventFormatException if the JSON is malformed, lacks a field, names an unknown
-     *     type or a type whose payload is not {@code payloadType}
+     * @throws EventFormatException if the JSON is malformed, lacks a field, names an unknown type
+     *     or a type whose payload is not {@code payloadType}
      */
-    public static <P extends EventPayload> EventEnvelope<P> fromJson(String json, Class<P> payloadType) {
+    public static <P extends EventPayload> EventEnvelope<P> fromJson(
+            String json, Class<P> payloadType) {
         Objects.requireNonNull(payloadType, "payloadType");
         JsonObject root = parseObject(json);
         EventType type = typeOf(root);
         if (type.payloadType() != payloadType) {
-            throw new EventFormatException("Expected a " + EventType.ofPayload(payloadType).type()
-                    + " event but got " + type.type());
+            throw new EventFormatException(
+                    "Expected a "
+                            + EventType.ofPayload(payloadType).type()
+                            + " event but got "
+                            + type.type());
         }
         return read(root, type, payloadType);
     }
 
     /** {@link #fromJson(String, Class)} from UTF-8 bytes. */
-    public static <P extends EventPayload> EventEnvelope<P> fromJson(byte[] json, Class<P> payloadType) {
+    public static <P extends EventPayload> EventEnvelope<P> fromJson(
+            byte[] json, Class<P> payloadType) {
         return fromJson(utf8(json), payloadType);
     }
 
@@ -80,7 +87,8 @@ public final class Events {
         return fromJson(utf8(json));
     }
 
-    private static <P extends EventPayload> EventEnvelope<P> read(JsonObject root, EventType type, Class<P> payloadType) {
+    private static <P extends EventPayload> EventEnvelope<P> read(
+            JsonObject root, EventType type, Class<P> payloadType) {
         String id = requiredString(root, "id");
         Instant occurredAt = instant(requiredString(root, "occurredAt"));
         JsonValue data = root.get("data");
@@ -91,7 +99,8 @@ public final class Events {
         try {
             payload = Holder.JSONB.fromJson(data.toString(), payloadType);
         } catch (JsonbException e) {
-            throw new EventFormatException("Event " + id + " (" + type.type() + ") has malformed data", e);
+            throw new EventFormatException(
+                    "Event " + id + " (" + type.type() + ") has malformed data", e);
         }
         return new EventEnvelope<>(id, type.type(), occurredAt, payload);
     }
@@ -113,7 +122,8 @@ public final class Events {
 
     private static EventType typeOf(JsonObject root) {
         String type = requiredString(root, "type");
-        return EventType.find(type).orElseThrow(() -> new EventFormatException("Unknown event type: " + type));
+        return EventType.find(type)
+                .orElseThrow(() -> new EventFormatException("Unknown event type: " + type));
     }
 
     private static String requiredString(JsonObject root, String name) {
@@ -135,7 +145,8 @@ public final class Events {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new EventFormatException("Event field 'occurredAt' is not an ISO-8601 instant: " + text, e);
+                throw new EventFormatException(
+                        "Event field 'occurredAt' is not an ISO-8601 instant: " + text, e);
             }
         }
     }

@@ -1,5 +1,4 @@
 package dev.ticketing.common.events;
 
 /** {@code expiration.complete}: the order's hold on its ticket ran out. */
-public record ExpirationComplete(String orderId) implements EventPayload {
-}
+public record ExpirationComplete(String orderId) implements EventPayload {}

@@ -7,6 +7,5 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record OrderCancelled(String id, long version, Ticket ticket) implements EventPayload {
 
     /** The ticket the order held. */
-    public record Ticket(String id) {
-    }
+    public record Ticket(String id) {}
 }

@@ -1,13 +1,18 @@
 package dev.ticketing.common.events;
 
-/** Subject naming: every event subject is {@code <prefix>.<event type>}; the prefix is configuration. */
+/**
+ * Subject naming: every event subject is {@code <prefix>.<event type>}; the prefix is
+ * configuration.
+ */
 public final class Subjects {
 
-    /** The production prefix: subjects {@code ticketing.ticket.created}, ..., stream subjects {@code ticketing.>}. */
+    /**
+     * The production prefix: subjects {@code ticketing.ticket.created}, ..., stream subjects {@code
+     * ticketing.>}.
+     */
     public static final String DEFAULT_PREFIX = "ticketing";
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     /**
      * {@code prefix} without a trailing dot; null or blank means {@link #DEFAULT_PREFIX}. A prefix
@@ -21,7 +26,11 @@ public final class Subjects {
         while (p.endsWith(".")) {
             p = p.substring(0, p.length() - 1);
         }
-        if (p.isEmpty() || p.startsWith(".") || p.contains("..") || p.contains("*") || p.contains(">")
+        if (p.isEmpty()
+                || p.startsWith(".")
+                || p.contains("..")
+                || p.contains("*")
+                || p.contains(">")
                 || p.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("Invalid subject prefix: '" + prefix + "'");
         }

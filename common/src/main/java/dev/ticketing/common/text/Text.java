@@ -11,13 +11,19 @@ import java.util.Optional;
  * counted in characters as a person sees them (code points).
  */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Why a field's value is refused: it breaks one of these. */
-    public enum Problem { EMPTY, TOO_LONG, UNPRINTABLE }
+    public enum Problem {
+        EMPTY,
+        TOO_LONG,
+        UNPRINTABLE
+    }
 
-    /** The value as stored: NFC, stripped of surrounding white space and invisible characters (null stays null). */
+    /**
+     * The value as stored: NFC, stripped of surrounding white space and invisible characters (null
+     * stays null).
+     */
     public static String clean(String raw) {
         if (raw == null) {
             return null;
@@ -34,7 +40,10 @@ public final class Text {
         return text.substring(start, end);
     }
 
-    /** What is wrong with a cleaned value for a field of at most {@code max} characters, if anything. */
+    /**
+     * What is wrong with a cleaned value for a field of at most {@code max} characters, if
+     * anything.
+     */
     public static Optional<Problem> problem(String cleaned, int max) {
         if (cleaned == null || cleaned.isEmpty()) {
             return Optional.of(Problem.EMPTY);
@@ -48,16 +57,30 @@ public final class Text {
         return Optional.empty();
     }
 
-    /** White space, and the invisible format characters (zero-width spaces, joiners, BOM) at an edge. */
+    /**
+     * White space, and the invisible format characters (zero-width spaces, joiners, BOM) at an
+     * edge.
+     */
     private static boolean ignorable(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x200B || c == 0x200C
-                || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x180E;
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == 0x200B
+                || c == 0x200C
+                || c == 0x200D
+                || c == 0x2060
+                || c == 0xFEFF
+                || c == 0x180E;
     }
 
-    /** Control characters, and the directional embeddings, overrides and isolates (Trojan Source). */
+    /**
+     * Control characters, and the directional embeddings, overrides and isolates (Trojan Source).
+     */
     static boolean forbidden(int c) {
         return Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E || c == 0x200F || c == 0x061C;
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E
+                || c == 0x200F
+                || c == 0x061C;
     }
 }

@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.Response;
 /** Assertions on mapped responses. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static String message(String message) {
         return "{\"errors\":[{\"message\":\"" + message + "\"}]}";

@@ -41,15 +41,17 @@ class MappersTest {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    record Ticket(String title, BigDecimal price) {
-    }
+    record Ticket(String title, BigDecimal price) {}
 
-    /** Stands in for a JSON-B MessageBodyReader: the method name is what the runtime's stack shows. */
+    /**
+     * Stands in for a JSON-B MessageBodyReader: the method name is what the runtime's stack shows.
+     */
     static Object readFrom(String body) {
         try {
             return JSONB.fromJson(body, Ticket.class);
         } catch (Throwable e) {
-            throw new ProcessingException("RESTEASY008200: JSON Binding deserialization error: " + e, e);
+            throw new ProcessingException(
+                    "RESTEASY008200: JSON Binding deserialization error: " + e, e);
         }
     }
 
@@ -58,7 +60,8 @@ class MappersTest {
         try {
             JSONB.toJson(entity);
         } catch (Throwable e) {
-            throw new ProcessingException("RESTEASY008205: JSON Binding serialization error " + e, e);
+            throw new ProcessingException(
+                    "RESTEASY008205: JSON Binding serialization error " + e, e);
         }
     }
 
@@ -71,72 +74,129 @@ class MappersTest {
     @Test
     void ourExceptionsKeepTheirStatusAndMessage() {
         ApiExceptionMapper mapper = new ApiExceptionMapper();
-        assertError(mapper.toResponse(new BusinessRuleException("Ticket is already reserved")), 400,
+        assertError(
+                mapper.toResponse(new BusinessRuleException("Ticket is already reserved")),
+                400,
                 message("Ticket is already reserved"));
-        assertError(mapper.toResponse(new NotAuthorizedException()), 401, message("Not authorized"));
+        assertError(
+                mapper.toResponse(new NotAuthorizedException()), 401, message("Not authorized"));
         assertError(mapper.toResponse(new NotFoundException()), 404, message("Not Found"));
     }
 
     @Test
     void validationFailureListsEveryRuleInCheckOrder() {
-        ValidationFailure.Builder problems = ValidationFailure.builder()
-                .add("password", "Password must be between 4 and 20 characters")
-                .addIf(false, "email", "never")
-                .addIf(true, "email", "Email must be valid");
-        ValidationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, problems::throwIfAny);
-        assertError(new ApiExceptionMapper().toResponse(failure), 400,
+        ValidationFailure.Builder problems =
+                ValidationFailure.builder()
+                        .add("password", "Password must be between 4 and 20 characters")
+                        .addIf(false, "email", "never")
+                        .addIf(true, "email", "Email must be valid");
+        ValidationFailure failure =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        ValidationFailure.class, problems::throwIfAny);
+        assertError(
+                new ApiExceptionMapper().toResponse(failure),
+                400,
                 "{\"errors\":[{\"message\":\"Password must be between 4 and 20 characters\",\"field\":\"password\"},"
                         + "{\"message\":\"Email must be valid\",\"field\":\"email\"}]}");
         ValidationFailure.builder().throwIfAny(); // nothing recorded, nothing thrown
-        assertError(new ApiExceptionMapper().toResponse(ValidationFailure.of("ticketId", "TicketId must be provided")), 400,
+        assertError(
+                new ApiExceptionMapper()
+                        .toResponse(ValidationFailure.of("ticketId", "TicketId must be provided")),
+                400,
                 "{\"errors\":[{\"message\":\"TicketId must be provided\",\"field\":\"ticketId\"}]}");
     }
 
     @Test
     void tooManyRequestsSaysWhenToRetry() {
-        Response response = new ApiExceptionMapper().toResponse(new TooManyRequestsException(Duration.ofMillis(29_001)));
+        Response response =
+                new ApiExceptionMapper()
+                        .toResponse(new TooManyRequestsException(Duration.ofMillis(29_001)));
         assertError(response, 429, message("Too many requests"));
         assertEquals("30", response.getHeaderString("Retry-After"));
-        Response custom = new ApiExceptionMapper().toResponse(
-                new TooManyRequestsException("Too many sign-in attempts", Duration.ZERO));
+        Response custom =
+                new ApiExceptionMapper()
+                        .toResponse(
+                                new TooManyRequestsException(
+                                        "Too many sign-in attempts", Duration.ZERO));
         assertError(custom, 429, message("Too many sign-in attempts"));
         assertEquals("1", custom.getHeaderString("Retry-After"));
     }
 
     @Test
     void runtimeClientErrorsGetTheirStatusAndASafeMessage() {
-        assertError(new NotFoundMapper().toResponse(new jakarta.ws.rs.NotFoundException("RESTEASY003210: Could not find resource for full path: /x")),
-                404, message("Not Found"));
-        Response notAllowed = new NotAllowedMapper().toResponse(new NotAllowedException("GET", new String[] {"POST"}));
+        assertError(
+                new NotFoundMapper()
+                        .toResponse(
+                                new jakarta.ws.rs.NotFoundException(
+                                        "RESTEASY003210: Could not find resource for full path: /x")),
+                404,
+                message("Not Found"));
+        Response notAllowed =
+                new NotAllowedMapper()
+                        .toResponse(new NotAllowedException("GET", new String[] {"POST"}));
         assertError(notAllowed, 405, message("Method not allowed"));
-        assertTrue(notAllowed.getHeaderString("Allow").contains("GET"), notAllowed.getHeaderString("Allow"));
-        assertError(new ForbiddenMapper().toResponse(new ForbiddenException("RESTEASY: role user required")), 401, message("Not authorized"));
-        assertError(new JaxrsNotAuthorizedMapper().toResponse(new jakarta.ws.rs.NotAuthorizedException("Bearer")), 401,
+        assertTrue(
+                notAllowed.getHeaderString("Allow").contains("GET"),
+                notAllowed.getHeaderString("Allow"));
+        assertError(
+                new ForbiddenMapper()
+                        .toResponse(new ForbiddenException("RESTEASY: role user required")),
+                401,
                 message("Not authorized"));
-        assertError(new NotSupportedMapper().toResponse(new NotSupportedException()), 415, message("Unsupported media type"));
-        assertError(new NotAcceptableMapper().toResponse(new NotAcceptableException()), 406, message("Not acceptable"));
-        assertError(new BadRequestMapper().toResponse(new BadRequestException("RESTEASY003870: Unable to extract parameter")),
-                400, message("Bad Request"));
-        assertError(new WebApplicationExceptionMapper().toResponse(new WebApplicationException(413)), 413,
+        assertError(
+                new JaxrsNotAuthorizedMapper()
+                        .toResponse(new jakarta.ws.rs.NotAuthorizedException("Bearer")),
+                401,
+                message("Not authorized"));
+        assertError(
+                new NotSupportedMapper().toResponse(new NotSupportedException()),
+                415,
+                message("Unsupported media type"));
+        assertError(
+                new NotAcceptableMapper().toResponse(new NotAcceptableException()),
+                406,
+                message("Not acceptable"));
+        assertError(
+                new BadRequestMapper()
+                        .toResponse(
+                                new BadRequestException(
+                                        "RESTEASY003870: Unable to extract parameter")),
+                400,
+                message("Bad Request"));
+        assertError(
+                new WebApplicationExceptionMapper().toResponse(new WebApplicationException(413)),
+                413,
                 message("Request body too large"));
-        assertError(new WebApplicationExceptionMapper().toResponse(new WebApplicationException(409)), 409, message("Conflict"));
-        assertError(new WebApplicationExceptionMapper().toResponse(new WebApplicationException(403)), 401, message("Not authorized"));
+        assertError(
+                new WebApplicationExceptionMapper().toResponse(new WebApplicationException(409)),
+                409,
+                message("Conflict"));
+        assertError(
+                new WebApplicationExceptionMapper().toResponse(new WebApplicationException(403)),
+                401,
+                message("Not authorized"));
     }
 
     @Test
     void badRequestWrappingJsonIsMalformedJson() {
-        BadRequestException wrapped = new BadRequestException(new JsonbException("Unexpected char 123 at org.eclipse.yasson..."));
+        BadRequestException wrapped =
+                new BadRequestException(
+                        new JsonbException("Unexpected char 123 at org.eclipse.yasson..."));
         assertError(new BadRequestMapper().toResponse(wrapped), 400, message("Malformed JSON"));
     }
 
     @Test
     void serverSideWebErrorsAreLoggedAndHidden() {
         try (LogCapture log = new LogCapture()) {
-            Response response = new WebApplicationExceptionMapper().toResponse(new WebApplicationException("db down", 500));
+            Response response =
+                    new WebApplicationExceptionMapper()
+                            .toResponse(new WebApplicationException("db down", 500));
             assertError(response, 500, message("Something went wrong"));
             assertEquals(1, log.at(Level.SEVERE).size());
         }
-        Response unavailable = new WebApplicationExceptionMapper().toResponse(new ServiceUnavailableException(120L));
+        Response unavailable =
+                new WebApplicationExceptionMapper()
+                        .toResponse(new ServiceUnavailableException(120L));
         assertError(unavailable, 503, message("Service unavailable"));
         assertEquals("120", unavailable.getHeaderString("Retry-After"));
     }
@@ -144,17 +204,30 @@ class MappersTest {
     @Test
     void redirectsPassThrough() {
         RedirectionException redirect = new RedirectionException(303, URI.create("/api/tickets/1"));
-        assertSame(redirect.getResponse(), new WebApplicationExceptionMapper().toResponse(redirect));
+        assertSame(
+                redirect.getResponse(), new WebApplicationExceptionMapper().toResponse(redirect));
     }
 
     @Test
     void unreadableRequestBodiesAreMalformedJson() {
-        for (String body : List.of("{\"title\":", "{\"title\":\"A\",\"price\":\"ten\"}", "[1,2]", "{\"price\":{}}", "nope")) {
+        for (String body :
+                List.of(
+                        "{\"title\":",
+                        "{\"title\":\"A\",\"price\":\"ten\"}",
+                        "[1,2]",
+                        "{\"price\":{}}",
+                        "nope")) {
             ProcessingException e = catchThrown(() -> readFrom(body));
-            assertError(new ProcessingExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
-            // the same failure reaching the catch-all (e.g. wrapped by the runtime) maps the same way
-            assertError(new UnexpectedExceptionMapper().toResponse(new ReaderException(e)), 400, message("Malformed JSON"));
-            assertError(new UnexpectedExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
+            assertError(
+                    new ProcessingExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
+            // the same failure reaching the catch-all (e.g. wrapped by the runtime) maps the same
+            // way
+            assertError(
+                    new UnexpectedExceptionMapper().toResponse(new ReaderException(e)),
+                    400,
+                    message("Malformed JSON"));
+            assertError(
+                    new UnexpectedExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
         }
     }
 
@@ -162,7 +235,8 @@ class MappersTest {
     void rawJsonExceptionsFromTheRequestAreMalformedJson() {
         JsonbException bind = catchThrown(() -> JSONB.fromJson("{\"price\":true}", Ticket.class));
         assertError(new JsonbExceptionMapper().toResponse(bind), 400, message("Malformed JSON"));
-        JsonException parse = catchThrown(() -> Json.createReader(new StringReader("{\"a\":")).readObject());
+        JsonException parse =
+                catchThrown(() -> Json.createReader(new StringReader("{\"a\":")).readObject());
         assertError(new JsonExceptionMapper().toResponse(parse), 400, message("Malformed JSON"));
     }
 
@@ -174,20 +248,32 @@ class MappersTest {
             assertError(response, 500, message("Something went wrong"));
             assertEquals(1, log.at(Level.SEVERE).size());
             JsonbException direct = catchThrown(() -> JSONB.toJson(new Unserialisable()));
-            assertError(new JsonbExceptionMapper().toResponse(direct), 500, message("Something went wrong"));
-            assertError(new JsonExceptionMapper().toResponse(new JsonGenerationException("bad")), 500,
+            assertError(
+                    new JsonbExceptionMapper().toResponse(direct),
+                    500,
+                    message("Something went wrong"));
+            assertError(
+                    new JsonExceptionMapper().toResponse(new JsonGenerationException("bad")),
+                    500,
                     message("Something went wrong"));
             // a client call that failed to connect is an outage, not a malformed request
-            assertError(new ProcessingExceptionMapper().toResponse(new ProcessingException(new IOException("Connection refused"))),
-                    500, message("Something went wrong"));
+            assertError(
+                    new ProcessingExceptionMapper()
+                            .toResponse(
+                                    new ProcessingException(new IOException("Connection refused"))),
+                    500,
+                    message("Something went wrong"));
         }
     }
 
     @Test
     void unexpectedFailuresAreLoggedWithAnIncidentIdAndNeverShown() {
         try (LogCapture log = new LogCapture()) {
-            Response response = new UnexpectedExceptionMapper().toResponse(
-                    new IllegalStateException("password=hunter2 at com.example.Store"));
+            Response response =
+                    new UnexpectedExceptionMapper()
+                            .toResponse(
+                                    new IllegalStateException(
+                                            "password=hunter2 at com.example.Store"));
             assertError(response, 500, message("Something went wrong"));
             String incident = response.getHeaderString(Problems.INCIDENT_HEADER);
             assertTrue(incident.matches("[0-9a-f]{8}"), incident);
@@ -202,26 +288,47 @@ class MappersTest {
     @Test
     void catchAllUnwrapsAndDispatches() {
         UnexpectedExceptionMapper mapper = new UnexpectedExceptionMapper();
-        assertError(mapper.toResponse(new CompletionException(new BusinessRuleException("Order has already been paid for"))),
-                400, message("Order has already been paid for"));
-        assertError(mapper.toResponse(new CompletionException(new jakarta.ws.rs.NotFoundException())), 404, message("Not Found"));
-        assertError(mapper.toResponse(new Error("out of cheese")), 500, message("Something went wrong"));
+        assertError(
+                mapper.toResponse(
+                        new CompletionException(
+                                new BusinessRuleException("Order has already been paid for"))),
+                400,
+                message("Order has already been paid for"));
+        assertError(
+                mapper.toResponse(new CompletionException(new jakarta.ws.rs.NotFoundException())),
+                404,
+                message("Not Found"));
+        assertError(
+                mapper.toResponse(new Error("out of cheese")),
+                500,
+                message("Something went wrong"));
     }
 
     @Test
     void resteasyAnswersThatAreNotErrorsPassThrough() {
         Response allow = Response.ok().header("Allow", "GET, OPTIONS").build();
-        assertSame(allow, new UnexpectedExceptionMapper().toResponse(new DefaultOptionsMethodException("options", allow)));
+        assertSame(
+                allow,
+                new UnexpectedExceptionMapper()
+                        .toResponse(new DefaultOptionsMethodException("options", allow)));
         ReaderException tooLarge = new ReaderException("too large", 413);
-        assertError(new UnexpectedExceptionMapper().toResponse(tooLarge), 413, message("Request body too large"));
+        assertError(
+                new UnexpectedExceptionMapper().toResponse(tooLarge),
+                413,
+                message("Request body too large"));
     }
 
     @Test
     void problemsHelpers() {
-        assertError(Problems.badRequest("Cannot edit a reserved ticket"), 400, message("Cannot edit a reserved ticket"));
+        assertError(
+                Problems.badRequest("Cannot edit a reserved ticket"),
+                400,
+                message("Cannot edit a reserved ticket"));
         assertError(Problems.notFound(), 404, message("Not Found"));
         assertError(Problems.notAuthorized(), 401, message("Not authorized"));
-        assertError(Problems.validation(List.of(ApiError.onField("title", "Title is required"))), 400,
+        assertError(
+                Problems.validation(List.of(ApiError.onField("title", "Title is required"))),
+                400,
                 "{\"errors\":[{\"message\":\"Title is required\",\"field\":\"title\"}]}");
         assertNull(ErrorEnvelope.of("x").errors().get(0).field());
     }

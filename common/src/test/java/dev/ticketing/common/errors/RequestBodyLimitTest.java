@@ -3,41 +3,51 @@ package dev.ticketing.common.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicReference;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 class RequestBodyLimitTest {
 
     /** A request context that answers the few calls the filter makes. */
-    private static ContainerRequestContext request(String contentLength, byte[] body,
-            AtomicReference<Response> aborted, AtomicReference<InputStream> stream) {
+    private static ContainerRequestContext request(
+            String contentLength,
+            byte[] body,
+            AtomicReference<Response> aborted,
+            AtomicReference<InputStream> stream) {
         stream.set(new ByteArrayInputStream(body));
-        return (ContainerRequestContext) Proxy.newProxyInstance(RequestBodyLimitTest.class.getClassLoader(),
-                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getHeaderString" -> contentLength;
-                    case "hasEntity" -> body.length > 0;
-                    case "getEntityStream" -> stream.get();
-                    case "setEntityStream" -> {
-                        stream.set((InputStream) args[0]);
-                        yield null;
-                    }
-                    case "abortWith" -> {
-                        aborted.set((Response) args[0]);
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return (ContainerRequestContext)
+                Proxy.newProxyInstance(
+                        RequestBodyLimitTest.class.getClassLoader(),
+                        new Class<?>[] {ContainerRequestContext.class},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "getHeaderString" -> contentLength;
+                                    case "hasEntity" -> body.length > 0;
+                                    case "getEntityStream" -> stream.get();
+                                    case "setEntityStream" -> {
+                                        stream.set((InputStream) args[0]);
+                                        yield null;
+                                    }
+                                    case "abortWith" -> {
+                                        aborted.set((Response) args[0]);
+                                        yield null;
+                                    }
+                                    default ->
+                                            throw new UnsupportedOperationException(
+                                                    method.getName());
+                                });
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeReading() {
         AtomicReference<Response> aborted = new AtomicReference<>();
-        new RequestBodyLimit(10).filter(request("11", new byte[11], aborted, new AtomicReference<>()));
+        new RequestBodyLimit(10)
+                .filter(request("11", new byte[11], aborted, new AtomicReference<>()));
         assertEquals(413, aborted.get().getStatus());
     }
 
@@ -60,8 +70,9 @@ class RequestBodyLimitTest {
 
     @Test
     void aTooLargeReadFailureMapsTo413() {
-        Response response = ErrorResponses.forJson(
-                new jakarta.ws.rs.ProcessingException(new RequestBodyLimit.TooLarge(10)));
+        Response response =
+                ErrorResponses.forJson(
+                        new jakarta.ws.rs.ProcessingException(new RequestBodyLimit.TooLarge(10)));
         assertEquals(413, response.getStatus());
     }
 

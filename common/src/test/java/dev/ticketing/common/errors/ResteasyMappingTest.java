@@ -34,23 +34,36 @@ import org.junit.jupiter.api.Test;
  */
 class ResteasyMappingTest {
 
-    private static final List<Class<?>> MAPPERS = List.of(
-            ApiExceptionMapper.class, ConstraintViolationMapper.class, ValidationExceptionMapper.class,
-            WebApplicationExceptionMapper.class, NotFoundMapper.class, NotAllowedMapper.class, ForbiddenMapper.class,
-            JaxrsNotAuthorizedMapper.class, BadRequestMapper.class, NotSupportedMapper.class, NotAcceptableMapper.class,
-            ProcessingExceptionMapper.class, JsonbExceptionMapper.class, JsonExceptionMapper.class,
-            UnexpectedExceptionMapper.class);
+    private static final List<Class<?>> MAPPERS =
+            List.of(
+                    ApiExceptionMapper.class,
+                    ConstraintViolationMapper.class,
+                    ValidationExceptionMapper.class,
+                    WebApplicationExceptionMapper.class,
+                    NotFoundMapper.class,
+                    NotAllowedMapper.class,
+                    ForbiddenMapper.class,
+                    JaxrsNotAuthorizedMapper.class,
+                    BadRequestMapper.class,
+                    NotSupportedMapper.class,
+                    NotAcceptableMapper.class,
+                    ProcessingExceptionMapper.class,
+                    JsonbExceptionMapper.class,
+                    JsonExceptionMapper.class,
+                    UnexpectedExceptionMapper.class);
 
     private static Dispatcher dispatcher;
 
-    public record NewTicket(@NotBlank(message = "Title is required") String title,
-                            @NotNull(message = "Price must be provided and must be greater than 0")
-                            @DecimalMin(value = "0", inclusive = false, message = "Price must be greater than 0")
-                            BigDecimal price) {
-    }
+    public record NewTicket(
+            @NotBlank(message = "Title is required") String title,
+            @NotNull(message = "Price must be provided and must be greater than 0")
+                    @DecimalMin(
+                            value = "0",
+                            inclusive = false,
+                            message = "Price must be greater than 0")
+                    BigDecimal price) {}
 
-    public record Created(String id, String title, BigDecimal price) {
-    }
+    public record Created(String id, String title, BigDecimal price) {}
 
     public static class Secret {
         public String getValue() {
@@ -64,7 +77,9 @@ class ResteasyMappingTest {
         @Consumes(MediaType.APPLICATION_JSON)
         @Produces(MediaType.APPLICATION_JSON)
         public Response create(@Valid @NotNull(message = "A body is required") NewTicket ticket) {
-            return Response.status(201).entity(new Created("t-1", ticket.title(), ticket.price())).build();
+            return Response.status(201)
+                    .entity(new Created("t-1", ticket.title(), ticket.price()))
+                    .build();
         }
 
         @GET
@@ -76,7 +91,9 @@ class ResteasyMappingTest {
 
         @GET
         @Produces(MediaType.APPLICATION_JSON)
-        public List<Created> list(@QueryParam("limit") @Min(value = 1, message = "Limit must be positive") Integer limit) {
+        public List<Created> list(
+                @QueryParam("limit") @Min(value = 1, message = "Limit must be positive")
+                        Integer limit) {
             return List.of();
         }
 
@@ -85,7 +102,6 @@ class ResteasyMappingTest {
         public void reserve(@PathParam("id") String id) {
             throw new BusinessRuleException("Ticket is already reserved");
         }
-
     }
 
     @Path("/faults")
@@ -116,26 +132,41 @@ class ResteasyMappingTest {
     void aValidBodyStillWorks() throws Exception {
         MockHttpResponse response = post("/tickets", "{\"title\":\"Concert\",\"price\":10.50}");
         assertEquals(201, response.getStatus());
-        assertEquals("{\"id\":\"t-1\",\"price\":10.50,\"title\":\"Concert\"}", response.getContentAsString());
+        assertEquals(
+                "{\"id\":\"t-1\",\"price\":10.50,\"title\":\"Concert\"}",
+                response.getContentAsString());
     }
 
     @Test
     void malformedJsonAndWrongTypesAre400MalformedJson() throws Exception {
-        for (String body : List.of("{\"title\":", "{\"title\":\"A\",\"price\":\"ten\"}", "[1]", "{\"title\":{},\"price\":1}", "nope")) {
+        for (String body :
+                List.of(
+                        "{\"title\":",
+                        "{\"title\":\"A\",\"price\":\"ten\"}",
+                        "[1]",
+                        "{\"title\":{},\"price\":1}",
+                        "nope")) {
             assertEnvelope(post("/tickets", body), 400, message("Malformed JSON"));
         }
     }
 
     @Test
     void beanValidationIs400PerField() throws Exception {
-        assertEnvelope(post("/tickets", "{\"title\":\" \",\"price\":0}"), 400,
+        assertEnvelope(
+                post("/tickets", "{\"title\":\" \",\"price\":0}"),
+                400,
                 "{\"errors\":[{\"message\":\"Price must be greater than 0\",\"field\":\"price\"},"
                         + "{\"message\":\"Title is required\",\"field\":\"title\"}]}");
-        assertEnvelope(post("/tickets", "{}"), 400,
+        assertEnvelope(
+                post("/tickets", "{}"),
+                400,
                 "{\"errors\":[{\"message\":\"Price must be provided and must be greater than 0\",\"field\":\"price\"},"
                         + "{\"message\":\"Title is required\",\"field\":\"title\"}]}");
         assertEnvelope(post("/tickets", ""), 400, message("A body is required"));
-        assertEnvelope(get("/tickets?limit=0"), 400, "{\"errors\":[{\"message\":\"Limit must be positive\",\"field\":\"limit\"}]}");
+        assertEnvelope(
+                get("/tickets?limit=0"),
+                400,
+                "{\"errors\":[{\"message\":\"Limit must be positive\",\"field\":\"limit\"}]}");
     }
 
     @Test
@@ -146,7 +177,8 @@ class ResteasyMappingTest {
     @Test
     void ourExceptionsReachTheClient() throws Exception {
         assertEnvelope(get("/tickets/nope"), 404, message("Not Found"));
-        assertEnvelope(post("/tickets/t-1/reserve", ""), 400, message("Ticket is already reserved"));
+        assertEnvelope(
+                post("/tickets/t-1/reserve", ""), 400, message("Ticket is already reserved"));
     }
 
     @Test
@@ -155,9 +187,16 @@ class ResteasyMappingTest {
         MockHttpResponse notAllowed = send(MockHttpRequest.delete("/tickets"));
         assertEnvelope(notAllowed, 405, message("Method not allowed"));
         assertTrue(String.valueOf(notAllowed.getOutputHeaders().getFirst("Allow")).contains("GET"));
-        assertEnvelope(send(MockHttpRequest.post("/tickets").contentType(MediaType.TEXT_PLAIN_TYPE)
-                .content("x".getBytes(StandardCharsets.UTF_8))), 415, message("Unsupported media type"));
-        assertEnvelope(send(MockHttpRequest.get("/tickets").accept(MediaType.APPLICATION_XML_TYPE)), 406,
+        assertEnvelope(
+                send(
+                        MockHttpRequest.post("/tickets")
+                                .contentType(MediaType.TEXT_PLAIN_TYPE)
+                                .content("x".getBytes(StandardCharsets.UTF_8))),
+                415,
+                message("Unsupported media type"));
+        assertEnvelope(
+                send(MockHttpRequest.get("/tickets").accept(MediaType.APPLICATION_XML_TYPE)),
+                406,
                 message("Not acceptable"));
     }
 
@@ -179,8 +218,10 @@ class ResteasyMappingTest {
     }
 
     private static MockHttpResponse post(String uri, String json) throws Exception {
-        return send(MockHttpRequest.post(uri).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .content(json.getBytes(StandardCharsets.UTF_8)));
+        return send(
+                MockHttpRequest.post(uri)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .content(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MockHttpResponse get(String uri) throws Exception {
@@ -193,9 +234,12 @@ class ResteasyMappingTest {
         return response;
     }
 
-    private static void assertEnvelope(MockHttpResponse response, int status, String body) throws Exception {
+    private static void assertEnvelope(MockHttpResponse response, int status, String body)
+            throws Exception {
         assertEquals(status, response.getStatus(), response.getContentAsString());
-        assertEquals("application/json", String.valueOf(response.getOutputHeaders().getFirst("Content-Type")));
+        assertEquals(
+                "application/json",
+                String.valueOf(response.getOutputHeaders().getFirst("Content-Type")));
         assertEquals(body, response.getContentAsString());
     }
 }

@@ -24,9 +24,15 @@ class EventsTest {
     static Stream<EventPayload> samples() {
         return Stream.of(
                 new TicketCreated("t-1", 0, "Concert", new BigDecimal("10.50"), "u-1"),
-                new TicketUpdated("t-1", 1, "Concert (moved)", new BigDecimal("12.00"), "u-1", "o-9"),
+                new TicketUpdated(
+                        "t-1", 1, "Concert (moved)", new BigDecimal("12.00"), "u-1", "o-9"),
                 new TicketUpdated("t-1", 2, "Concert", new BigDecimal("12.00"), "u-1", null),
-                new OrderCreated("o-9", 0, "created", "u-2", Instant.parse("2026-03-01T12:45:45Z"),
+                new OrderCreated(
+                        "o-9",
+                        0,
+                        "created",
+                        "u-2",
+                        Instant.parse("2026-03-01T12:45:45Z"),
                         new OrderCreated.Ticket("t-1", new BigDecimal("10.50"))),
                 new OrderCancelled("o-9", 1, new OrderCancelled.Ticket("t-1")),
                 new OrderCompleted("o-9", 2, new OrderCompleted.Ticket("t-1")),
@@ -60,36 +66,64 @@ class EventsTest {
 
     @Test
     void envelopeJsonHasExactlyTheContractFieldsInOrder() {
-        String json = Events.toJson(EventEnvelope.of(ID, AT,
-                new TicketCreated("t-1", 0, "Concert", new BigDecimal("10.50"), "u-1")));
-        assertEquals("{\"id\":\"" + ID + "\",\"type\":\"ticket.created\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\","
-                + "\"data\":{\"id\":\"t-1\",\"version\":0,\"title\":\"Concert\",\"price\":10.50,\"userId\":\"u-1\"}}", json);
+        String json =
+                Events.toJson(
+                        EventEnvelope.of(
+                                ID,
+                                AT,
+                                new TicketCreated(
+                                        "t-1", 0, "Concert", new BigDecimal("10.50"), "u-1")));
+        assertEquals(
+                "{\"id\":\""
+                        + ID
+                        + "\",\"type\":\"ticket.created\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\","
+                        + "\"data\":{\"id\":\"t-1\",\"version\":0,\"title\":\"Concert\",\"price\":10.50,\"userId\":\"u-1\"}}",
+                json);
     }
 
     @Test
     void payloadJsonFieldNamesMatchTheContract() {
-        assertData(new TicketUpdated("t-1", 3, "A", new BigDecimal("1.00"), "u-1", "o-1"),
+        assertData(
+                new TicketUpdated("t-1", 3, "A", new BigDecimal("1.00"), "u-1", "o-1"),
                 "{\"id\":\"t-1\",\"version\":3,\"title\":\"A\",\"price\":1.00,\"userId\":\"u-1\",\"orderId\":\"o-1\"}");
-        assertData(new OrderCreated("o-1", 0, "created", "u-2", Instant.parse("2026-03-01T12:45:00Z"),
+        assertData(
+                new OrderCreated(
+                        "o-1",
+                        0,
+                        "created",
+                        "u-2",
+                        Instant.parse("2026-03-01T12:45:00Z"),
                         new OrderCreated.Ticket("t-1", new BigDecimal("20"))),
                 "{\"id\":\"o-1\",\"version\":0,\"status\":\"created\",\"userId\":\"u-2\","
                         + "\"expiresAt\":\"2026-03-01T12:45:00Z\",\"ticket\":{\"id\":\"t-1\",\"price\":20}}");
-        assertData(new OrderCancelled("o-1", 1, new OrderCancelled.Ticket("t-1")),
+        assertData(
+                new OrderCancelled("o-1", 1, new OrderCancelled.Ticket("t-1")),
                 "{\"id\":\"o-1\",\"version\":1,\"ticket\":{\"id\":\"t-1\"}}");
-        assertData(new OrderCompleted("o-1", 2, new OrderCompleted.Ticket("t-1")),
+        assertData(
+                new OrderCompleted("o-1", 2, new OrderCompleted.Ticket("t-1")),
                 "{\"id\":\"o-1\",\"version\":2,\"ticket\":{\"id\":\"t-1\"}}");
         assertData(new ExpirationComplete("o-1"), "{\"orderId\":\"o-1\"}");
-        assertData(new PaymentCreated("p-1", "o-1", "ch_1"), "{\"id\":\"p-1\",\"orderId\":\"o-1\",\"stripeId\":\"ch_1\"}");
+        assertData(
+                new PaymentCreated("p-1", "o-1", "ch_1"),
+                "{\"id\":\"p-1\",\"orderId\":\"o-1\",\"stripeId\":\"ch_1\"}");
     }
 
     @Test
     void freeTicketHasAnExplicitNullOrderIdAndAnAbsentOneReadsAsNull() {
-        String json = Events.toJson(EventEnvelope.of(ID, AT,
-                new TicketUpdated("t-1", 2, "A", new BigDecimal("5.00"), "u-1", null)));
+        String json =
+                Events.toJson(
+                        EventEnvelope.of(
+                                ID,
+                                AT,
+                                new TicketUpdated(
+                                        "t-1", 2, "A", new BigDecimal("5.00"), "u-1", null)));
         assertTrue(json.contains("\"orderId\":null"), json);
 
-        String absent = "{\"id\":\"" + ID + "\",\"type\":\"ticket.updated\",\"occurredAt\":\"2026-03-01T12:30:45Z\","
-                + "\"data\":{\"id\":\"t-1\",\"version\":2,\"title\":\"A\",\"price\":5.00,\"userId\":\"u-1\"}}";
+        String absent =
+                "{\"id\":\""
+                        + ID
+                        + "\",\"type\":\"ticket.updated\",\"occurredAt\":\"2026-03-01T12:30:45Z\","
+                        + "\"data\":{\"id\":\"t-1\",\"version\":2,\"title\":\"A\",\"price\":5.00,\"userId\":\"u-1\"}}";
         assertNull(Events.fromJson(absent, TicketUpdated.class).data().orderId());
     }
 
@@ -97,7 +131,10 @@ class EventsTest {
     void pricesKeepTheirScale() {
         for (String price : List.of("10.50", "10.5", "0.01", "1999.99", "7", "10.00")) {
             TicketCreated ticket = new TicketCreated("t", 0, "x", new BigDecimal(price), "u");
-            BigDecimal back = Events.fromJson(Events.toJson(EventEnvelope.of(ticket)), TicketCreated.class).data().price();
+            BigDecimal back =
+                    Events.fromJson(Events.toJson(EventEnvelope.of(ticket)), TicketCreated.class)
+                            .data()
+                            .price();
             assertEquals(price, back.toPlainString());
             assertEquals(new BigDecimal(price).scale(), back.scale());
         }
@@ -106,16 +143,29 @@ class EventsTest {
     @Test
     void instantsAreIso8601Utc() {
         Instant expires = Instant.parse("2026-12-31T23:59:59Z");
-        String json = Events.toJson(EventEnvelope.of(ID, Instant.parse("2026-01-02T03:04:05Z"),
-                new OrderCreated("o", 0, "created", "u", expires, new OrderCreated.Ticket("t", BigDecimal.ONE))));
+        String json =
+                Events.toJson(
+                        EventEnvelope.of(
+                                ID,
+                                Instant.parse("2026-01-02T03:04:05Z"),
+                                new OrderCreated(
+                                        "o",
+                                        0,
+                                        "created",
+                                        "u",
+                                        expires,
+                                        new OrderCreated.Ticket("t", BigDecimal.ONE))));
         assertTrue(json.contains("\"occurredAt\":\"2026-01-02T03:04:05Z\""), json);
         assertTrue(json.contains("\"expiresAt\":\"2026-12-31T23:59:59Z\""), json);
     }
 
     @Test
     void offsetTimestampsFromOtherProducersAreAccepted() {
-        String json = "{\"id\":\"" + ID + "\",\"type\":\"expiration.complete\",\"occurredAt\":\"2026-01-02T05:04:05+02:00\","
-                + "\"data\":{\"orderId\":\"o-1\"}}";
+        String json =
+                "{\"id\":\""
+                        + ID
+                        + "\",\"type\":\"expiration.complete\",\"occurredAt\":\"2026-01-02T05:04:05+02:00\","
+                        + "\"data\":{\"orderId\":\"o-1\"}}";
         assertEquals(Instant.parse("2026-01-02T03:04:05Z"), Events.fromJson(json).occurredAt());
     }
 
@@ -132,33 +182,61 @@ class EventsTest {
 
     @Test
     void unknownFieldsAreIgnored() {
-        String json = "{\"id\":\"" + ID + "\",\"type\":\"payment.created\",\"occurredAt\":\"2026-01-02T03:04:05Z\","
-                + "\"schema\":2,\"data\":{\"id\":\"p\",\"orderId\":\"o\",\"stripeId\":\"s\",\"currency\":\"usd\",\"extra\":{\"a\":[1]}}}";
-        assertEquals(new PaymentCreated("p", "o", "s"), Events.fromJson(json, PaymentCreated.class).data());
+        String json =
+                "{\"id\":\""
+                        + ID
+                        + "\",\"type\":\"payment.created\",\"occurredAt\":\"2026-01-02T03:04:05Z\","
+                        + "\"schema\":2,\"data\":{\"id\":\"p\",\"orderId\":\"o\",\"stripeId\":\"s\",\"currency\":\"usd\",\"extra\":{\"a\":[1]}}}";
+        assertEquals(
+                new PaymentCreated("p", "o", "s"),
+                Events.fromJson(json, PaymentCreated.class).data());
     }
 
     @Test
     void badMessagesAreEventFormatExceptions() {
-        String ok = "\"id\":\"" + ID + "\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":{\"orderId\":\"o\"}";
-        assertThrows(EventFormatException.class, () -> Events.fromJson("{not json", ExpirationComplete.class));
-        assertThrows(EventFormatException.class, () -> Events.fromJson("", ExpirationComplete.class));
+        String ok =
+                "\"id\":\""
+                        + ID
+                        + "\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":{\"orderId\":\"o\"}";
+        assertThrows(
+                EventFormatException.class,
+                () -> Events.fromJson("{not json", ExpirationComplete.class));
+        assertThrows(
+                EventFormatException.class, () -> Events.fromJson("", ExpirationComplete.class));
         assertThrows(EventFormatException.class, () -> Events.fromJson("[1,2]"));
         assertThrows(EventFormatException.class, () -> Events.fromJson("{" + ok + "}"));
-        assertThrows(EventFormatException.class, () -> Events.fromJson("{\"type\":\"ticket.sold\"," + ok + "}"));
-        EventFormatException wrong = assertThrows(EventFormatException.class,
-                () -> Events.fromJson("{\"type\":\"expiration.complete\"," + ok + "}", PaymentCreated.class));
+        assertThrows(
+                EventFormatException.class,
+                () -> Events.fromJson("{\"type\":\"ticket.sold\"," + ok + "}"));
+        EventFormatException wrong =
+                assertThrows(
+                        EventFormatException.class,
+                        () ->
+                                Events.fromJson(
+                                        "{\"type\":\"expiration.complete\"," + ok + "}",
+                                        PaymentCreated.class));
         assertTrue(wrong.getMessage().contains("payment.created"), wrong.getMessage());
-        assertThrows(EventFormatException.class, () -> Events.fromJson(
-                "{\"type\":\"expiration.complete\",\"id\":\"x\",\"occurredAt\":\"yesterday\",\"data\":{}}"));
-        assertThrows(EventFormatException.class, () -> Events.fromJson(
-                "{\"type\":\"ticket.created\",\"id\":\"x\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":{\"version\":\"new\"}}"));
-        assertThrows(EventFormatException.class, () -> Events.fromJson(
-                "{\"type\":\"ticket.created\",\"id\":\"x\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":null}"));
+        assertThrows(
+                EventFormatException.class,
+                () ->
+                        Events.fromJson(
+                                "{\"type\":\"expiration.complete\",\"id\":\"x\",\"occurredAt\":\"yesterday\",\"data\":{}}"));
+        assertThrows(
+                EventFormatException.class,
+                () ->
+                        Events.fromJson(
+                                "{\"type\":\"ticket.created\",\"id\":\"x\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":{\"version\":\"new\"}}"));
+        assertThrows(
+                EventFormatException.class,
+                () ->
+                        Events.fromJson(
+                                "{\"type\":\"ticket.created\",\"id\":\"x\",\"occurredAt\":\"2026-01-02T03:04:05Z\",\"data\":null}"));
     }
 
     @Test
     void envelopeTypeMustMatchItsPayload() {
-        EventEnvelope<ExpirationComplete> lying = new EventEnvelope<>(ID, "order.created", AT, new ExpirationComplete("o"));
+        EventEnvelope<ExpirationComplete> lying =
+                new EventEnvelope<>(ID, "order.created", AT, new ExpirationComplete("o"));
         assertThrows(IllegalArgumentException.class, () -> Events.toJson(lying));
         assertThrows(IllegalArgumentException.class, () -> new EventEnvelope<>("", "x", AT, "d"));
     }
@@ -170,7 +248,9 @@ class EventsTest {
         assertEquals("it-42.order.cancelled", EventType.ORDER_CANCELLED.subject("it-42."));
         assertEquals("a.b.payment.created", EventType.PAYMENT_CREATED.subject("a.b"));
         assertEquals("ticketing.>", Subjects.all(""));
-        assertEquals(EventType.TICKET_UPDATED, EventType.fromSubject("ticketing", "ticketing.ticket.updated").orElseThrow());
+        assertEquals(
+                EventType.TICKET_UPDATED,
+                EventType.fromSubject("ticketing", "ticketing.ticket.updated").orElseThrow());
         assertTrue(EventType.fromSubject("ticketing", "other.ticket.updated").isEmpty());
         assertTrue(EventType.fromSubject("ticketing", "ticketing.ticket.sold").isEmpty());
         assertEquals(EventType.ORDER_COMPLETED, EventType.ofType("order.completed"));
@@ -181,8 +261,14 @@ class EventsTest {
 
     private static void assertData(EventPayload payload, String dataJson) {
         String json = Events.toJson(EventEnvelope.of(ID, AT, payload));
-        String expected = "{\"id\":\"" + ID + "\",\"type\":\"" + EventType.of(payload).type()
-                + "\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\",\"data\":" + dataJson + "}";
+        String expected =
+                "{\"id\":\""
+                        + ID
+                        + "\",\"type\":\""
+                        + EventType.of(payload).type()
+                        + "\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\",\"data\":"
+                        + dataJson
+                        + "}";
         assertEquals(expected, json);
     }
 }

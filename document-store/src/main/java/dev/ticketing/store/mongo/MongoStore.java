@@ -27,17 +27,18 @@ public final class MongoStore implements AutoCloseable {
         ConnectionString connection = new ConnectionString(url);
         // Fail a request within seconds when the store is down, rather than hang a client for 30 s.
         // Writes are acknowledged only once a majority of the replica set has them: a 201 (or an
-        // event's ack) must not be undone by a failover that elects a member that never saw it. A URL
+        // event's ack) must not be undone by a failover that elects a member that never saw it. A
+        // URL
         // that names its own w= wins (a standalone MongoDB treats majority as itself).
-        MongoClientSettings.Builder builder = MongoClientSettings.builder()
-                .applyConnectionString(connection);
+        MongoClientSettings.Builder builder =
+                MongoClientSettings.builder().applyConnectionString(connection);
         if (connection.getWriteConcern() == null) {
             builder.writeConcern(WriteConcern.MAJORITY);
         }
-        MongoClientSettings settings = builder
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
-                .build();
+        MongoClientSettings settings =
+                builder.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                        .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                        .build();
         this.client = MongoClients.create(settings);
         this.database = client.getDatabase(databaseName);
     }
@@ -64,7 +65,8 @@ public final class MongoStore implements AutoCloseable {
     /** A write refused because a unique index (the _id included) already holds the value. */
     public static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (t instanceof MongoWriteException w
+                    && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return true;
             }
             if (t instanceof MongoCommandException c && c.getErrorCode() == 11000) {

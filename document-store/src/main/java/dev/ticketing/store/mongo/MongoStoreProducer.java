@@ -14,8 +14,10 @@ public class MongoStoreProducer {
     // instance per application is all either scope would give.
     @Produces
     @Singleton
-    MongoStore store(@ConfigProperty(name = "jnosql.mongodb.url", defaultValue = "mongodb://127.0.0.1:27017") String url,
-                     @ConfigProperty(name = "jnosql.document.database") String database) {
+    MongoStore store(
+            @ConfigProperty(name = "jnosql.mongodb.url", defaultValue = "mongodb://127.0.0.1:27017")
+                    String url,
+            @ConfigProperty(name = "jnosql.document.database") String database) {
         return new MongoStore(url, database);
     }
 

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * change ({@link #pending}, {@link Outbox}), and published by one {@link OutboxRelay} right after
  * each write ({@link #relay}) and by its periodic sweep, which starts with the application so what
  * a crash left behind goes out without waiting for a request. The service names its aggregates'
- * collections by implementing {@link OutboxCollection}; events leave through its outgoing
- * channel {@code events}.
+ * collections by implementing {@link OutboxCollection}; events leave through its outgoing channel
+ * {@code events}.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -32,8 +32,7 @@ public class EventOutbox {
     @Channel("events")
     Emitter<String> events;
 
-    @Inject
-    Instance<OutboxCollection> aggregates;
+    @Inject Instance<OutboxCollection> aggregates;
 
     @Inject
     @ConfigProperty(name = "ticketing.subject.prefix", defaultValue = "ticketing")
@@ -63,8 +62,13 @@ public class EventOutbox {
                 collections.add(aggregate.collection());
                 names.add(aggregate.aggregate());
             }
-            relay = new OutboxRelay(String.join("-", names), collections, new EmitterPublisher(events), publishTimeout)
-                    .start(sweepEvery);
+            relay =
+                    new OutboxRelay(
+                                    String.join("-", names),
+                                    collections,
+                                    new EmitterPublisher(events),
+                                    publishTimeout)
+                            .start(sweepEvery);
         }
         return relay;
     }

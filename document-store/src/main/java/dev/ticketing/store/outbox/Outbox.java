@@ -20,8 +20,7 @@ public final class Outbox {
     public static final String SINCE = "outboxSince";
     static final String INDEX = "pending_outbox_oldest_first";
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     /**
      * The update part that appends {@code events} to the document's outbox (and, if none were
@@ -31,7 +30,8 @@ public final class Outbox {
         if (events.isEmpty()) {
             return new Document();
         }
-        return Updates.combine(Updates.pushEach(FIELD, documents(events)), Updates.min(SINCE, new Date()));
+        return Updates.combine(
+                Updates.pushEach(FIELD, documents(events)), Updates.min(SINCE, new Date()));
     }
 
     public static Bson append(PendingEvent event) {

@@ -25,20 +25,26 @@ import org.bson.conversions.Bson;
  * Publishes what outboxes hold, then clears it. Each document's events go out one at a time, in
  * order, each cleared only after JetStream acknowledged it; a crash in between republishes the
  * event with the same id and JetStream drops the copy. One thread does all of it, so one service
- * instance never publishes a document's events out of order. A periodic sweep catches what a
- * crash or a failed publish left behind: it walks every pending document, oldest first, through
- * an index on {@link Outbox#SINCE}, page by page, so none is skipped forever behind a limit and a
- * document that cannot be published does not hold up the others (after ten failures in a row a
- * sweep stops, NATS being away, and the next one goes on from where it stopped). Nothing thrown
- * stops the relay.
+ * instance never publishes a document's events out of order. A periodic sweep catches what a crash
+ * or a failed publish left behind: it walks every pending document, oldest first, through an index
+ * on {@link Outbox#SINCE}, page by page, so none is skipped forever behind a limit and a document
+ * that cannot be published does not hold up the others (after ten failures in a row a sweep stops,
+ * NATS being away, and the next one goes on from where it stopped). Nothing thrown stops the relay.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     private static final int PAGE = 500;
-    /** A sweep gives up after this many publishes failing in a row: NATS is away, the next sweep retries. */
+
+    /**
+     * A sweep gives up after this many publishes failing in a row: NATS is away, the next sweep
+     * retries.
+     */
     private static final int FAILURES_IN_A_ROW = 10;
 
-    /** Where events go: the service's outgoing NATS channel. Completes once the stream stored the event. */
+    /**
+     * Where events go: the service's outgoing NATS channel. Completes once the stream stored the
+     * event.
+     */
     @FunctionalInterface
     public interface Publisher {
         CompletionStage<Void> publish(PendingEvent event);
@@ -48,46 +54,64 @@ public final class OutboxRelay implements AutoCloseable {
     private final Publisher publisher;
     private final Duration publishTimeout;
     private final ScheduledExecutorService worker;
-    /** Per collection, where a sweep that gave up stopped: the next one goes on from there. */
-    private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public OutboxRelay(String name, List<MongoCollection<Document>> collections, Publisher publisher,
-                       Duration publishTimeout) {
+    /** Per collection, where a sweep that gave up stopped: the next one goes on from there. */
+    private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public OutboxRelay(
+            String name,
+            List<MongoCollection<Document>> collections,
+            Publisher publisher,
+            Duration publishTimeout) {
         this.collections = List.copyOf(collections);
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "outbox-relay-" + name);
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /** The index the sweep reads pending documents through; idempotent. */
     public static void index(MongoCollection<Document> collection) {
-        collection.createIndex(Indexes.ascending(Outbox.SINCE, "_id"),
+        collection.createIndex(
+                Indexes.ascending(Outbox.SINCE, "_id"),
                 new IndexOptions().name(Outbox.INDEX).sparse(true));
     }
 
-    /** Starts the periodic sweep (also run once right away: it publishes what a crash left behind). */
+    /**
+     * Starts the periodic sweep (also run once right away: it publishes what a crash left behind).
+     */
     public OutboxRelay start(Duration sweepEvery) {
-        worker.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(
+                this::sweepQuietly, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
     /** Publishes the document's pending events soon, without making the caller wait. */
     public void relay(MongoCollection<Document> collection, Object documentId) {
-        worker.execute(() -> {
-            try {
-                relayDocument(collection, documentId);
-            } catch (Throwable e) {
-                LOG.log(Level.WARNING, "outbox: publishing the events of " + documentId
-                        + " failed; the sweep retries", e);
-            }
-        });
+        worker.execute(
+                () -> {
+                    try {
+                        relayDocument(collection, documentId);
+                    } catch (Throwable e) {
+                        LOG.log(
+                                Level.WARNING,
+                                "outbox: publishing the events of "
+                                        + documentId
+                                        + " failed; the sweep retries",
+                                e);
+                    }
+                });
     }
 
-    /** Publishes every pending event of every collection, oldest document first; how many went out. */
+    /**
+     * Publishes every pending event of every collection, oldest document first; how many went out.
+     */
     public int sweep() {
         int published = 0;
         for (MongoCollection<Document> collection : collections) {
@@ -104,7 +128,9 @@ public final class OutboxRelay implements AutoCloseable {
         Object afterId = resume == null ? null : resume[1];
         while (true) {
             List<Document> page = new ArrayList<>(PAGE);
-            collection.withReadConcern(ReadConcern.MAJORITY).find(after(afterSince, afterId))
+            collection
+                    .withReadConcern(ReadConcern.MAJORITY)
+                    .find(after(afterSince, afterId))
                     .sort(Sorts.ascending(Outbox.SINCE, "_id"))
                     .projection(Projections.include("_id", Outbox.SINCE))
                     .limit(PAGE)
@@ -119,8 +145,12 @@ public final class OutboxRelay implements AutoCloseable {
                     // NATS is probably away; the next sweep goes on from here, so documents that
                     // cannot be published never keep the ones behind them waiting forever.
                     resumeAt.put(collection, new Object[] {afterSince, afterId});
-                    LOG.warning(() -> "outbox: " + FAILURES_IN_A_ROW + " publishes failed in a row; the next sweep"
-                            + " goes on from there");
+                    LOG.warning(
+                            () ->
+                                    "outbox: "
+                                            + FAILURES_IN_A_ROW
+                                            + " publishes failed in a row; the next sweep"
+                                            + " goes on from there");
                     return published;
                 }
             }
@@ -135,7 +165,8 @@ public final class OutboxRelay implements AutoCloseable {
         if (since == null) {
             return Outbox.pending();
         }
-        return Filters.or(Filters.gt(Outbox.SINCE, since),
+        return Filters.or(
+                Filters.gt(Outbox.SINCE, since),
                 Filters.and(Filters.eq(Outbox.SINCE, since), Filters.gt("_id", id)));
     }
 
@@ -152,28 +183,40 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** What relaying one document came to. */
-    record Relayed(int published, boolean failed) {
-    }
+    record Relayed(int published, boolean failed) {}
 
     /** Publishes one document's events in order; stops at the first failure (order matters). */
     Relayed relayDocument(MongoCollection<Document> collection, Object documentId) {
         // Majority reads: only events whose change a majority of the replica set has are published,
         // so a failover never leaves published an event of a change the new primary lacks.
-        Document document = collection.withReadConcern(ReadConcern.MAJORITY).find(Filters.eq("_id", documentId))
-                .projection(Projections.include(Outbox.FIELD)).first();
+        Document document =
+                collection
+                        .withReadConcern(ReadConcern.MAJORITY)
+                        .find(Filters.eq("_id", documentId))
+                        .projection(Projections.include(Outbox.FIELD))
+                        .first();
         if (document == null) {
             return new Relayed(0, false);
         }
         int published = 0;
         for (PendingEvent event : Outbox.pendingIn(document)) {
             try {
-                publisher.publish(event).toCompletableFuture().get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                publisher
+                        .publish(event)
+                        .toCompletableFuture()
+                        .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Relayed(published, true);
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "outbox: publishing event " + event.id() + " to " + event.subject()
-                        + " failed; it stays in the outbox and is retried: " + e);
+                LOG.log(
+                        Level.WARNING,
+                        "outbox: publishing event "
+                                + event.id()
+                                + " to "
+                                + event.subject()
+                                + " failed; it stays in the outbox and is retried: "
+                                + e);
                 return new Relayed(published, true);
             }
             collection.updateOne(Filters.eq("_id", documentId), Outbox.removePublished(event));

@@ -11,9 +11,9 @@ import org.bson.Document;
  * An event written inside its aggregate's document, in the same atomic write as the change it
  * describes, and waiting there until the relay has published it.
  *
- * @param id      the event id: {@code Nats-Msg-Id}, so a republish after a crash is dropped by JetStream
+ * @param id the event id: {@code Nats-Msg-Id}, so a republish after a crash is dropped by JetStream
  * @param subject where it is published, e.g. {@code ticketing.ticket.updated}
- * @param json    the event envelope as published
+ * @param json the event envelope as published
  */
 public record PendingEvent(String id, String subject, String json) {
 
@@ -23,9 +23,16 @@ public record PendingEvent(String id, String subject, String json) {
         Objects.requireNonNull(json, "json");
     }
 
-    /** The pending form of {@code event}, published under {@code subjectPrefix} (normally "ticketing"). */
-    public static PendingEvent of(EventEnvelope<? extends EventPayload> event, String subjectPrefix) {
-        return new PendingEvent(event.id(), EventType.ofType(event.type()).subject(subjectPrefix), Events.toJson(event));
+    /**
+     * The pending form of {@code event}, published under {@code subjectPrefix} (normally
+     * "ticketing").
+     */
+    public static PendingEvent of(
+            EventEnvelope<? extends EventPayload> event, String subjectPrefix) {
+        return new PendingEvent(
+                event.id(),
+                EventType.ofType(event.type()).subject(subjectPrefix),
+                Events.toJson(event));
     }
 
     /** A new event with a fresh id for {@code payload}. */

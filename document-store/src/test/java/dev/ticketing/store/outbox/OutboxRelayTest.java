@@ -41,7 +41,8 @@ class OutboxRelayTest {
     }
 
     private void insertWith(String ticketId, PendingEvent... events) {
-        tickets.insertOne(Outbox.with(new Document("_id", ticketId).append("version", 0), List.of(events)));
+        tickets.insertOne(
+                Outbox.with(new Document("_id", ticketId).append("version", 0), List.of(events)));
     }
 
     private List<PendingEvent> outboxOf(String ticketId) {
@@ -51,10 +52,15 @@ class OutboxRelayTest {
     @Test
     void publishesADocumentsEventsInOrderAndClearsThem() {
         insertWith("t1", event("e1"), event("e2"), event("e3"));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         assertEquals(new OutboxRelay.Relayed(3, false), relay.relayDocument(tickets, "t1"));
         assertTrue(tickets.find(Outbox.pending()).first() == null, "no longer marked pending");
@@ -66,13 +72,19 @@ class OutboxRelayTest {
     @Test
     void aFailedPublishKeepsThatEventAndEveryLaterOne() {
         insertWith("t1", event("e1"), event("e2"), event("e3"));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            if (e.id().equals("e2")) {
-                return CompletableFuture.failedFuture(new IllegalStateException("NATS is down"));
-            }
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            if (e.id().equals("e2")) {
+                                return CompletableFuture.failedFuture(
+                                        new IllegalStateException("NATS is down"));
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         assertEquals(new OutboxRelay.Relayed(1, true), relay.relayDocument(tickets, "t1"));
         assertTrue(tickets.find(Outbox.pending()).first() != null, "still marked pending");
@@ -84,16 +96,22 @@ class OutboxRelayTest {
     @Test
     void anEventAddedWhilePublishingIsNotLost() {
         insertWith("t1", event("e1"));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            // another write lands on the document while e1 is on its way
-            tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e2")));
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            // another write lands on the document while e1 is on its way
+                            tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e2")));
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         relay.relayDocument(tickets, "t1");
         assertEquals(List.of("e2"), outboxOf("t1").stream().map(PendingEvent::id).toList());
-        assertEquals(1, tickets.countDocuments(Outbox.pending()), "still marked pending for the sweep");
+        assertEquals(
+                1, tickets.countDocuments(Outbox.pending()), "still marked pending for the sweep");
         relay.close();
     }
 
@@ -102,10 +120,15 @@ class OutboxRelayTest {
         insertWith("t1", event("a1"));
         insertWith("t2", event("b1"), event("b2"));
         tickets.insertOne(new Document("_id", "t3").append("version", 0));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         assertEquals(3, relay.sweep());
         assertEquals(List.of("a1", "b1", "b2"), published.stream().sorted().toList());
@@ -122,10 +145,15 @@ class OutboxRelayTest {
         }
         // A later change to the oldest document keeps its place: it has waited longest.
         tickets.updateOne(Filters.eq("_id", "t-old"), Outbox.append(event("t-old-e2")));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         assertEquals(4, relay.sweep());
         assertEquals(List.of("t-old-e", "t-old-e2", "t-mid-e", "t-new-e"), published);
@@ -142,13 +170,19 @@ class OutboxRelayTest {
         }
         Thread.sleep(5);
         insertWith("t-fine", event("fine"));
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            if (e.id().startsWith("stuck")) {
-                return CompletableFuture.failedFuture(new IllegalStateException("refused by the server"));
-            }
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            if (e.id().startsWith("stuck")) {
+                                return CompletableFuture.failedFuture(
+                                        new IllegalStateException("refused by the server"));
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         // Each sweep gives up after ten failures in a row, and the next one goes on from there.
         assertEquals(0, relay.sweep());
@@ -162,14 +196,21 @@ class OutboxRelayTest {
     void morePendingDocumentsThanAPageAreAllPublishedInOneSweep() {
         List<Document> many = new java.util.ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
-            many.add(Outbox.with(new Document("_id", String.format("t%04d", i)).append("version", 0),
-                    List.of(event("e" + i))));
+            many.add(
+                    Outbox.with(
+                            new Document("_id", String.format("t%04d", i)).append("version", 0),
+                            List.of(event("e" + i))));
         }
         tickets.insertMany(many);
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
 
         assertEquals(1_200, relay.sweep());
         assertEquals(0, tickets.countDocuments(Outbox.pending()));
@@ -179,16 +220,25 @@ class OutboxRelayTest {
     @Test
     void theSweepSurvivesAnythingThrownAndKeepsRunning() {
         insertWith("t1", event("e1"));
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        OutboxRelay relay = new OutboxRelay("test", List.of(tickets), e -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new StackOverflowError("a bug deep in a publisher");
-            }
-            published.add(e.id());
-            return CompletableFuture.completedFuture(null);
-        }, Duration.ofSeconds(5)).start(Duration.ofMillis(100));
+        java.util.concurrent.atomic.AtomicInteger calls =
+                new java.util.concurrent.atomic.AtomicInteger();
+        OutboxRelay relay =
+                new OutboxRelay(
+                                "test",
+                                List.of(tickets),
+                                e -> {
+                                    if (calls.incrementAndGet() == 1) {
+                                        throw new StackOverflowError("a bug deep in a publisher");
+                                    }
+                                    published.add(e.id());
+                                    return CompletableFuture.completedFuture(null);
+                                },
+                                Duration.ofSeconds(5))
+                        .start(Duration.ofMillis(100));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> published.contains("e1"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> published.contains("e1"));
         relay.close();
     }
 

@@ -8,17 +8,28 @@ import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend made durable: every write command is committed to the MVStore
- * file and synced to disk before its reply goes out. The stock backend commits in the background
- * about once a second, so a {@code kill -9} of the store right after writes the client saw
- * acknowledged loses them (24 of 299 in CrashDurabilityTest's scenario). Writes that arrive while
- * a sync runs share the next one (group commit), so concurrent clients pay one fsync per round,
- * not one each.
+ * mongo-java-server's H2 backend made durable: every write command is committed to the MVStore file
+ * and synced to disk before its reply goes out. The stock backend commits in the background about
+ * once a second, so a {@code kill -9} of the store right after writes the client saw acknowledged
+ * loses them (24 of 299 in CrashDurabilityTest's scenario). Writes that arrive while a sync runs
+ * share the next one (group commit), so concurrent clients pay one fsync per round, not one each.
  */
 final class DurableH2Backend extends H2Backend {
-    /** The commands that change data; everything else (reads, pings, handshakes) needs no commit. */
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+    /**
+     * The commands that change data; everything else (reads, pings, handshakes) needs no commit.
+     */
+    private static final Set<String> WRITES =
+            Set.of(
+                    "insert",
+                    "update",
+                    "delete",
+                    "findandmodify",
+                    "createindexes",
+                    "dropindexes",
+                    "drop",
+                    "dropdatabase",
+                    "create",
+                    "renamecollection");
 
     private final MVStore store;
     private final boolean fsync;
@@ -28,8 +39,8 @@ final class DurableH2Backend extends H2Backend {
     private boolean syncing;
 
     /**
-     * @param fsync true: synced to disk (survives the machine losing power); false: committed to the
-     *              file (survives the process dying, which is what a laptop's store needs)
+     * @param fsync true: synced to disk (survives the machine losing power); false: committed to
+     *     the file (survives the process dying, which is what a laptop's store needs)
      */
     DurableH2Backend(String fileName, boolean fsync) {
         this(new MVStore.Builder().fileName(fileName).open(), fsync);
@@ -42,7 +53,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    public Document handleCommand(
+            Channel channel, String databaseName, String command, Document query) {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {

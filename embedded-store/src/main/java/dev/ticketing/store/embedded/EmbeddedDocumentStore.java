@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
- * The embedded MongoDB-compatible store that stands in for MongoDB on a laptop and in tests.
- * It listens on loopback only. With a data directory it keeps documents in an H2 file between
- * runs; without one it keeps them in memory. Production uses a real MongoDB replica set.
+ * The embedded MongoDB-compatible store that stands in for MongoDB on a laptop and in tests. It
+ * listens on loopback only. With a data directory it keeps documents in an H2 file between runs;
+ * without one it keeps them in memory. Production uses a real MongoDB replica set.
  */
 public final class EmbeddedDocumentStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDocumentStore.class.getName());
@@ -37,21 +37,33 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
      * A store kept in {@code dataDir/ticketing.mv.db}, surviving restarts and crashes: every write
      * is committed and synced to disk before it is acknowledged ({@link DurableH2Backend}).
      */
-    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port) throws IOException {
+    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port)
+            throws IOException {
         return inFile(dataDir, host, port, true);
     }
 
-    /** As {@link #inFile(Path, String, int)}; {@code fsync} false commits each write to the file without syncing it. */
-    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port, boolean fsync) throws IOException {
+    /**
+     * As {@link #inFile(Path, String, int)}; {@code fsync} false commits each write to the file
+     * without syncing it.
+     */
+    public static EmbeddedDocumentStore inFile(Path dataDir, String host, int port, boolean fsync)
+            throws IOException {
         Files.createDirectories(dataDir);
-        return new EmbeddedDocumentStore(new DurableH2Backend(dataDir.resolve("ticketing.mv.db").toString(), fsync),
-                host, port);
+        return new EmbeddedDocumentStore(
+                new DurableH2Backend(dataDir.resolve("ticketing.mv.db").toString(), fsync),
+                host,
+                port);
     }
 
-    /** As {@link #inFile} with mongo-java-server's stock H2 backend, which commits about once a second: for comparison only. */
-    static EmbeddedDocumentStore inFileCommittingInTheBackground(Path dataDir, String host, int port) throws IOException {
+    /**
+     * As {@link #inFile} with mongo-java-server's stock H2 backend, which commits about once a
+     * second: for comparison only.
+     */
+    static EmbeddedDocumentStore inFileCommittingInTheBackground(
+            Path dataDir, String host, int port) throws IOException {
         Files.createDirectories(dataDir);
-        return new EmbeddedDocumentStore(new H2Backend(dataDir.resolve("ticketing.mv.db").toString()), host, port);
+        return new EmbeddedDocumentStore(
+                new H2Backend(dataDir.resolve("ticketing.mv.db").toString()), host, port);
     }
 
     public int port() {
@@ -85,11 +97,13 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     }
 
     /** Held here: a logger nobody references may be collected, and its level with it. */
-    private static final java.util.logging.Logger WIRE_LOG = java.util.logging.Logger.getLogger("de.bwaldvogel.mongo.wire");
+    private static final java.util.logging.Logger WIRE_LOG =
+            java.util.logging.Logger.getLogger("de.bwaldvogel.mongo.wire");
 
     /**
-     * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR [--no-fsync] | --memory]}.
-     * Prints one line "ready mongodb://host:port" once it accepts connections, then serves until killed.
+     * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR
+     * [--no-fsync] | --memory]}. Prints one line "ready mongodb://host:port" once it accepts
+     * connections, then serves until killed.
      */
     public static void main(String[] args) throws Exception {
         logToStandardOutput();
@@ -107,28 +121,47 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
                 case "--background-commit" -> backgroundCommit = true;
                 case "--no-fsync" -> fsync = false;
                 default -> {
-                    System.err.println("unknown option " + args[i]
-                            + "; usage: [--host H] [--port P] [--data DIR [--no-fsync | --background-commit] | --memory]");
+                    System.err.println(
+                            "unknown option "
+                                    + args[i]
+                                    + "; usage: [--host H] [--port P] [--data DIR [--no-fsync | --background-commit] | --memory]");
                     System.exit(2);
                 }
             }
         }
         EmbeddedDocumentStore store;
         try {
-            store = data == null ? inMemory(host, port)
-                    : backgroundCommit ? inFileCommittingInTheBackground(data, host, port) : inFile(data, host, port, fsync);
+            store =
+                    data == null
+                            ? inMemory(host, port)
+                            : backgroundCommit
+                                    ? inFileCommittingInTheBackground(data, host, port)
+                                    : inFile(data, host, port, fsync);
         } catch (RuntimeException e) {
-            System.err.println("embedded store: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            System.err.println(
+                    "embedded store: cannot listen on "
+                            + host
+                            + ":"
+                            + port
+                            + ": "
+                            + e.getMessage());
             System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("embedded store: shutting down (flushing to disk)");
-            store.close();
-            stopped.countDown();
-        }, "embedded-store-shutdown"));
-        System.out.println("ready " + store.url() + (data == null ? " (in memory)" : " (data in " + data + ")"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    LOG.info("embedded store: shutting down (flushing to disk)");
+                                    store.close();
+                                    stopped.countDown();
+                                },
+                                "embedded-store-shutdown"));
+        System.out.println(
+                "ready "
+                        + store.url()
+                        + (data == null ? " (in memory)" : " (data in " + data + ")"));
         System.out.flush();
         stopped.await();
     }

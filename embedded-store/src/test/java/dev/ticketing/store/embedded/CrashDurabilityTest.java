@@ -42,39 +42,56 @@ class CrashDurabilityTest {
         assertTrue(store.waitFor(20, TimeUnit.SECONDS));
 
         try (EmbeddedDocumentStore again = EmbeddedDocumentStore.inFile(data, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(again.url())) {
+                MongoClient client = MongoClients.create(again.url())) {
             MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
-            assertEquals(inserted - 1, orders.countDocuments(), "every acknowledged insert, less the acknowledged delete");
-            assertEquals("complete", orders.find(Filters.eq("_id", "o0")).first().getString("status"));
+            assertEquals(
+                    inserted - 1,
+                    orders.countDocuments(),
+                    "every acknowledged insert, less the acknowledged delete");
+            assertEquals(
+                    "complete", orders.find(Filters.eq("_id", "o0")).first().getString("status"));
             assertEquals(0, orders.countDocuments(Filters.eq("_id", "o1")));
         }
     }
 
     static Process start(Path data, String... extra) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedDocumentStore.class.getName(),
-                "--host", "127.0.0.1", "--port", "0", "--data", data.toString()));
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                EmbeddedDocumentStore.class.getName(),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--data",
+                                data.toString()));
         command.addAll(List.of(extra));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /** The "ready mongodb://..." line the store prints once it accepts connections. */
     static String readyUrl(Process store) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("ready ")) {
                 String url = line.substring("ready ".length()).split(" ")[0];
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // keep the pipe empty
-                        }
-                    } catch (java.io.IOException e) {
-                        // the process is gone
-                    }
-                });
+                Thread drain =
+                        new Thread(
+                                () -> {
+                                    try {
+                                        while (out.readLine() != null) {
+                                            // keep the pipe empty
+                                        }
+                                    } catch (java.io.IOException e) {
+                                        // the process is gone
+                                    }
+                                });
                 drain.setDaemon(true);
                 drain.start();
                 return url;

@@ -12,15 +12,20 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store speaks the MongoDB wire protocol to the real driver and keeps file data across restarts. */
+/**
+ * The store speaks the MongoDB wire protocol to the real driver and keeps file data across
+ * restarts.
+ */
 class EmbeddedDocumentStoreTest {
 
     @Test
     void theMongoDriverWritesAndReadsThroughIt() {
         try (EmbeddedDocumentStore store = EmbeddedDocumentStore.inMemory("127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.url())) {
-            MongoCollection<Document> tickets = client.getDatabase("catalog").getCollection("tickets");
-            tickets.insertOne(new Document("_id", "t1").append("title", "Concert").append("version", 0));
+                MongoClient client = MongoClients.create(store.url())) {
+            MongoCollection<Document> tickets =
+                    client.getDatabase("catalog").getCollection("tickets");
+            tickets.insertOne(
+                    new Document("_id", "t1").append("title", "Concert").append("version", 0));
             Document found = tickets.find(Filters.eq("_id", "t1")).first();
             assertNotNull(found);
             assertEquals("Concert", found.getString("title"));
@@ -31,15 +36,20 @@ class EmbeddedDocumentStoreTest {
     void fileDataSurvivesARestart(@TempDir Path dataDir) throws Exception {
         int port;
         try (EmbeddedDocumentStore store = EmbeddedDocumentStore.inFile(dataDir, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.url())) {
+                MongoClient client = MongoClients.create(store.url())) {
             port = store.port();
-            client.getDatabase("orders").getCollection("orders")
+            client.getDatabase("orders")
+                    .getCollection("orders")
                     .insertOne(new Document("_id", "o1").append("status", "created"));
         }
-        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.inFile(dataDir, "127.0.0.1", port);
-             MongoClient client = MongoClients.create(store.url())) {
-            Document order = client.getDatabase("orders").getCollection("orders")
-                    .find(Filters.eq("_id", "o1")).first();
+        try (EmbeddedDocumentStore store =
+                        EmbeddedDocumentStore.inFile(dataDir, "127.0.0.1", port);
+                MongoClient client = MongoClients.create(store.url())) {
+            Document order =
+                    client.getDatabase("orders")
+                            .getCollection("orders")
+                            .find(Filters.eq("_id", "o1"))
+                            .first();
             assertNotNull(order, "the order written before the restart is still there");
             assertEquals("created", order.getString("status"));
         }

@@ -23,18 +23,21 @@ import java.math.BigDecimal;
 public class ErrorProbeResource {
 
     /** A body with the kinds of rules the services' bodies have. */
-    public record Listing(@NotBlank(message = "Title is required") String title,
-                         @NotNull(message = "Price must be greater than 0")
-                         @Positive(message = "Price must be greater than 0") BigDecimal price,
-                         @Email(message = "Email must be valid") String contact,
-                         @Size(min = 4, max = 20, message = "Code must be between 4 and 20 characters") String code,
-                         Integer quantity) {
-    }
+    public record Listing(
+            @NotBlank(message = "Title is required") String title,
+            @NotNull(message = "Price must be greater than 0")
+                    @Positive(message = "Price must be greater than 0")
+                    BigDecimal price,
+            @Email(message = "Email must be valid") String contact,
+            @Size(min = 4, max = 20, message = "Code must be between 4 and 20 characters")
+                    String code,
+            Integer quantity) {}
 
     @POST
     @Path("validated")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Listing validated(@NotNull(message = "A request body is required") @Valid Listing listing) {
+    public Listing validated(
+            @NotNull(message = "A request body is required") @Valid Listing listing) {
         return listing;
     }
 

@@ -16,7 +16,8 @@ public class BrokenProbe {
     @Incoming("probe-broken")
     public CompletionStage<Void> handle(Message<String> message) {
         if ("break".equals(message.getPayload())) {
-            return CompletableFuture.failedFuture(new IllegalStateException("a handler bug ends the channel"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("a handler bug ends the channel"));
         }
         return message.ack();
     }

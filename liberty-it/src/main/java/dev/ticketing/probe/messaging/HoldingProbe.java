@@ -22,28 +22,32 @@ public class HoldingProbe {
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch release = new CountDownLatch(1);
     private volatile boolean holding;
-    private final java.util.concurrent.atomic.AtomicBoolean heldOnce = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean heldOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("probe-hold")
     public CompletionStage<Void> handle(Message<String> message) {
-        return settle.event(message, payload -> payload, payload -> {
-            // Only the first delivery is held: the message comes again once its unsettled ack lapses.
-            if (payload.equals("hold") && heldOnce.compareAndSet(false, true)) {
-                holding = true;
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                holding = false;
-                release = new CountDownLatch(1);
-            }
-            handled.add(payload);
-            return Outcome.APPLIED;
-        });
+        return settle.event(
+                message,
+                payload -> payload,
+                payload -> {
+                    // Only the first delivery is held: the message comes again once its unsettled
+                    // ack lapses.
+                    if (payload.equals("hold") && heldOnce.compareAndSet(false, true)) {
+                        holding = true;
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        holding = false;
+                        release = new CountDownLatch(1);
+                    }
+                    handled.add(payload);
+                    return Outcome.APPLIED;
+                });
     }
 
     public boolean holding() {

@@ -18,11 +18,9 @@ import java.util.concurrent.TimeUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagingProbeResource {
 
-    @Inject
-    MessagingProbe probe;
+    @Inject MessagingProbe probe;
 
-    @Inject
-    HoldingProbe holding;
+    @Inject HoldingProbe holding;
 
     @POST
     @Path("send")
@@ -41,8 +39,10 @@ public class MessagingProbeResource {
     @GET
     @Path("hold")
     public JsonObject hold() {
-        return Json.createObjectBuilder().add("holding", holding.holding())
-                .add("handled", Json.createArrayBuilder(holding.handled())).build();
+        return Json.createObjectBuilder()
+                .add("holding", holding.holding())
+                .add("handled", Json.createArrayBuilder(holding.handled()))
+                .build();
     }
 
     @POST

@@ -18,8 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class SecuredProbeResource {
 
-    @Inject
-    JsonWebToken jwt;
+    @Inject JsonWebToken jwt;
 
     @GET
     @Path("me")

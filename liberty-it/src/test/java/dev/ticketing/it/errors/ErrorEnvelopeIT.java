@@ -14,16 +14,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a request can fail reaches the client as docs/api.md's error envelope with the right status,
- * inside a real Liberty server: common/'s mappers are picked up from WEB-INF/lib and win over
- * Liberty's own defaults.
+ * Every way a request can fail reaches the client as docs/api.md's error envelope with the right
+ * status, inside a real Liberty server: common/'s mappers are picked up from WEB-INF/lib and win
+ * over Liberty's own defaults.
  */
 class ErrorEnvelopeIT {
     private final HttpApi http = new HttpApi();
 
     private static void assertEnvelope(HttpApi.Reply reply, int status, String message) {
         assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                reply.header("Content-Type").orElse("").startsWith("application/json"),
                 "content type: " + reply.header("Content-Type"));
         JsonObject body = reply.json();
         assertEquals(1, body.getJsonArray("errors").size(), reply.body());
@@ -33,40 +34,50 @@ class ErrorEnvelopeIT {
     }
 
     private static Map<String, String> fieldMessages(HttpApi.Reply reply) {
-        return reply.json().getJsonArray("errors").stream().map(JsonValue::asJsonObject)
+        return reply.json().getJsonArray("errors").stream()
+                .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
     }
 
     @Test
     void aValidBodyPasses() {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/probe/errors/validated"),
-                "{\"title\":\"Concert\",\"price\":10.5,\"contact\":\"a@b.co\",\"code\":\"abcd\",\"quantity\":2}");
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/probe/errors/validated"),
+                        "{\"title\":\"Concert\",\"price\":10.5,\"contact\":\"a@b.co\",\"code\":\"abcd\",\"quantity\":2}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("Concert", reply.json().getString("title"));
     }
 
     @Test
     void beanValidationFailuresNameTheirJsonFields() {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/probe/errors/validated"),
-                "{\"title\":\"  \",\"price\":-1,\"contact\":\"not-an-email\",\"code\":\"ab\"}");
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/probe/errors/validated"),
+                        "{\"title\":\"  \",\"price\":-1,\"contact\":\"not-an-email\",\"code\":\"ab\"}");
         assertEquals(400, reply.status(), reply.body());
-        assertEquals(Map.of(
-                "title", "Title is required",
-                "price", "Price must be greater than 0",
-                "contact", "Email must be valid",
-                "code", "Code must be between 4 and 20 characters"), fieldMessages(reply));
+        assertEquals(
+                Map.of(
+                        "title", "Title is required",
+                        "price", "Price must be greater than 0",
+                        "contact", "Email must be valid",
+                        "code", "Code must be between 4 and 20 characters"),
+                fieldMessages(reply));
     }
 
     @Test
     void aMissingRequiredFieldIsAValidationFailure() {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/probe/errors/validated"), "{\"title\":\"Concert\"}");
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/probe/errors/validated"), "{\"title\":\"Concert\"}");
         assertEquals(400, reply.status(), reply.body());
         assertEquals(Map.of("price", "Price must be greater than 0"), fieldMessages(reply));
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/probe/errors/validated"), "{\"title\": \"Conc");
+        HttpApi.Reply reply =
+                http.post(ServiceUnderTest.url("/probe/errors/validated"), "{\"title\": \"Conc");
         assertEquals(400, reply.status(), reply.body());
         assertFalse(reply.body().contains("Exception"), reply.body());
         assertFalse(reply.body().contains("RESTEASY"), reply.body());
@@ -74,8 +85,10 @@ class ErrorEnvelopeIT {
 
     @Test
     void wrongJsonTypesAreABadRequest() {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/probe/errors/validated"),
-                "{\"title\":\"Concert\",\"price\":10,\"quantity\":\"many\"}");
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/probe/errors/validated"),
+                        "{\"title\":\"Concert\",\"price\":10,\"quantity\":\"many\"}");
         assertEquals(400, reply.status(), reply.body());
         assertFalse(reply.body().contains("Exception"), reply.body());
     }
@@ -103,7 +116,10 @@ class ErrorEnvelopeIT {
 
     @Test
     void aBusinessRuleIsA400WithItsMessage() {
-        assertEnvelope(http.get(ServiceUnderTest.url("/probe/errors/business")), 400, "Ticket is already reserved");
+        assertEnvelope(
+                http.get(ServiceUnderTest.url("/probe/errors/business")),
+                400,
+                "Ticket is already reserved");
     }
 
     @Test
@@ -118,7 +134,8 @@ class ErrorEnvelopeIT {
 
     @Test
     void notTheOwnerIsA401() {
-        assertEnvelope(http.get(ServiceUnderTest.url("/probe/errors/not-yours")), 401, "Not authorized");
+        assertEnvelope(
+                http.get(ServiceUnderTest.url("/probe/errors/not-yours")), 401, "Not authorized");
     }
 
     @Test
@@ -130,9 +147,11 @@ class ErrorEnvelopeIT {
 
     @Test
     void aWrongContentTypeIsA415InTheEnvelope() {
-        HttpApi.Reply reply = http.send(HttpRequest.newBuilder(ServiceUnderTest.url("/probe/errors/validated"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("title=Concert")));
+        HttpApi.Reply reply =
+                http.send(
+                        HttpRequest.newBuilder(ServiceUnderTest.url("/probe/errors/validated"))
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("title=Concert")));
         assertEquals(415, reply.status(), reply.body());
         assertTrue(reply.body().contains("\"errors\""), reply.body());
     }

@@ -41,11 +41,20 @@ class ChannelNeverEndsInLibertyIT {
     }
 
     private static void publish(String subject, String payload) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            nats.jetStream().publish(subject, new Headers().add("Nats-Msg-Id", UUID.randomUUID().toString()),
-                    payload.getBytes(StandardCharsets.UTF_8));
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            nats.jetStream()
+                                    .publish(
+                                            subject,
+                                            new Headers()
+                                                    .add(
+                                                            "Nats-Msg-Id",
+                                                            UUID.randomUUID().toString()),
+                                            payload.getBytes(StandardCharsets.UTF_8));
+                            return true;
+                        });
     }
 
     private JsonObject hold() {
@@ -60,13 +69,27 @@ class ChannelNeverEndsInLibertyIT {
         // While the handler holds the message, its consumer goes away: the ack has nowhere to go.
         nats.jetStreamManagement().deleteConsumer(STREAM, "probe-hold");
         http.post(ServiceUnderTest.url("/probe/messaging/hold/release"), "");
-        await().atMost(Duration.ofSeconds(30)).until(() -> hold().getJsonArray("handled").stream()
-                .anyMatch(v -> ((jakarta.json.JsonString) v).getString().equals("hold")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                hold().getJsonArray("handled").stream()
+                                        .anyMatch(
+                                                v ->
+                                                        ((jakarta.json.JsonString) v)
+                                                                .getString()
+                                                                .equals("hold")));
 
         String after = "after-" + UUID.randomUUID();
         publish("probe-" + RUN + ".hold", after);
-        await().atMost(Duration.ofSeconds(60)).until(() -> hold().getJsonArray("handled").stream()
-                .anyMatch(v -> ((jakarta.json.JsonString) v).getString().equals(after)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                hold().getJsonArray("handled").stream()
+                                        .anyMatch(
+                                                v ->
+                                                        ((jakarta.json.JsonString) v)
+                                                                .getString()
+                                                                .equals(after)));
         String channel = livenessData().getString("probe-hold", "");
         assertTrue(channel.startsWith("UP"), "probe-hold still consumes: " + channel);
     }
@@ -74,8 +97,14 @@ class ChannelNeverEndsInLibertyIT {
     @Test
     void aChannelAnApplicationBugEndsMakesLivenessDownNamingIt() throws Exception {
         publish("probe-" + RUN + ".broken", "break");
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get(ServiceUnderTest.operatorUrl("/health/live")).status() == 503);
-        assertEquals("DOWN: ended: cancelled by the application", livenessData().getString("probe-broken"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                http.get(ServiceUnderTest.operatorUrl("/health/live")).status()
+                                        == 503);
+        assertEquals(
+                "DOWN: ended: cancelled by the application",
+                livenessData().getString("probe-broken"));
     }
 
     private JsonObject livenessData() {

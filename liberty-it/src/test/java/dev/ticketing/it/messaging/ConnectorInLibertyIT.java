@@ -57,21 +57,43 @@ class ConnectorInLibertyIT {
         awaitStream();
         String id = UUID.randomUUID().toString();
         Headers headers = new Headers().add("Nats-Msg-Id", id);
-        nats.jetStream().publish(NatsMessage.builder().subject(IN).headers(headers)
-                .data("hello " + id, StandardCharsets.UTF_8).build());
+        nats.jetStream()
+                .publish(
+                        NatsMessage.builder()
+                                .subject(IN)
+                                .headers(headers)
+                                .data("hello " + id, StandardCharsets.UTF_8)
+                                .build());
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonObject received = http.get(ServiceUnderTest.url("/probe/messaging/received")).jsonArray().stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(r -> r.getString("payload").equals("hello " + id))
-                    .findFirst().orElse(null);
-            assertNotNull(received, "probe-in has not received the message yet");
-            assertEquals(IN, received.getString("subject"));
-            assertEquals(id, received.getString("messageId"));
-        });
-        String metrics = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_consumed_total{")
-                && l.contains("subject=\"" + IN + "\"")), metrics);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> {
+                            JsonObject received =
+                                    http
+                                            .get(ServiceUnderTest.url("/probe/messaging/received"))
+                                            .jsonArray()
+                                            .stream()
+                                            .map(JsonValue::asJsonObject)
+                                            .filter(
+                                                    r ->
+                                                            r.getString("payload")
+                                                                    .equals("hello " + id))
+                                            .findFirst()
+                                            .orElse(null);
+                            assertNotNull(received, "probe-in has not received the message yet");
+                            assertEquals(IN, received.getString("subject"));
+                            assertEquals(id, received.getString("messageId"));
+                        });
+        String metrics =
+                http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("ticketing_events_consumed_total{")
+                                                && l.contains("subject=\"" + IN + "\"")),
+                metrics);
     }
 
     @Test
@@ -88,9 +110,15 @@ class ConnectorInLibertyIT {
         assertEquals(id, last.getHeaders().getFirst("Nats-Msg-Id"));
 
         // ...and counted it, per subject, on /metrics.
-        String metrics = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ticketing_events_published_total{")
-                && l.contains("subject=\"" + OUT + "\"")), metrics);
+        String metrics =
+                http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application")).body();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("ticketing_events_published_total{")
+                                                && l.contains("subject=\"" + OUT + "\"")),
+                metrics);
     }
 
     @Test
@@ -107,7 +135,8 @@ class ConnectorInLibertyIT {
         assertEquals(before + 1, after, "a new id adds one message");
         long copies = 0;
         for (long seq = streamInfo().getStreamState().getFirstSequence();
-             seq <= streamInfo().getStreamState().getLastSequence(); seq++) {
+                seq <= streamInfo().getStreamState().getLastSequence();
+                seq++) {
             try {
                 MessageInfo m = nats.jetStreamManagement().getMessage(STREAM, seq);
                 if (m.getHeaders() != null && id.equals(m.getHeaders().getFirst("Nats-Msg-Id"))) {
@@ -121,9 +150,10 @@ class ConnectorInLibertyIT {
     }
 
     private HttpApi.Reply send(String id, String payload) {
-        return http.send(HttpRequest.newBuilder(ServiceUnderTest.url("/probe/messaging/send?id=" + id))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(payload)));
+        return http.send(
+                HttpRequest.newBuilder(ServiceUnderTest.url("/probe/messaging/send?id=" + id))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)));
     }
 
     private static StreamInfo streamInfo() throws Exception {

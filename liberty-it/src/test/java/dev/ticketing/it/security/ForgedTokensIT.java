@@ -20,16 +20,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tokens against a route protected the way every service protects its routes (fragments/jwt-verify.xml,
- * {@code @RolesAllowed("user")}): a genuine one from auth-service is accepted as a cookie and as a
- * Bearer header; every forged one is a 401 in the API's envelope, and auth-service's currentuser
- * treats it as anonymous. Forgeries signed with the real key differ from a genuine token in one
- * claim only; that the unmodified forgery is accepted proves the signer is right.
+ * Tokens against a route protected the way every service protects its routes
+ * (fragments/jwt-verify.xml, {@code @RolesAllowed("user")}): a genuine one from auth-service is
+ * accepted as a cookie and as a Bearer header; every forged one is a 401 in the API's envelope, and
+ * auth-service's currentuser treats it as anonymous. Forgeries signed with the real key differ from
+ * a genuine token in one claim only; that the unmodified forgery is accepted proves the signer is
+ * right.
  */
 class ForgedTokensIT {
     private static final HttpApi HTTP = new HttpApi();
     private static final String NOT_AUTHORIZED = "{\"errors\":[{\"message\":\"Not authorized\"}]}";
-    private static final Path KEYSTORE = Path.of("target/liberty/usr/servers/liberty-it/data/keys/jwt-signing.p12");
+    private static final Path KEYSTORE =
+            Path.of("target/liberty/usr/servers/liberty-it/data/keys/jwt-signing.p12");
 
     private static String email;
     private static String userId;
@@ -40,19 +42,33 @@ class ForgedTokensIT {
 
     @BeforeAll
     static void signUpAndLoadTheRealKey() throws Exception {
-        // Liberty reports the server ready before every application has started: wait for auth-service.
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> HTTP.get(ServiceUnderTest.url("/api/users/currentuser")).status() == 200);
+        // Liberty reports the server ready before every application has started: wait for
+        // auth-service.
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                HTTP.get(ServiceUnderTest.url("/api/users/currentuser")).status()
+                                        == 200);
         email = "probe-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
-                "{\"email\":\"" + email + "\",\"password\":\"probe-pass\"}");
+        HttpApi.Reply reply =
+                HTTP.post(
+                        ServiceUnderTest.url("/api/users/signup"),
+                        "{\"email\":\"" + email + "\",\"password\":\"probe-pass\"}");
         assertEquals(201, reply.status(), reply.body());
         userId = reply.json().getString("id");
-        String cookie = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session=")).findFirst().orElseThrow();
+        String cookie =
+                reply.headers("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("session="))
+                        .findFirst()
+                        .orElseThrow();
         genuine = cookie.substring("session=".length(), cookie.indexOf(';'));
         genuineHeader = Jws.decode(genuine, 0);
         genuineClaims = Jws.decode(genuine, 1);
-        assertTrue(Files.exists(KEYSTORE), "the server's generated keystore " + KEYSTORE.toAbsolutePath());
+        assertTrue(
+                Files.exists(KEYSTORE),
+                "the server's generated keystore " + KEYSTORE.toAbsolutePath());
         realKey = Jws.RealKey.load(KEYSTORE, "ticketing-local-keys", "default");
     }
 
@@ -61,20 +77,34 @@ class ForgedTokensIT {
     }
 
     private static void assertAccepted(String token) {
-        for (HttpApi.Reply reply : new HttpApi.Reply[] {me("Cookie", "session=" + token), me("Authorization", "Bearer " + token)}) {
+        for (HttpApi.Reply reply :
+                new HttpApi.Reply[] {
+                    me("Cookie", "session=" + token), me("Authorization", "Bearer " + token)
+                }) {
             assertEquals(200, reply.status(), reply.body());
             assertEquals(userId, reply.json().getString("sub"));
             assertEquals(email, reply.json().getString("upn"));
         }
     }
 
-    /** 401 with exactly the envelope, as a cookie and as a Bearer header; currentuser says anonymous. */
+    /**
+     * 401 with exactly the envelope, as a cookie and as a Bearer header; currentuser says
+     * anonymous.
+     */
     private static void assertRejected(String token) {
         assertNotAuthorized(me("Cookie", "session=" + token));
         assertNotAuthorized(me("Authorization", "Bearer " + token));
-        for (HttpApi.Reply reply : new HttpApi.Reply[] {
-            HTTP.get(ServiceUnderTest.url("/api/users/currentuser"), "Cookie", "session=" + token),
-            HTTP.get(ServiceUnderTest.url("/api/users/currentuser"), "Authorization", "Bearer " + token)}) {
+        for (HttpApi.Reply reply :
+                new HttpApi.Reply[] {
+                    HTTP.get(
+                            ServiceUnderTest.url("/api/users/currentuser"),
+                            "Cookie",
+                            "session=" + token),
+                    HTTP.get(
+                            ServiceUnderTest.url("/api/users/currentuser"),
+                            "Authorization",
+                            "Bearer " + token)
+                }) {
             assertEquals(200, reply.status(), reply.body());
             assertEquals(JsonValue.NULL, reply.json().get("currentUser"), reply.body());
         }
@@ -82,14 +112,20 @@ class ForgedTokensIT {
 
     static void assertNotAuthorized(HttpApi.Reply reply) {
         assertEquals(401, reply.status(), reply.body());
-        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"), reply.headers().map().toString());
+        assertTrue(
+                reply.header("Content-Type").orElse("").startsWith("application/json"),
+                reply.headers().map().toString());
         assertEquals(NOT_AUTHORIZED, reply.body());
     }
 
-    /** The genuine claims with fresh iat/exp, changed by {@code change}, signed RS256 with {@code key}. */
+    /**
+     * The genuine claims with fresh iat/exp, changed by {@code change}, signed RS256 with {@code
+     * key}.
+     */
     private static String realKeyToken(Consumer<JsonObjectBuilder> change) throws Exception {
         long now = Instant.now().getEpochSecond();
-        JsonObjectBuilder claims = Json.createObjectBuilder(genuineClaims).add("iat", now).add("exp", now + 600);
+        JsonObjectBuilder claims =
+                Json.createObjectBuilder(genuineClaims).add("iat", now).add("exp", now + 600);
         change.accept(claims);
         return Jws.rs256(genuineHeader, claims.build(), realKey.privateKey());
     }
@@ -100,8 +136,9 @@ class ForgedTokensIT {
     }
 
     @Test
-    void ourSignerWithTheRealKeyIsAcceptedSoTheForgeriesBelowFailForTheirOneDifference() throws Exception {
-        assertAccepted(realKeyToken(c -> { }));
+    void ourSignerWithTheRealKeyIsAcceptedSoTheForgeriesBelowFailForTheirOneDifference()
+            throws Exception {
+        assertAccepted(realKeyToken(c -> {}));
     }
 
     @Test
@@ -119,7 +156,8 @@ class ForgedTokensIT {
     @Test
     void aTamperedPayloadIsRejected() {
         String[] parts = genuine.split("\\.");
-        JsonObject claims = Json.createObjectBuilder(genuineClaims).add("sub", "someone-else").build();
+        JsonObject claims =
+                Json.createObjectBuilder(genuineClaims).add("sub", "someone-else").build();
         assertRejected(parts[0] + "." + Jws.b64(claims.toString()) + "." + parts[2]);
     }
 
@@ -174,18 +212,26 @@ class ForgedTokensIT {
 
     @Test
     void aRoleTheTokenLacksIsNotAuthorizedInTheEnvelope() {
-        assertNotAuthorized(HTTP.get(ServiceUnderTest.url("/probe/secured/admin"), "Cookie", "session=" + genuine));
+        assertNotAuthorized(
+                HTTP.get(
+                        ServiceUnderTest.url("/probe/secured/admin"),
+                        "Cookie",
+                        "session=" + genuine));
     }
 
     @Test
     void aBearerHeaderWinsOverACookie() {
         assertNotAuthorized(me("Authorization", "Bearer garbage", "Cookie", "session=" + genuine));
-        assertEquals(200, me("Authorization", "Bearer " + genuine, "Cookie", "session=garbage").status());
+        assertEquals(
+                200,
+                me("Authorization", "Bearer " + genuine, "Cookie", "session=garbage").status());
     }
 
     @Test
     void aBadCookieOnAPublicRouteIsJustAnonymous() {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/probe/secured/public"), "Cookie", "session=garbage");
+        HttpApi.Reply reply =
+                HTTP.get(
+                        ServiceUnderTest.url("/probe/secured/public"), "Cookie", "session=garbage");
         assertEquals(200, reply.status(), reply.body());
     }
 }

@@ -17,24 +17,29 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A minimal JWS (compact) signer, enough to forge every kind of bad token with java.security alone. */
+/**
+ * A minimal JWS (compact) signer, enough to forge every kind of bad token with java.security alone.
+ */
 final class Jws {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private Jws() {
-    }
+    private Jws() {}
 
     static String b64(String json) {
         return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonObject decode(String token, int part) {
-        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[part]), StandardCharsets.UTF_8);
+        String json =
+                new String(
+                        Base64.getUrlDecoder().decode(token.split("\\.")[part]),
+                        StandardCharsets.UTF_8);
         return Json.createReader(new StringReader(json)).readObject();
     }
 
     /** RS256 over header.payload with {@code key}. */
-    static String rs256(JsonObject header, JsonObject claims, PrivateKey key) throws GeneralSecurityException {
+    static String rs256(JsonObject header, JsonObject claims, PrivateKey key)
+            throws GeneralSecurityException {
         String input = b64(header.toString()) + "." + b64(claims.toString());
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
@@ -42,12 +47,18 @@ final class Jws {
         return input + "." + B64.encodeToString(rsa.sign());
     }
 
-    /** HS256 keyed with {@code secret}: the algorithm-confusion attack when the secret is the public key. */
-    static String hs256(JsonObject header, JsonObject claims, byte[] secret) throws GeneralSecurityException {
+    /**
+     * HS256 keyed with {@code secret}: the algorithm-confusion attack when the secret is the public
+     * key.
+     */
+    static String hs256(JsonObject header, JsonObject claims, byte[] secret)
+            throws GeneralSecurityException {
         String input = b64(header.toString()) + "." + b64(claims.toString());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        return input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        return input
+                + "."
+                + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Unsigned: {@code alg: none}, empty signature. */
@@ -68,7 +79,8 @@ final class Jws {
             try (InputStream in = Files.newInputStream(keystore)) {
                 store.load(in, password.toCharArray());
             }
-            return new RealKey((PrivateKey) store.getKey(alias, password.toCharArray()),
+            return new RealKey(
+                    (PrivateKey) store.getKey(alias, password.toCharArray()),
                     store.getCertificate(alias).getPublicKey());
         }
     }

@@ -6,16 +6,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * A {@link Config} over a map of strings, shaped like the per-channel Config that SmallRye hands
- * to a connector (keys without the {@code mp.messaging.incoming.<channel>.} prefix, plus
- * {@code channel-name}). Build with {@link #channel(String)} and {@link #with(String, Object)}.
+ * A {@link Config} over a map of strings, shaped like the per-channel Config that SmallRye hands to
+ * a connector (keys without the {@code mp.messaging.incoming.<channel>.} prefix, plus {@code
+ * channel-name}). Build with {@link #channel(String)} and {@link #with(String, Object)}.
  */
 public final class MapConfig implements Config {
 
@@ -58,11 +57,30 @@ public final class MapConfig implements Config {
     public ConfigValue getConfigValue(String propertyName) {
         String v = values.get(propertyName);
         return new ConfigValue() {
-            @Override public String getName() { return propertyName; }
-            @Override public String getValue() { return v; }
-            @Override public String getRawValue() { return v; }
-            @Override public String getSourceName() { return "MapConfig"; }
-            @Override public int getSourceOrdinal() { return 100; }
+            @Override
+            public String getName() {
+                return propertyName;
+            }
+
+            @Override
+            public String getValue() {
+                return v;
+            }
+
+            @Override
+            public String getRawValue() {
+                return v;
+            }
+
+            @Override
+            public String getSourceName() {
+                return "MapConfig";
+            }
+
+            @Override
+            public int getSourceOrdinal() {
+                return 100;
+            }
         };
     }
 
@@ -99,11 +117,23 @@ public final class MapConfig implements Config {
 
     @Override
     public Iterable<ConfigSource> getConfigSources() {
-        return Set.of(new ConfigSource() {
-            @Override public Set<String> getPropertyNames() { return values.keySet(); }
-            @Override public String getValue(String propertyName) { return values.get(propertyName); }
-            @Override public String getName() { return "MapConfig"; }
-        });
+        return Set.of(
+                new ConfigSource() {
+                    @Override
+                    public Set<String> getPropertyNames() {
+                        return values.keySet();
+                    }
+
+                    @Override
+                    public String getValue(String propertyName) {
+                        return values.get(propertyName);
+                    }
+
+                    @Override
+                    public String getName() {
+                        return "MapConfig";
+                    }
+                });
     }
 
     @Override

@@ -4,15 +4,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A Publisher the test pushes items into with {@link #emit}; items are delivered as the
- * subscriber requests them (a queue-drain loop, so re-entrant request() calls do not recurse).
- * Used to feed an outgoing channel.
+ * A Publisher the test pushes items into with {@link #emit}; items are delivered as the subscriber
+ * requests them (a queue-drain loop, so re-entrant request() calls do not recurse). Used to feed an
+ * outgoing channel.
  */
 public final class MessageSource<T> implements Publisher<T> {
 
@@ -28,18 +27,19 @@ public final class MessageSource<T> implements Publisher<T> {
             throw new IllegalStateException("MessageSource supports one subscriber");
         }
         subscriber = s;
-        s.onSubscribe(new Subscription() {
-            @Override
-            public void request(long n) {
-                demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
-                drain();
-            }
+        s.onSubscribe(
+                new Subscription() {
+                    @Override
+                    public void request(long n) {
+                        demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+                        drain();
+                    }
 
-            @Override
-            public void cancel() {
-                cancelled = true;
-            }
-        });
+                    @Override
+                    public void cancel() {
+                        cancelled = true;
+                    }
+                });
     }
 
     @SafeVarargs

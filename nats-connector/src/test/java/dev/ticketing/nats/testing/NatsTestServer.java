@@ -1,5 +1,9 @@
 package dev.ticketing.nats.testing;
 
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,24 +23,21 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.nats.client.Connection;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-
 /**
  * A NATS server with JetStream for tests.
+ *
  * <ul>
- * <li>{@link #shared()}: the URL of a reachable NATS with JetStream: {@code -Dnats.url} or
- * {@code NATS_URL} or {@code nats://127.0.0.1:4222}; if that is not reachable, a
- * {@code nats-server} started once for this JVM (stopped at exit).</li>
- * <li>{@link #startPrivate()}: a dedicated server on a free port with its own store directory,
- * which the test can {@link #stop()} and {@link #start()} again on the same port and store.</li>
+ *   <li>{@link #shared()}: the URL of a reachable NATS with JetStream: {@code -Dnats.url} or {@code
+ *       NATS_URL} or {@code nats://127.0.0.1:4222}; if that is not reachable, a {@code nats-server}
+ *       started once for this JVM (stopped at exit).
+ *   <li>{@link #startPrivate()}: a dedicated server on a free port with its own store directory,
+ *       which the test can {@link #stop()} and {@link #start()} again on the same port and store.
  * </ul>
+ *
  * The binary is found via {@code -Dnats.server.bin}/{@code NATS_SERVER_BIN}, else on PATH or in
- * /usr/sbin, /usr/local/sbin, /usr/local/bin. Without one (and no reachable NATS) it fails with
- * a message saying to {@code apt-get install nats-server}; it never skips. Tests should use
- * {@link #uniqueName(String)} for streams and subject prefixes and delete their streams.
+ * /usr/sbin, /usr/local/sbin, /usr/local/bin. Without one (and no reachable NATS) it fails with a
+ * message saying to {@code apt-get install nats-server}; it never skips. Tests should use {@link
+ * #uniqueName(String)} for streams and subject prefixes and delete their streams.
  */
 public final class NatsTestServer implements AutoCloseable {
 
@@ -62,7 +63,8 @@ public final class NatsTestServer implements AutoCloseable {
             return url;
         }
         if (fallback == null) {
-            System.err.println("[NatsTestServer] no NATS with JetStream at " + url + "; starting nats-server");
+            System.err.println(
+                    "[NatsTestServer] no NATS with JetStream at " + url + "; starting nats-server");
             fallback = startPrivate();
         }
         return fallback.url();
@@ -70,7 +72,8 @@ public final class NatsTestServer implements AutoCloseable {
 
     /** {@code -Dnats.url}, else {@code NATS_URL}, else {@value #DEFAULT_URL}. */
     public static String configuredUrl() {
-        return Optional.ofNullable(System.getProperty("nats.url")).filter(s -> !s.isBlank())
+        return Optional.ofNullable(System.getProperty("nats.url"))
+                .filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv("NATS_URL")).filter(s -> !s.isBlank()))
                 .orElse(DEFAULT_URL);
     }
@@ -80,7 +83,8 @@ public final class NatsTestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("nats-test-");
             NatsTestServer server = new NatsTestServer(freePort(), dir.resolve("store"));
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nats-test-server-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(server::close, "nats-test-server-stop"));
             server.start();
             return server;
         } catch (IOException e) {
@@ -110,13 +114,22 @@ public final class NatsTestServer implements AutoCloseable {
             return this;
         }
         String binary = binary();
-        List<String> cmd = List.of(binary, "-js", "-a", "127.0.0.1", "-p", Integer.toString(port),
-                "-sd", storeDir.toString());
+        List<String> cmd =
+                List.of(
+                        binary,
+                        "-js",
+                        "-a",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-sd",
+                        storeDir.toString());
         try {
-            process = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+            process =
+                    new ProcessBuilder(cmd)
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                            .start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + cmd + ": " + e.getMessage(), e);
         }
@@ -125,7 +138,8 @@ public final class NatsTestServer implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String log = readLog();
                 stop();
-                throw new IllegalStateException("nats-server did not start on port " + port + ":\n" + log);
+                throw new IllegalStateException(
+                        "nats-server did not start on port " + port + ":\n" + log);
             }
             pause(50);
         }
@@ -186,8 +200,13 @@ public final class NatsTestServer implements AutoCloseable {
 
     /** A plain connection for assertions (caller closes it). */
     public static Connection connect(String url) throws IOException, InterruptedException {
-        return Nats.connect(new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(2))
-                .maxReconnects(-1).reconnectWait(Duration.ofMillis(200)).build());
+        return Nats.connect(
+                new Options.Builder()
+                        .server(url)
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .maxReconnects(-1)
+                        .reconnectWait(Duration.ofMillis(200))
+                        .build());
     }
 
     // ---- internals -------------------------------------------------------------------------
@@ -195,12 +214,19 @@ public final class NatsTestServer implements AutoCloseable {
     static boolean hasJetStream(String url) {
         URI uri = URI.create(url.split(",")[0].trim());
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 4222 : uri.getPort()), 1000);
+            s.connect(
+                    new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 4222 : uri.getPort()),
+                    1000);
         } catch (IOException e) {
             return false;
         }
-        Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(2))
-                .maxReconnects(0).noReconnect().build();
+        Options options =
+                new Options.Builder()
+                        .server(url)
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .maxReconnects(0)
+                        .noReconnect()
+                        .build();
         try (Connection c = Nats.connect(options)) {
             JetStreamManagement jsm = c.jetStreamManagement();
             jsm.getAccountStatistics();
@@ -211,8 +237,9 @@ public final class NatsTestServer implements AutoCloseable {
     }
 
     static String binary() {
-        String configured = Optional.ofNullable(System.getProperty("nats.server.bin"))
-                .orElse(System.getenv("NATS_SERVER_BIN"));
+        String configured =
+                Optional.ofNullable(System.getProperty("nats.server.bin"))
+                        .orElse(System.getenv("NATS_SERVER_BIN"));
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
@@ -228,9 +255,11 @@ public final class NatsTestServer implements AutoCloseable {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException("No NATS with JetStream reachable at " + configuredUrl()
-                + " and no nats-server binary on PATH or in /usr/sbin. Install it with `apt-get install nats-server`"
-                + " (or set NATS_URL / -Dnats.url to a running NATS started with -js, or -Dnats.server.bin).");
+        throw new IllegalStateException(
+                "No NATS with JetStream reachable at "
+                        + configuredUrl()
+                        + " and no nats-server binary on PATH or in /usr/sbin. Install it with `apt-get install nats-server`"
+                        + " (or set NATS_URL / -Dnats.url to a running NATS started with -js, or -Dnats.server.bin).");
     }
 
     private static int freePort() throws IOException {

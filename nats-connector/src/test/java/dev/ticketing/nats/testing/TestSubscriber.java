@@ -3,7 +3,6 @@ package dev.ticketing.nats.testing;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -21,7 +20,7 @@ public final class TestSubscriber<T> implements Subscriber<T> {
     private volatile boolean completed;
 
     public TestSubscriber(long initialRequest) {
-        this(initialRequest, t -> { });
+        this(initialRequest, t -> {});
     }
 
     public TestSubscriber(long initialRequest, Consumer<T> onItem) {

@@ -17,21 +17,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Periodically repairs ticket claims that outlived their order: claimed by an order the process
- * died before storing, or by a cancelled order whose release was cut short (released), or by a
- * paid order whose claim was not closed yet (closed). Only live claims older than a grace period
- * are looked at, oldest first, page by page through an index, so an order being placed right now
- * is never disturbed and every claim is reached however many tickets were ever sold.
+ * died before storing, or by a cancelled order whose release was cut short (released), or by a paid
+ * order whose claim was not closed yet (closed). Only live claims older than a grace period are
+ * looked at, oldest first, page by page through an index, so an order being placed right now is
+ * never disturbed and every claim is reached however many tickets were ever sold.
  */
 @ApplicationScoped
 public class ClaimSweep {
     private static final Logger LOG = Logger.getLogger(ClaimSweep.class.getName());
     private static final int PAGE = 500;
 
-    @Inject
-    TicketCopyStore tickets;
+    @Inject TicketCopyStore tickets;
 
-    @Inject
-    Orders orders;
+    @Inject Orders orders;
 
     @Inject
     @ConfigProperty(name = "order.claims.sweep.seconds", defaultValue = "30")
@@ -44,12 +42,15 @@ public class ClaimSweep {
     private ScheduledExecutorService worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "order-claim-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.scheduleWithFixedDelay(this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
+        worker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "order-claim-sweep");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        worker.scheduleWithFixedDelay(
+                this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     /** Repairs what is due now; returns how many claims it looked at. */

@@ -27,11 +27,9 @@ public class ExpirySweep {
     private static final Logger LOG = Logger.getLogger(ExpirySweep.class.getName());
     private static final int PAGE = 500;
 
-    @Inject
-    OrderStore store;
+    @Inject OrderStore store;
 
-    @Inject
-    Orders orders;
+    @Inject Orders orders;
 
     @Inject
     @ConfigProperty(name = "order.expiry.sweep.seconds", defaultValue = "30")
@@ -44,12 +42,15 @@ public class ExpirySweep {
     private ScheduledExecutorService worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "order-expiry-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.scheduleWithFixedDelay(this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
+        worker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "order-expiry-sweep");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        worker.scheduleWithFixedDelay(
+                this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     /** Expires what is overdue now; returns how many orders it expired. */
@@ -62,11 +63,18 @@ public class ExpirySweep {
             for (String orderId : page) {
                 if (orders.expire(orderId) == dev.ticketing.kit.events.Outcome.APPLIED) {
                     expired++;
-                    LOG.warning(() -> "order " + orderId + " expired by the backstop: its expiration.complete"
-                            + " had not come " + graceSeconds + " s after its hold ended");
+                    LOG.warning(
+                            () ->
+                                    "order "
+                                            + orderId
+                                            + " expired by the backstop: its expiration.complete"
+                                            + " had not come "
+                                            + graceSeconds
+                                            + " s after its hold ended");
                 }
             }
-            // Expired orders leave the query, so the next page starts again from the oldest open one;
+            // Expired orders leave the query, so the next page starts again from the oldest open
+            // one;
             // a full page that expired nothing (another replica got there first) ends this sweep.
             if (page.size() < PAGE || expired == before) {
                 return expired;

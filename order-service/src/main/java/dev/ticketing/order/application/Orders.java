@@ -7,6 +7,7 @@ import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.order.domain.HoldLimit;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
@@ -14,7 +15,6 @@ import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.order.metrics.OrderMetrics;
 import dev.ticketing.order.store.OrderStore;
 import dev.ticketing.order.store.TicketCopyStore;
-import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.CrashPoint;
 import dev.ticketing.store.outbox.EventOutbox;
@@ -38,17 +38,13 @@ public class Orders {
     private static final int MAX_ATTEMPTS = 20;
     static final String ALREADY_RESERVED = "Ticket is already reserved";
 
-    @Inject
-    OrderStore orders;
+    @Inject OrderStore orders;
 
-    @Inject
-    TicketCopyStore tickets;
+    @Inject TicketCopyStore tickets;
 
-    @Inject
-    EventOutbox outbox;
+    @Inject EventOutbox outbox;
 
-    @Inject
-    OrderMetrics metrics;
+    @Inject OrderMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "ORDER_EXPIRATION_SECONDS", defaultValue = "900")
@@ -63,15 +59,15 @@ public class Orders {
      * Reserves the ticket for a new order. First the claim, the one conditional write that decides
      * who gets the ticket; then the order and its order.created event, in one atomic insert.
      *
-     * Crash safety: the claim names the order's id before the order exists. If the process dies
-     * between the two writes, the ticket is held by an order that was never stored; the
-     * {@link ClaimSweep} finds such claims (older than a grace period), retires the order id (a
-     * cancelled stub, so a late insert of it fails) and releases the ticket. Storing the order
-     * first instead would publish (through its outbox) an order whose claim might still fail.
-     * Nothing is ever published for an order that is not stored.
+     * <p>Crash safety: the claim names the order's id before the order exists. If the process dies
+     * between the two writes, the ticket is held by an order that was never stored; the {@link
+     * ClaimSweep} finds such claims (older than a grace period), retires the order id (a cancelled
+     * stub, so a late insert of it fails) and releases the ticket. Storing the order first instead
+     * would publish (through its outbox) an order whose claim might still fail. Nothing is ever
+     * published for an order that is not stored.
      *
-     * Before any write, the {@link HoldLimit}: a buyer with every hold slot taken is refused, and so
-     * is a re-order of a ticket the buyer let go while that hold would still be running.
+     * <p>Before any write, the {@link HoldLimit}: a buyer with every hold slot taken is refused,
+     * and so is a re-order of a ticket the buyer let go while that hold would still be running.
      */
     public Order place(String buyerId, String ticketId) {
         if (tickets.find(ticketId).isEmpty()) {
@@ -83,10 +79,17 @@ public class Orders {
         int slot = limit.freeSlot(orders.holdSlotsOf(buyerId)).orElseThrow(limit::full);
         HoldLimit.checkReorder(orders.ofBuyerAndTicket(buyerId, ticketId), now);
         String orderId = new ObjectId().toHexString();
-        TicketCopy claimed = tickets.claim(ticketId, orderId, now)
-                .orElseThrow(() -> new BusinessRuleException(ALREADY_RESERVED));
+        TicketCopy claimed =
+                tickets.claim(ticketId, orderId, now)
+                        .orElseThrow(() -> new BusinessRuleException(ALREADY_RESERVED));
         CrashPoint.afterWrite("order.claim");
-        Order order = Order.place(orderId, buyerId, claimed.snapshot(), now, Duration.ofSeconds(expirationSeconds));
+        Order order =
+                Order.place(
+                        orderId,
+                        buyerId,
+                        claimed.snapshot(),
+                        now,
+                        Duration.ofSeconds(expirationSeconds));
         insertInFreeSlot(order, slot, limit);
         metrics.created();
         CrashPoint.afterWrite("order.place");
@@ -104,9 +107,18 @@ public class Orders {
         int slot = firstSlot;
         for (int attempt = 0; ; attempt++) {
             try {
-                orders.insert(order, slot, outbox.pending(new OrderCreated(order.id(), order.version(),
-                        order.status().wireName(), order.userId(), order.expiresAt(),
-                        new OrderCreated.Ticket(ticketId, order.ticket().price()))));
+                orders.insert(
+                        order,
+                        slot,
+                        outbox.pending(
+                                new OrderCreated(
+                                        order.id(),
+                                        order.version(),
+                                        order.status().wireName(),
+                                        order.userId(),
+                                        order.expiresAt(),
+                                        new OrderCreated.Ticket(
+                                                ticketId, order.ticket().price()))));
                 return;
             } catch (RuntimeException e) {
                 if (!MongoStore.isDuplicateKey(e)) {
@@ -117,7 +129,11 @@ public class Orders {
                     // The second guard fired: another order is active on this ticket although the
                     // claim said it was free. Refuse, exactly as a lost claim is refused.
                     tickets.release(ticketId, order.id());
-                    LOG.warning("order " + order.id() + " refused by the one-active-order index on ticket " + ticketId);
+                    LOG.warning(
+                            "order "
+                                    + order.id()
+                                    + " refused by the one-active-order index on ticket "
+                                    + ticketId);
                     throw new BusinessRuleException(ALREADY_RESERVED);
                 }
                 var next = limit.freeSlot(orders.holdSlotsOf(order.userId()));
@@ -158,22 +174,31 @@ public class Orders {
         return end(orderId, Order::complete, "order.complete", metrics::paid);
     }
 
-    /** An order-ending event: early while the order is not stored yet; nothing to do for a retired id. */
-    private Outcome end(String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
+    /**
+     * An order-ending event: early while the order is not stored yet; nothing to do for a retired
+     * id.
+     */
+    private Outcome end(
+            String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
         if (orders.statusOf(orderId).isEmpty()) {
             return Outcome.EARLY;
         }
         if (orders.find(orderId).isEmpty()) {
-            return Outcome.DUPLICATE; // a retired id (see repair): that order was never stored, nothing to end
+            return Outcome
+                    .DUPLICATE; // a retired id (see repair): that order was never stored, nothing
+            // to end
         }
         return change(orderId, decide, write, count).outcome();
     }
 
-    private record Changed(Order order, Outcome outcome) {
-    }
+    private record Changed(Order order, Outcome outcome) {}
 
-    /** Stores what {@code decide} makes of the order, if anything; {@code count} only when this call stored it. */
-    private Changed change(String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
+    /**
+     * Stores what {@code decide} makes of the order, if anything; {@code count} only when this call
+     * stored it.
+     */
+    private Changed change(
+            String orderId, Function<Order, Optional<Order>> decide, String write, Runnable count) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Order before = orders.find(orderId).orElseThrow(NotFoundException::new);
             Optional<Order> decided = decide.apply(before);
@@ -185,10 +210,12 @@ public class Orders {
                 count.run();
                 CrashPoint.afterWrite(write);
                 if (after.status() == OrderStatus.CANCELLED) {
-                    // A crash before this release leaves a claim by a cancelled order: the sweep releases it.
+                    // A crash before this release leaves a claim by a cancelled order: the sweep
+                    // releases it.
                     tickets.release(after.ticket().id(), after.id());
                 } else if (after.status() == OrderStatus.COMPLETE) {
-                    // Sold: the claim stays (the ticket is never orderable again) but is closed, so the
+                    // Sold: the claim stays (the ticket is never orderable again) but is closed, so
+                    // the
                     // claim sweep never reads it again; a crash before this, the sweep closes it.
                     tickets.closeClaim(after.ticket().id(), after.id());
                 }
@@ -201,15 +228,20 @@ public class Orders {
 
     private static EventPayload eventOf(Order o) {
         return switch (o.status()) {
-            case CANCELLED -> new OrderCancelled(o.id(), o.version(), new OrderCancelled.Ticket(o.ticket().id()));
-            case COMPLETE -> new OrderCompleted(o.id(), o.version(), new OrderCompleted.Ticket(o.ticket().id()));
+            case CANCELLED ->
+                    new OrderCancelled(
+                            o.id(), o.version(), new OrderCancelled.Ticket(o.ticket().id()));
+            case COMPLETE ->
+                    new OrderCompleted(
+                            o.id(), o.version(), new OrderCompleted.Ticket(o.ticket().id()));
             default -> throw new IllegalStateException("no event for status " + o.status());
         };
     }
 
     /**
      * Repairs a live claim the sweep found old: released when its order is cancelled or was never
-     * stored (see {@link #place}), closed when its order is paid; left alone while the order is open.
+     * stored (see {@link #place}), closed when its order is paid; left alone while the order is
+     * open.
      */
     void repair(TicketCopyStore.Claim claim) {
         Optional<OrderStatus> status = orders.statusOf(claim.orderId());
@@ -217,15 +249,22 @@ public class Orders {
             tickets.closeClaim(claim.ticketId(), claim.orderId());
             return;
         }
-        boolean dead = status.isEmpty() ? orders.retire(claim.orderId(), claim.ticketId())
-                : status.get() == OrderStatus.CANCELLED;
+        boolean dead =
+                status.isEmpty()
+                        ? orders.retire(claim.orderId(), claim.ticketId())
+                        : status.get() == OrderStatus.CANCELLED;
         if (status.isEmpty() && !dead) {
             return; // the order was stored after all, between our two reads
         }
         if (dead && tickets.release(claim.ticketId(), claim.orderId())) {
-            LOG.log(Level.WARNING, "released ticket " + claim.ticketId() + " held by "
-                    + (status.isEmpty() ? "order " + claim.orderId() + ", which was never stored"
-                    : "cancelled order " + claim.orderId()));
+            LOG.log(
+                    Level.WARNING,
+                    "released ticket "
+                            + claim.ticketId()
+                            + " held by "
+                            + (status.isEmpty()
+                                    ? "order " + claim.orderId() + ", which was never stored"
+                                    : "cancelled order " + claim.orderId()));
         }
     }
 }

@@ -13,24 +13,29 @@ import java.util.Optional;
 /**
  * Keeps the ticket copies (docs/api.md, "Events"). ticket.created and ticket.updated carry the
  * ticket's whole state, so a copy takes any version newer than its own: one that missed an update
- * catches up with the next, and orders are priced from the newest version this service has seen.
- * An older or equal version is a duplicate. The local reservation is never touched by replication.
+ * catches up with the next, and orders are priced from the newest version this service has seen. An
+ * older or equal version is a duplicate. The local reservation is never touched by replication.
  */
 @ApplicationScoped
 public class TicketReplica {
     private static final int MAX_ATTEMPTS = 20;
 
-    @Inject
-    TicketCopyStore tickets;
+    @Inject TicketCopyStore tickets;
 
-    /** ticket.created: version 0 of a copy; a redelivered one, or one overtaken by an update, is a duplicate. */
+    /**
+     * ticket.created: version 0 of a copy; a redelivered one, or one overtaken by an update, is a
+     * duplicate.
+     */
     public Outcome created(TicketCreated t) {
-        return replicate(new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), null, null));
+        return replicate(
+                new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), null, null));
     }
 
     /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
     public Outcome updated(TicketUpdated t) {
-        return replicate(new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), t.orderId(), null));
+        return replicate(
+                new TicketCopy(
+                        t.id(), t.title(), t.price(), t.userId(), t.version(), t.orderId(), null));
     }
 
     private Outcome replicate(TicketCopy next) {
@@ -51,7 +56,11 @@ public class TicketReplica {
                 return Outcome.APPLIED;
             }
         }
-        throw new IllegalStateException("ticket copy " + next.id() + " kept changing; version " + next.version()
-                + " not applied");
+        throw new IllegalStateException(
+                "ticket copy "
+                        + next.id()
+                        + " kept changing; version "
+                        + next.version()
+                        + " not applied");
     }
 }

@@ -8,15 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An order: a buyer's hold on one ticket until {@code expiresAt}, then paid or cancelled.
- * {@code version} grows by one with every change; each change is one event (order.created,
+ * An order: a buyer's hold on one ticket until {@code expiresAt}, then paid or cancelled. {@code
+ * version} grows by one with every change; each change is one event (order.created,
  * order.cancelled, order.completed) carrying that version.
  */
-public record Order(String id, String userId, OrderStatus status, Instant expiresAt, long version, Ticket ticket) {
+public record Order(
+        String id,
+        String userId,
+        OrderStatus status,
+        Instant expiresAt,
+        long version,
+        Ticket ticket) {
 
     /** The ticket as it was when ordered: what the buyer agreed to pay. */
-    public record Ticket(String id, String title, BigDecimal price, long version) {
-    }
+    public record Ticket(String id, String title, BigDecimal price, long version) {}
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -25,7 +30,8 @@ public record Order(String id, String userId, OrderStatus status, Instant expire
     }
 
     /** A new order holding {@code ticket} for {@code window} from {@code now}. */
-    public static Order place(String id, String buyerId, Ticket ticket, Instant now, Duration window) {
+    public static Order place(
+            String id, String buyerId, Ticket ticket, Instant now, Duration window) {
         return new Order(id, buyerId, OrderStatus.CREATED, now.plus(window), 0, ticket);
     }
 
@@ -52,7 +58,10 @@ public record Order(String id, String userId, OrderStatus status, Instant expire
         return Optional.of(with(OrderStatus.CANCELLED));
     }
 
-    /** Paid: complete, unless already complete or cancelled (a payment that lost the race to expiry). */
+    /**
+     * Paid: complete, unless already complete or cancelled (a payment that lost the race to
+     * expiry).
+     */
     public Optional<Order> complete() {
         if (!status.isOpen()) {
             return Optional.empty();

@@ -29,7 +29,9 @@ public enum OrderStatus {
     }
 
     public static OrderStatus ofWireName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wireName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown order status: " + name));
     }
 }

@@ -9,8 +9,14 @@ import java.math.BigDecimal;
  *
  * @param orderId the catalog's view of the order holding the ticket (replicated, informational)
  */
-public record TicketCopy(String id, String title, BigDecimal price, String userId, long version, String orderId,
-                         String reservedBy) {
+public record TicketCopy(
+        String id,
+        String title,
+        BigDecimal price,
+        String userId,
+        long version,
+        String orderId,
+        String reservedBy) {
 
     public boolean isReserved() {
         return reservedBy != null;

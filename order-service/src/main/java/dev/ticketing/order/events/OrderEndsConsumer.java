@@ -16,22 +16,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class OrderEndsConsumer {
 
-    @Inject
-    Orders orders;
+    @Inject Orders orders;
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("expiration-complete")
     public CompletionStage<Void> expire(Message<String> message) {
-        return settle.event(message,
-                json -> orderId(Events.fromJson(json, ExpirationComplete.class).data().orderId()), orders::expire);
+        return settle.event(
+                message,
+                json -> orderId(Events.fromJson(json, ExpirationComplete.class).data().orderId()),
+                orders::expire);
     }
 
     @Incoming("payment-created")
     public CompletionStage<Void> complete(Message<String> message) {
-        return settle.event(message,
-                json -> orderId(Events.fromJson(json, PaymentCreated.class).data().orderId()), orders::complete);
+        return settle.event(
+                message,
+                json -> orderId(Events.fromJson(json, PaymentCreated.class).data().orderId()),
+                orders::complete);
     }
 
     private static String orderId(String id) {

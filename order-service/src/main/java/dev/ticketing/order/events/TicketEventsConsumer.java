@@ -16,20 +16,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class TicketEventsConsumer {
 
-    @Inject
-    TicketReplica replica;
+    @Inject TicketReplica replica;
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("ticket-created")
     public CompletionStage<Void> created(Message<String> message) {
-        return settle.event(message, json -> valid(Events.fromJson(json, TicketCreated.class).data()), replica::created);
+        return settle.event(
+                message,
+                json -> valid(Events.fromJson(json, TicketCreated.class).data()),
+                replica::created);
     }
 
     @Incoming("ticket-updated")
     public CompletionStage<Void> updated(Message<String> message) {
-        return settle.event(message, json -> valid(Events.fromJson(json, TicketUpdated.class).data()), replica::updated);
+        return settle.event(
+                message,
+                json -> valid(Events.fromJson(json, TicketUpdated.class).data()),
+                replica::updated);
     }
 
     private static TicketCreated valid(TicketCreated t) {

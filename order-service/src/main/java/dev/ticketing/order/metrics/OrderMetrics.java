@@ -11,24 +11,29 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
- * Orders' state changes, counted in the application's MicroProfile Metrics registry:
- * {@code ticketing_orders_created_total}, {@code ..._expired_total}, {@code ..._paid_total} and
- * {@code ..._cancelled_total} on {@code /metrics}. The use cases count only a change they stored,
- * so a redelivered event or a repeated request that changes nothing is not counted again.
+ * Orders' state changes, counted in the application's MicroProfile Metrics registry: {@code
+ * ticketing_orders_created_total}, {@code ..._expired_total}, {@code ..._paid_total} and {@code
+ * ..._cancelled_total} on {@code /metrics}. The use cases count only a change they stored, so a
+ * redelivered event or a repeated request that changes nothing is not counted again.
  */
 @ApplicationScoped
 public class OrderMetrics {
-    private static final Metadata CREATED = metadata("ticketing.orders.created",
-            "Orders placed: the ticket was reserved and the order stored");
-    private static final Metadata EXPIRED = metadata("ticketing.orders.expired",
-            "Open orders cancelled because their hold ran out (expiration.complete)");
-    private static final Metadata PAID = metadata("ticketing.orders.paid",
-            "Open orders completed by their payment (payment.created)");
-    private static final Metadata CANCELLED = metadata("ticketing.orders.cancelled",
-            "Open orders the buyer cancelled");
+    private static final Metadata CREATED =
+            metadata(
+                    "ticketing.orders.created",
+                    "Orders placed: the ticket was reserved and the order stored");
+    private static final Metadata EXPIRED =
+            metadata(
+                    "ticketing.orders.expired",
+                    "Open orders cancelled because their hold ran out (expiration.complete)");
+    private static final Metadata PAID =
+            metadata(
+                    "ticketing.orders.paid",
+                    "Open orders completed by their payment (payment.created)");
+    private static final Metadata CANCELLED =
+            metadata("ticketing.orders.cancelled", "Open orders the buyer cancelled");
 
-    @Inject
-    MetricRegistry registry;
+    @Inject MetricRegistry registry;
 
     private Counter created;
     private Counter expired;
@@ -36,7 +41,11 @@ public class OrderMetrics {
     private Counter cancelled;
 
     private static Metadata metadata(String name, String description) {
-        return Metadata.builder().withName(name).withDescription(description).withUnit(MetricUnits.NONE).build();
+        return Metadata.builder()
+                .withName(name)
+                .withDescription(description)
+                .withUnit(MetricUnits.NONE)
+                .build();
     }
 
     @PostConstruct
@@ -47,7 +56,9 @@ public class OrderMetrics {
         cancelled = registry.counter(CANCELLED);
     }
 
-    /** Registers the counters when the application starts, so they read 0 rather than being absent. */
+    /**
+     * Registers the counters when the application starts, so they read 0 rather than being absent.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // the observer alone makes CDI create the bean, and with it the counters
     }

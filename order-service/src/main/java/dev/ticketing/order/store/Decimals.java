@@ -5,8 +5,7 @@ import org.bson.types.Decimal128;
 
 /** Prices as MongoDB decimals, so 10.50 stays exactly 10.50. */
 final class Decimals {
-    private Decimals() {
-    }
+    private Decimals() {}
 
     static Decimal128 of(BigDecimal value) {
         return value == null ? null : new Decimal128(value);
@@ -16,6 +15,8 @@ final class Decimals {
         if (stored == null) {
             return null;
         }
-        return stored instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(stored.toString());
+        return stored instanceof Decimal128 d
+                ? d.bigDecimalValue()
+                : new BigDecimal(stored.toString());
     }
 }

@@ -27,42 +27,53 @@ import org.bson.conversions.Bson;
 
 /**
  * The orders, each with its outbox. {@code activeTicketId} is set while an order holds its ticket
- * (open or paid) and removed when it is cancelled; a unique index on it is the second guard
- * against two orders holding one ticket, behind the copy's claim (checked: mongo-java-server
- * enforces single-field unique sparse indexes, in memory and on H2). {@code holdSlot} is set while
- * an order is open; its unique index keeps a buyer within {@link dev.ticketing.order.domain.HoldLimit}
+ * (open or paid) and removed when it is cancelled; a unique index on it is the second guard against
+ * two orders holding one ticket, behind the copy's claim (checked: mongo-java-server enforces
+ * single-field unique sparse indexes, in memory and on H2). {@code holdSlot} is set while an order
+ * is open; its unique index keeps a buyer within {@link dev.ticketing.order.domain.HoldLimit}
  * however many orders the buyer places at once.
  */
 @ApplicationScoped
 public class OrderStore implements OutboxCollection {
     public static final String COLLECTION = "orders";
     static final String ACTIVE_TICKET = "activeTicketId";
+
     /** "{buyer}#{slot}" while the order is open: one of the buyer's hold slots (HoldLimit). */
     static final String HOLD_SLOT = "holdSlot";
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
     private MongoCollection<Document> orders;
 
     @PostConstruct
     void open() {
         orders = store.collection(COLLECTION);
-        orders.createIndex(Indexes.ascending(ACTIVE_TICKET),
+        orders.createIndex(
+                Indexes.ascending(ACTIVE_TICKET),
                 new IndexOptions().name("one_active_order_per_ticket").unique(true).sparse(true));
-        orders.createIndex(Indexes.ascending(HOLD_SLOT),
+        orders.createIndex(
+                Indexes.ascending(HOLD_SLOT),
                 new IndexOptions().name("one_open_order_per_hold_slot").unique(true).sparse(true));
         orders.createIndex(Indexes.ascending("userId"), new IndexOptions().name("by_buyer"));
-        orders.createIndex(Indexes.ascending("status", "expiresAt"), new IndexOptions().name("open_by_expiry"));
+        orders.createIndex(
+                Indexes.ascending("status", "expiresAt"),
+                new IndexOptions().name("open_by_expiry"));
     }
 
-    /** Ids of open orders whose hold ended before {@code before}, the longest overdue first: the backstop's work. */
+    /**
+     * Ids of open orders whose hold ended before {@code before}, the longest overdue first: the
+     * backstop's work.
+     */
     public List<String> openOrdersExpiredBefore(Instant before, int max) {
         List<String> ids = new ArrayList<>();
-        orders.find(Filters.and(Filters.eq("status", OrderStatus.CREATED.wireName()),
-                        Filters.lt("expiresAt", Date.from(before))))
-                .sort(Sorts.ascending("expiresAt")).projection(com.mongodb.client.model.Projections.include("_id"))
-                .limit(max).forEach(d -> ids.add(d.getString("_id")));
+        orders.find(
+                        Filters.and(
+                                Filters.eq("status", OrderStatus.CREATED.wireName()),
+                                Filters.lt("expiresAt", Date.from(before))))
+                .sort(Sorts.ascending("expiresAt"))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .limit(max)
+                .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
@@ -85,10 +96,13 @@ public class OrderStore implements OutboxCollection {
      *     the id was retired by the claim sweep
      */
     public void insert(Order order, int slot, PendingEvent created) {
-        orders.insertOne(Outbox.with(toDocument(order)
-                .append(ACTIVE_TICKET, order.ticket().id())
-                .append(HOLD_SLOT, slotKey(order.userId(), slot))
-                .append("placedAt", new Date()), List.of(created)));
+        orders.insertOne(
+                Outbox.with(
+                        toDocument(order)
+                                .append(ACTIVE_TICKET, order.ticket().id())
+                                .append(HOLD_SLOT, slotKey(order.userId(), slot))
+                                .append("placedAt", new Date()),
+                        List.of(created)));
     }
 
     /** The hold slots the buyer's open orders take. */
@@ -96,10 +110,11 @@ public class OrderStore implements OutboxCollection {
         Set<Integer> slots = new HashSet<>();
         orders.find(Filters.and(Filters.eq("userId", userId), Filters.exists(HOLD_SLOT)))
                 .projection(com.mongodb.client.model.Projections.include(HOLD_SLOT))
-                .forEach(d -> {
-                    String key = d.getString(HOLD_SLOT);
-                    slots.add(Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)));
-                });
+                .forEach(
+                        d -> {
+                            String key = d.getString(HOLD_SLOT);
+                            slots.add(Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)));
+                        });
         return slots;
     }
 
@@ -127,11 +142,12 @@ public class OrderStore implements OutboxCollection {
      */
     public boolean retire(String orderId, String ticketId) {
         try {
-            orders.insertOne(new Document("_id", orderId)
-                    .append("status", OrderStatus.CANCELLED.wireName())
-                    .append("version", 0L)
-                    .append("ticket", new Document("id", ticketId))
-                    .append("retiredAt", new Date()));
+            orders.insertOne(
+                    new Document("_id", orderId)
+                            .append("status", OrderStatus.CANCELLED.wireName())
+                            .append("version", 0L)
+                            .append("ticket", new Document("id", ticketId))
+                            .append("retiredAt", new Date()));
             return true;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -143,26 +159,35 @@ public class OrderStore implements OutboxCollection {
 
     public Optional<Order> find(String id) {
         Document d = orders.find(Filters.eq("_id", id)).first();
-        return d == null || d.getString("userId") == null ? Optional.empty() : Optional.of(toOrder(d));
+        return d == null || d.getString("userId") == null
+                ? Optional.empty()
+                : Optional.of(toOrder(d));
     }
 
-    /** The order's status, including a retired stub's ("cancelled"); empty if no document has the id. */
+    /**
+     * The order's status, including a retired stub's ("cancelled"); empty if no document has the
+     * id.
+     */
     public Optional<OrderStatus> statusOf(String id) {
         Document d = orders.find(Filters.eq("_id", id)).first();
-        return d == null ? Optional.empty() : Optional.of(OrderStatus.ofWireName(d.getString("status")));
+        return d == null
+                ? Optional.empty()
+                : Optional.of(OrderStatus.ofWireName(d.getString("status")));
     }
 
     /** The buyer's orders, newest first. */
     public List<Order> ofBuyer(String userId) {
         List<Order> found = new ArrayList<>();
-        orders.find(Filters.eq("userId", userId)).sort(Sorts.descending("placedAt"))
+        orders.find(Filters.eq("userId", userId))
+                .sort(Sorts.descending("placedAt"))
                 .forEach(d -> found.add(toOrder(d)));
         return found;
     }
 
     /**
      * Writes {@code after}'s status and version if the order is still at {@code before}'s version,
-     * with its events, in one conditional write; a cancelled order stops being the ticket's active one.
+     * with its events, in one conditional write; a cancelled order stops being the ticket's active
+     * one.
      */
     public boolean update(Order before, Order after, List<PendingEvent> events) {
         List<Bson> changes = new ArrayList<>();
@@ -175,8 +200,13 @@ public class OrderStore implements OutboxCollection {
             changes.add(Updates.unset(HOLD_SLOT)); // paid or let go: the slot is the buyer's again
         }
         changes.add(Outbox.append(events));
-        return orders.updateOne(Filters.and(Filters.eq("_id", before.id()), Filters.eq("version", before.version())),
-                Updates.combine(changes)).getModifiedCount() == 1;
+        return orders.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", before.id()),
+                                        Filters.eq("version", before.version())),
+                                Updates.combine(changes))
+                        .getModifiedCount()
+                == 1;
     }
 
     private static Document toDocument(Order o) {
@@ -185,18 +215,27 @@ public class OrderStore implements OutboxCollection {
                 .append("status", o.status().wireName())
                 .append("expiresAt", Date.from(o.expiresAt()))
                 .append("version", o.version())
-                .append("ticket", new Document("id", o.ticket().id())
-                        .append("title", o.ticket().title())
-                        .append("price", Decimals.of(o.ticket().price()))
-                        .append("version", o.ticket().version()));
+                .append(
+                        "ticket",
+                        new Document("id", o.ticket().id())
+                                .append("title", o.ticket().title())
+                                .append("price", Decimals.of(o.ticket().price()))
+                                .append("version", o.ticket().version()));
     }
 
     static Order toOrder(Document d) {
         Document t = d.get("ticket", Document.class);
         Instant expiresAt = d.getDate("expiresAt").toInstant();
-        return new Order(d.getString("_id"), d.getString("userId"), OrderStatus.ofWireName(d.getString("status")),
-                expiresAt, ((Number) d.get("version")).longValue(),
-                new Order.Ticket(t.getString("id"), t.getString("title"), Decimals.from(t.get("price")),
+        return new Order(
+                d.getString("_id"),
+                d.getString("userId"),
+                OrderStatus.ofWireName(d.getString("status")),
+                expiresAt,
+                ((Number) d.get("version")).longValue(),
+                new Order.Ticket(
+                        t.getString("id"),
+                        t.getString("title"),
+                        Decimals.from(t.get("price")),
                         ((Number) t.get("version")).longValue()));
     }
 }

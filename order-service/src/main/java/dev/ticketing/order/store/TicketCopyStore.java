@@ -31,38 +31,42 @@ public class TicketCopyStore {
     public static final String COLLECTION = "tickets";
     static final String RESERVED_AT = "reservedAt";
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
     private MongoCollection<Document> tickets;
 
     /** A live claim the sweep looks at: the ticket, the order it names, and since when. */
-    public record Claim(String ticketId, String orderId, Date reservedAt) {
-    }
+    public record Claim(String ticketId, String orderId, Date reservedAt) {}
 
     @PostConstruct
     void open() {
         tickets = store.collection(COLLECTION);
         // Live claims only: a sold ticket's claim is closed (no reservedAt), so the sweep reads
         // what may need repair however many tickets were ever sold.
-        tickets.createIndex(Indexes.ascending(RESERVED_AT, "_id"),
+        tickets.createIndex(
+                Indexes.ascending(RESERVED_AT, "_id"),
                 new IndexOptions().name("live_claims_oldest_first").sparse(true));
     }
 
     public Optional<TicketCopy> find(String id) {
-        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketCopyStore::toCopy);
+        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first())
+                .map(TicketCopyStore::toCopy);
     }
 
-    /** Stores the first version of a copy; false if a copy already exists (a redelivered ticket.created). */
+    /**
+     * Stores the first version of a copy; false if a copy already exists (a redelivered
+     * ticket.created).
+     */
     public boolean insertFirst(TicketCopy copy) {
         try {
-            tickets.insertOne(new Document("_id", copy.id())
-                    .append("title", copy.title())
-                    .append("price", Decimals.of(copy.price()))
-                    .append("userId", copy.userId())
-                    .append("version", copy.version())
-                    .append("orderId", copy.orderId())
-                    .append("reservedBy", null));
+            tickets.insertOne(
+                    new Document("_id", copy.id())
+                            .append("title", copy.title())
+                            .append("price", Decimals.of(copy.price()))
+                            .append("userId", copy.userId())
+                            .append("version", copy.version())
+                            .append("orderId", copy.orderId())
+                            .append("reservedBy", null));
             return true;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -73,49 +77,71 @@ public class TicketCopyStore {
     }
 
     /**
-     * Applies the catalog's next version, field by field, only if the copy is still at
-     * {@code expectedVersion}: the local reservation is never overwritten by replication.
+     * Applies the catalog's next version, field by field, only if the copy is still at {@code
+     * expectedVersion}: the local reservation is never overwritten by replication.
      */
     public boolean replicate(TicketCopy next, long expectedVersion) {
         return tickets.updateOne(
-                Filters.and(Filters.eq("_id", next.id()), Filters.eq("version", expectedVersion)),
-                Updates.combine(
-                        Updates.set("title", next.title()),
-                        Updates.set("price", Decimals.of(next.price())),
-                        Updates.set("userId", next.userId()),
-                        Updates.set("orderId", next.orderId()),
-                        Updates.set("version", next.version()))).getModifiedCount() == 1;
+                                Filters.and(
+                                        Filters.eq("_id", next.id()),
+                                        Filters.eq("version", expectedVersion)),
+                                Updates.combine(
+                                        Updates.set("title", next.title()),
+                                        Updates.set("price", Decimals.of(next.price())),
+                                        Updates.set("userId", next.userId()),
+                                        Updates.set("orderId", next.orderId()),
+                                        Updates.set("version", next.version())))
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
-     * THE reservation: one conditional write, "reservedBy = order where id = ticket and reservedBy is
-     * null". Of any number of concurrent claims for a free ticket the store lets exactly one match.
+     * THE reservation: one conditional write, "reservedBy = order where id = ticket and reservedBy
+     * is null". Of any number of concurrent claims for a free ticket the store lets exactly one
+     * match.
      *
      * @return the claimed copy, or empty when the ticket is unknown or already held
      */
     public Optional<TicketCopy> claim(String ticketId, String orderId, Instant now) {
-        Document claimed = tickets.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", null)),
-                Updates.combine(Updates.set("reservedBy", orderId), Updates.set("reservedAt", Date.from(now))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document claimed =
+                tickets.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", null)),
+                        Updates.combine(
+                                Updates.set("reservedBy", orderId),
+                                Updates.set("reservedAt", Date.from(now))),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(TicketCopyStore::toCopy);
     }
 
-    /** Lets the ticket go, only if {@code orderId} holds it (a stale release never frees a newer hold). */
+    /**
+     * Lets the ticket go, only if {@code orderId} holds it (a stale release never frees a newer
+     * hold).
+     */
     public boolean release(String ticketId, String orderId) {
         return tickets.updateOne(
-                Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", orderId)),
-                Updates.combine(Updates.set("reservedBy", null), Updates.unset(RESERVED_AT)))
-                .getModifiedCount() == 1;
+                                Filters.and(
+                                        Filters.eq("_id", ticketId),
+                                        Filters.eq("reservedBy", orderId)),
+                                Updates.combine(
+                                        Updates.set("reservedBy", null),
+                                        Updates.unset(RESERVED_AT)))
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
-     * Closes the claim of a sold ticket: it stays held by {@code orderId} for good, and is no longer
-     * a live claim the sweep reads. Only if that order holds it.
+     * Closes the claim of a sold ticket: it stays held by {@code orderId} for good, and is no
+     * longer a live claim the sweep reads. Only if that order holds it.
      */
     public boolean closeClaim(String ticketId, String orderId) {
-        return tickets.updateOne(Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", orderId),
-                Filters.exists(RESERVED_AT)), Updates.unset(RESERVED_AT)).getModifiedCount() == 1;
+        return tickets.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", ticketId),
+                                        Filters.eq("reservedBy", orderId),
+                                        Filters.exists(RESERVED_AT)),
+                                Updates.unset(RESERVED_AT))
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
@@ -125,19 +151,39 @@ public class TicketCopyStore {
      */
     public List<Claim> claimsOlderThan(Instant before, Claim after, int max) {
         Bson older = Filters.lt(RESERVED_AT, Date.from(before));
-        Bson page = after == null ? older : Filters.and(older, Filters.or(Filters.gt(RESERVED_AT, after.reservedAt()),
-                Filters.and(Filters.eq(RESERVED_AT, after.reservedAt()), Filters.gt("_id", after.ticketId()))));
+        Bson page =
+                after == null
+                        ? older
+                        : Filters.and(
+                                older,
+                                Filters.or(
+                                        Filters.gt(RESERVED_AT, after.reservedAt()),
+                                        Filters.and(
+                                                Filters.eq(RESERVED_AT, after.reservedAt()),
+                                                Filters.gt("_id", after.ticketId()))));
         List<Claim> claims = new ArrayList<>();
         tickets.find(Filters.and(Filters.ne("reservedBy", null), page))
                 .sort(Sorts.ascending(RESERVED_AT, "_id"))
-                .projection(Projections.include("_id", "reservedBy", RESERVED_AT)).limit(max)
-                .forEach(d -> claims.add(new Claim(d.getString("_id"), d.getString("reservedBy"), d.getDate(RESERVED_AT))));
+                .projection(Projections.include("_id", "reservedBy", RESERVED_AT))
+                .limit(max)
+                .forEach(
+                        d ->
+                                claims.add(
+                                        new Claim(
+                                                d.getString("_id"),
+                                                d.getString("reservedBy"),
+                                                d.getDate(RESERVED_AT))));
         return claims;
     }
 
     static TicketCopy toCopy(Document d) {
-        return new TicketCopy(d.getString("_id"), d.getString("title"), Decimals.from(d.get("price")),
-                d.getString("userId"), ((Number) d.get("version")).longValue(), d.getString("orderId"),
+        return new TicketCopy(
+                d.getString("_id"),
+                d.getString("title"),
+                Decimals.from(d.get("price")),
+                d.getString("userId"),
+                ((Number) d.get("version")).longValue(),
+                d.getString("orderId"),
                 d.getString("reservedBy"));
     }
 }

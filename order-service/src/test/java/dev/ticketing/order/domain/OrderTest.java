@@ -11,8 +11,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class OrderTest {
-    private final Order placed = Order.place("o1", "buyer", new Order.Ticket("t1", "Concert", new BigDecimal("10.00"), 0),
-            Instant.parse("2026-03-01T12:00:00Z"), Duration.ofSeconds(900));
+    private final Order placed =
+            Order.place(
+                    "o1",
+                    "buyer",
+                    new Order.Ticket("t1", "Concert", new BigDecimal("10.00"), 0),
+                    Instant.parse("2026-03-01T12:00:00Z"),
+                    Duration.ofSeconds(900));
 
     @Test
     void aNewOrderHoldsItsTicketForTheWindow() {
@@ -28,7 +33,9 @@ class OrderTest {
         assertEquals(1, cancelled.version());
         assertTrue(cancelled.cancel().isEmpty());
         assertTrue(cancelled.expire().isEmpty());
-        assertTrue(cancelled.complete().isEmpty(), "a payment that lost the race to expiry changes nothing");
+        assertTrue(
+                cancelled.complete().isEmpty(),
+                "a payment that lost the race to expiry changes nothing");
     }
 
     @Test

@@ -39,13 +39,20 @@ class ExpiryBackstopIT {
         Sessions.User buyer = Sessions.signUp();
         String orderId = Market.placed(buyer, ticketId).getString("id");
         // Its hold ended a minute ago; no expiration.complete will ever come.
-        Market.collection("orders").updateOne(Filters.eq("_id", orderId),
-                Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(60))));
+        Market.collection("orders")
+                .updateOne(
+                        Filters.eq("_id", orderId),
+                        Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(60))));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled".equals(Market.status(buyer, orderId)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Market.copy(ticketId).getString("reservedBy") == null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.messages("order.cancelled").stream()
-                .anyMatch(m -> m.json().contains(orderId)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "cancelled".equals(Market.status(buyer, orderId)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Market.copy(ticketId).getString("reservedBy") == null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                bus.messages("order.cancelled").stream()
+                                        .anyMatch(m -> m.json().contains(orderId)));
         Market.placed(Sessions.signUp(), ticketId);
     }
 
@@ -54,11 +61,16 @@ class ExpiryBackstopIT {
         String ticketId = Market.listedTicket(bus, "hold still running", "18");
         Sessions.User buyer = Sessions.signUp();
         String orderId = Market.placed(buyer, ticketId).getString("id");
-        Market.collection("orders").updateOne(Filters.eq("_id", orderId),
-                Updates.set("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+        Market.collection("orders")
+                .updateOne(
+                        Filters.eq("_id", orderId),
+                        Updates.set("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8))
                 .until(() -> "created".equals(Market.status(buyer, orderId)));
         assertEquals(orderId, Market.copy(ticketId).getString("reservedBy"));
-        assertTrue(bus.messages("order.cancelled").stream().noneMatch(m -> m.json().contains(orderId)));
+        assertTrue(
+                bus.messages("order.cancelled").stream()
+                        .noneMatch(m -> m.json().contains(orderId)));
     }
 }

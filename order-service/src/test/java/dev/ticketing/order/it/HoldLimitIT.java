@@ -44,22 +44,35 @@ class HoldLimitIT {
         Sessions.User buyer = Sessions.signUp();
         List<String> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            held.add(Market.placed(buyer, Market.listedTicket(bus, "show " + i, "20")).getString("id"));
+            held.add(
+                    Market.placed(buyer, Market.listedTicket(bus, "show " + i, "20"))
+                            .getString("id"));
         }
         String fifth = Market.listedTicket(bus, "fifth", "20");
         Market.assertError(Market.order(buyer, fifth), 400, FULL);
-        assertEquals(0, Market.collection("orders").countDocuments(Filters.eq("ticket.id", fifth)), "nothing stored");
-        assertEquals(null, Market.copy(fifth).getString("reservedBy"), "the refused order left no claim");
+        assertEquals(
+                0,
+                Market.collection("orders").countDocuments(Filters.eq("ticket.id", fifth)),
+                "nothing stored");
+        assertEquals(
+                null,
+                Market.copy(fifth).getString("reservedBy"),
+                "the refused order left no claim");
         Market.placed(Sessions.signUp(), fifth); // the ticket is still on the market for others
 
         assertEquals(204, Market.cancel(buyer, held.get(0)).status());
         String sixth = Market.listedTicket(bus, "sixth", "20");
         Market.placed(buyer, sixth);
-        Market.assertError(Market.order(buyer, Market.listedTicket(bus, "seventh", "20")), 400, FULL);
+        Market.assertError(
+                Market.order(buyer, Market.listedTicket(bus, "seventh", "20")), 400, FULL);
 
         // A paid order is bought, not held: its slot is free again.
-        Market.send(bus, "payment.created", new PaymentCreated(Market.newId(), held.get(1), "pi_" + Market.newId()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "complete".equals(Market.status(buyer, held.get(1))));
+        Market.send(
+                bus,
+                "payment.created",
+                new PaymentCreated(Market.newId(), held.get(1), "pi_" + Market.newId()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "complete".equals(Market.status(buyer, held.get(1))));
         Market.placed(buyer, Market.listedTicket(bus, "eighth", "20"));
     }
 
@@ -74,10 +87,12 @@ class HoldLimitIT {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpApi.Reply>> replies = new ArrayList<>();
         for (String ticketId : tickets) {
-            replies.add(pool.submit(() -> {
-                go.await();
-                return Market.order(buyer, ticketId);
-            }));
+            replies.add(
+                    pool.submit(
+                            () -> {
+                                go.await();
+                                return Market.order(buyer, ticketId);
+                            }));
         }
         go.countDown();
         int created = 0;
@@ -91,9 +106,17 @@ class HoldLimitIT {
         }
         pool.shutdown();
         assertEquals(4, created);
-        assertEquals(4, Market.collection("orders").countDocuments(Filters.and(
-                Filters.eq("userId", buyer.id()), Filters.eq("status", "created"))));
-        long claimed = tickets.stream().filter(t -> Market.copy(t).getString("reservedBy") != null).count();
+        assertEquals(
+                4,
+                Market.collection("orders")
+                        .countDocuments(
+                                Filters.and(
+                                        Filters.eq("userId", buyer.id()),
+                                        Filters.eq("status", "created"))));
+        long claimed =
+                tickets.stream()
+                        .filter(t -> Market.copy(t).getString("reservedBy") != null)
+                        .count();
         assertEquals(4, claimed, "every refused order released its claim");
     }
 
@@ -107,7 +130,9 @@ class HoldLimitIT {
         HttpApi.Reply again = Market.order(buyer, ticketId);
         assertEquals(400, again.status(), again.body());
         String message = again.json().getJsonArray("errors").getJsonObject(0).getString("message");
-        assertTrue(message.startsWith("You let this ticket go; you can order it again after "), message);
+        assertTrue(
+                message.startsWith("You let this ticket go; you can order it again after "),
+                message);
 
         // Anyone else may have it at once: letting go put it back on the market.
         Market.placed(Sessions.signUp(), ticketId);

@@ -1,6 +1,5 @@
 package dev.ticketing.order.it;
 
-import dev.ticketing.testing.Bus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
@@ -24,15 +24,14 @@ import java.util.UUID;
 import org.bson.Document;
 
 /**
- * What order-service's tests share: its routes as a client calls them, events as the catalog,
- * timer and payment services would publish them, and a look at its database.
+ * What order-service's tests share: its routes as a client calls them, events as the catalog, timer
+ * and payment services would publish them, and a look at its database.
  */
 final class Market {
     static final HttpApi HTTP = new HttpApi();
     static final MongoClient MONGO = MongoClients.create(System.getProperty("it.store.url"));
 
-    private Market() {
-    }
+    private Market() {}
 
     static MongoCollection<Document> collection(String name) {
         return MONGO.getDatabase("orders").getCollection(name);
@@ -46,7 +45,9 @@ final class Market {
         return Events.toJson(EventEnvelope.of(payload));
     }
 
-    /** Publishes an event with a fresh Nats-Msg-Id (so even a repeated event reaches the service). */
+    /**
+     * Publishes an event with a fresh Nats-Msg-Id (so even a repeated event reaches the service).
+     */
     static void send(Bus bus, String type, EventPayload payload) {
         bus.publish(type, json(payload), "it-" + UUID.randomUUID());
     }
@@ -54,7 +55,10 @@ final class Market {
     /** A ticket the catalog listed, once order-service has its copy. */
     static String listedTicket(Bus bus, String title, String price) {
         String id = newId();
-        send(bus, "ticket.created", new TicketCreated(id, 0, title, new BigDecimal(price), "seller-" + id));
+        send(
+                bus,
+                "ticket.created",
+                new TicketCreated(id, 0, title, new BigDecimal(price), "seller-" + id));
         await().atMost(Duration.ofSeconds(30)).until(() -> copy(id) != null);
         return id;
     }
@@ -64,8 +68,10 @@ final class Market {
     }
 
     static HttpApi.Reply order(Sessions.User buyer, String ticketId) {
-        return HTTP.post(ServiceUnderTest.url("/api/orders"),
-                Json.createObjectBuilder().add("ticketId", ticketId).build().toString(), buyer.auth());
+        return HTTP.post(
+                ServiceUnderTest.url("/api/orders"),
+                Json.createObjectBuilder().add("ticketId", ticketId).build().toString(),
+                buyer.auth());
     }
 
     static JsonObject placed(Sessions.User buyer, String ticketId) {
@@ -91,7 +97,11 @@ final class Market {
     static void assertError(HttpApi.Reply reply, int status, String message) {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("message", message)).build(),
-                reply.json().getJsonArray("errors"), reply.body());
+        assertEquals(
+                Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("message", message))
+                        .build(),
+                reply.json().getJsonArray("errors"),
+                reply.body());
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * order-service's counters on /metrics, read before and after each step of an order's life: every
  * stored change counts once, and a redelivered event or a repeated request that changes nothing
  * does not count. The counters are the server's, shared with the other tests of this module; they
- * run one after another, so each step compares exact deltas of all four counters. An event step
- * is read only after the service acknowledged that very event (the durable's ack floor passed its
+ * run one after another, so each step compares exact deltas of all four counters. An event step is
+ * read only after the service acknowledged that very event (the durable's ack floor passed its
  * stream sequence), so "unchanged" means handled and not counted, never "not handled yet".
  */
 class OrderMetricsIT {
@@ -81,7 +81,9 @@ class OrderMetricsIT {
 
     @Test
     void anExpiryCountsOnceHoweverOftenItsEventIsDelivered() {
-        String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: expired", "11")).getString("id");
+        String id =
+                Market.placed(buyer, Market.listedTicket(bus, "Metrics: expired", "11"))
+                        .getString("id");
         Map<String, Double> before = METRICS.read();
         String expiry = Market.json(new ExpirationComplete(id));
 
@@ -89,12 +91,16 @@ class OrderMetricsIT {
         assertEquals("cancelled", Market.status(buyer, id));
         METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
 
-        // The same event again (as a redelivery brings it): handled, nothing changed, nothing counted.
+        // The same event again (as a redelivery brings it): handled, nothing changed, nothing
+        // counted.
         awaitHandled(deliver("expiration.complete", expiry), EXPIRY_DURABLE);
         METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
 
         // A payment that lost the race to the expiry does not complete the order.
-        awaitHandled(deliver("payment.created", Market.json(new PaymentCreated(Market.newId(), id, "ch_late"))),
+        awaitHandled(
+                deliver(
+                        "payment.created",
+                        Market.json(new PaymentCreated(Market.newId(), id, "ch_late"))),
                 PAYMENT_DURABLE);
         assertEquals("cancelled", Market.status(buyer, id));
         METRICS.assertDeltas(before, Map.of(EXPIRED, 1));
@@ -102,7 +108,9 @@ class OrderMetricsIT {
 
     @Test
     void aPaymentCountsOnceAndThePaidOrderNeitherExpiresNorCancels() {
-        String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: paid", "12")).getString("id");
+        String id =
+                Market.placed(buyer, Market.listedTicket(bus, "Metrics: paid", "12"))
+                        .getString("id");
         Map<String, Double> before = METRICS.read();
         String payment = Market.json(new PaymentCreated(Market.newId(), id, "ch_metrics"));
 
@@ -113,7 +121,9 @@ class OrderMetricsIT {
         awaitHandled(deliver("payment.created", payment), PAYMENT_DURABLE);
         METRICS.assertDeltas(before, Map.of(PAID, 1));
 
-        awaitHandled(deliver("expiration.complete", Market.json(new ExpirationComplete(id))), EXPIRY_DURABLE);
+        awaitHandled(
+                deliver("expiration.complete", Market.json(new ExpirationComplete(id))),
+                EXPIRY_DURABLE);
         assertError(Market.cancel(buyer, id), 400, "Cannot cancel a completed order");
         assertEquals("complete", Market.status(buyer, id));
         METRICS.assertDeltas(before, Map.of(PAID, 1));
@@ -121,28 +131,46 @@ class OrderMetricsIT {
 
     @Test
     void aBuyersCancelCountsOnceAndIsNoExpiry() {
-        String id = Market.placed(buyer, Market.listedTicket(bus, "Metrics: cancelled", "13")).getString("id");
+        String id =
+                Market.placed(buyer, Market.listedTicket(bus, "Metrics: cancelled", "13"))
+                        .getString("id");
         Map<String, Double> before = METRICS.read();
 
         assertEquals(204, Market.cancel(buyer, id).status());
         METRICS.assertDeltas(before, Map.of(CANCELLED, 1));
 
-        assertEquals(204, Market.cancel(buyer, id).status(), "an already cancelled order stays as it is");
+        assertEquals(
+                204,
+                Market.cancel(buyer, id).status(),
+                "an already cancelled order stays as it is");
         assertError(Market.cancel(other, id), 401, "Not authorized");
-        awaitHandled(deliver("expiration.complete", Market.json(new ExpirationComplete(id))), EXPIRY_DURABLE);
+        awaitHandled(
+                deliver("expiration.complete", Market.json(new ExpirationComplete(id))),
+                EXPIRY_DURABLE);
         METRICS.assertDeltas(before, Map.of(CANCELLED, 1));
     }
 
-    /** Publishes {@code json} as a new message (its own Nats-Msg-Id), so even the same event reaches the service. */
+    /**
+     * Publishes {@code json} as a new message (its own Nats-Msg-Id), so even the same event reaches
+     * the service.
+     */
     private static PublishAck deliver(String type, String json) {
         return bus.publish(type, json, "it-metrics-" + UUID.randomUUID());
     }
 
-    /** Waits until the service acknowledged every message of {@code durable} up to this one: it was handled. */
+    /**
+     * Waits until the service acknowledged every message of {@code durable} up to this one: it was
+     * handled.
+     */
     private static void awaitHandled(PublishAck published, String durable) {
         await("the service handled message " + published.getSeqno() + " (" + durable + ")")
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jsm.getConsumerInfo(published.getStream(), durable).getAckFloor().getStreamSequence()
-                        >= published.getSeqno());
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                jsm.getConsumerInfo(published.getStream(), durable)
+                                                .getAckFloor()
+                                                .getStreamSequence()
+                                        >= published.getSeqno());
     }
 }

@@ -1,9 +1,9 @@
 package dev.ticketing.order.it;
 
-import dev.ticketing.testing.Bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Filters;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.Sessions;
 import java.util.ArrayList;
@@ -50,10 +50,12 @@ class ReservationRaceIT {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpApi.Reply>> replies = new ArrayList<>();
         for (Sessions.User buyer : buyers) {
-            replies.add(pool.submit(() -> {
-                go.await();
-                return Market.order(buyer, ticketId);
-            }));
+            replies.add(
+                    pool.submit(
+                            () -> {
+                                go.await();
+                                return Market.order(buyer, ticketId);
+                            }));
         }
         go.countDown();
         List<HttpApi.Reply> outcomes = new ArrayList<>();
@@ -62,13 +64,26 @@ class ReservationRaceIT {
         }
         pool.shutdown();
 
-        Map<Integer, Long> byStatus = outcomes.stream().collect(Collectors.groupingBy(HttpApi.Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                outcomes.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        HttpApi.Reply::status, Collectors.counting()));
         assertEquals(Map.of(201, 1L, 400, 49L), byStatus, outcomes.toString());
-        outcomes.stream().filter(r -> r.status() == 400)
+        outcomes.stream()
+                .filter(r -> r.status() == 400)
                 .forEach(r -> Market.assertError(r, 400, "Ticket is already reserved"));
-        String winner = outcomes.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().getString("id");
+        String winner =
+                outcomes.stream()
+                        .filter(r -> r.status() == 201)
+                        .findFirst()
+                        .orElseThrow()
+                        .json()
+                        .getString("id");
         assertEquals(winner, Market.copy(ticketId).getString("reservedBy"));
-        assertEquals(1, Market.collection("orders").countDocuments(Filters.eq("ticket.id", ticketId)),
+        assertEquals(
+                1,
+                Market.collection("orders").countDocuments(Filters.eq("ticket.id", ticketId)),
                 "no order was stored for a losing claim");
     }
 }

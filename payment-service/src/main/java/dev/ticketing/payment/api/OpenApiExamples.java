@@ -6,35 +6,47 @@ package dev.ticketing.payment.api;
  * annotations need them.
  */
 final class OpenApiExamples {
-    static final String PAYMENT_REQUEST = "{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\",\"token\":\"tok_visa\"}";
+    static final String PAYMENT_REQUEST =
+            "{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\",\"token\":\"tok_visa\"}";
     static final String PAYMENT = "{\"id\":\"665f1e559b1e8a3d4c5b6a90\"}";
 
-    static final String FIELDS_MISSING = "{\"errors\":["
-            + "{\"message\":\"OrderId must be provided\",\"field\":\"orderId\"},"
-            + "{\"message\":\"Token must be provided\",\"field\":\"token\"}]}";
-    static final String ORDER_CANCELLED = "{\"errors\":[{\"message\":\"Cannot pay for a cancelled order\"}]}";
-    static final String ALREADY_PAID = "{\"errors\":[{\"message\":\"Order has already been paid for\"}]}";
-    static final String EXPIRED_DURING_PAYMENT = "{\"errors\":[{\"message\":"
-            + "\"The order expired before the payment completed; the charge was refunded\"}]}";
+    static final String FIELDS_MISSING =
+            "{\"errors\":["
+                    + "{\"message\":\"OrderId must be provided\",\"field\":\"orderId\"},"
+                    + "{\"message\":\"Token must be provided\",\"field\":\"token\"}]}";
+    static final String ORDER_CANCELLED =
+            "{\"errors\":[{\"message\":\"Cannot pay for a cancelled order\"}]}";
+    static final String ALREADY_PAID =
+            "{\"errors\":[{\"message\":\"Order has already been paid for\"}]}";
+    static final String EXPIRED_DURING_PAYMENT =
+            "{\"errors\":[{\"message\":"
+                    + "\"The order expired before the payment completed; the charge was refunded\"}]}";
     static final String CARD_DECLINED = "{\"errors\":[{\"message\":\"Your card was declined.\"}]}";
-    static final String INSUFFICIENT_FUNDS = "{\"errors\":[{\"message\":\"Your card has insufficient funds.\"}]}";
-    static final String GATEWAY_UNAVAILABLE = "{\"errors\":[{\"message\":\"The payment provider is unavailable; please try again\"}]}";
+    static final String INSUFFICIENT_FUNDS =
+            "{\"errors\":[{\"message\":\"Your card has insufficient funds.\"}]}";
+    static final String GATEWAY_UNAVAILABLE =
+            "{\"errors\":[{\"message\":\"The payment provider is unavailable; please try again\"}]}";
     static final String MALFORMED_JSON = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}";
     static final String NOT_AUTHORIZED = "{\"errors\":[{\"message\":\"Not authorized\"}]}";
     static final String NOT_FOUND = "{\"errors\":[{\"message\":\"Not Found\"}]}";
 
     /** A Stripe event as Stripe posts it (trimmed to the fields the webhook reads). */
-    static final String STRIPE_EVENT = "{\"id\":\"evt_3QkL2mF8c1Yd0aZb1x9Tq7Rw\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
-            + "\"created\":1767225600,\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":"
-            + "{\"id\":\"pi_3QkL2mF8c1Yd0aZb1c4Vn2Pe\",\"object\":\"payment_intent\",\"amount\":2575,\"currency\":\"usd\","
-            + "\"status\":\"succeeded\",\"metadata\":{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\"}}}}";
-    static final String STRIPE_SIGNATURE = "t=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
-    static final String RECEIVED = "{\"received\":true}";
-    static final String SIGNATURE_MISSING = "{\"errors\":[{\"message\":\"Missing Stripe-Signature header\"}]}";
-    static final String SIGNATURE_INVALID = "{\"errors\":[{\"message\":\"Invalid Stripe signature\"}]}";
-    static final String NOT_AN_EVENT = "{\"errors\":[{\"message\":\"Not a Stripe event\"}]}";
-    static final String NOT_CONFIGURED = "{\"errors\":[{\"message\":\"Webhooks are not configured (STRIPE_WEBHOOK_SECRET)\"}]}";
+    static final String STRIPE_EVENT =
+            "{\"id\":\"evt_3QkL2mF8c1Yd0aZb1x9Tq7Rw\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
+                    + "\"created\":1767225600,\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":"
+                    + "{\"id\":\"pi_3QkL2mF8c1Yd0aZb1c4Vn2Pe\",\"object\":\"payment_intent\",\"amount\":2575,\"currency\":\"usd\","
+                    + "\"status\":\"succeeded\",\"metadata\":{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\"}}}}";
 
-    private OpenApiExamples() {
-    }
+    static final String STRIPE_SIGNATURE =
+            "t=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
+    static final String RECEIVED = "{\"received\":true}";
+    static final String SIGNATURE_MISSING =
+            "{\"errors\":[{\"message\":\"Missing Stripe-Signature header\"}]}";
+    static final String SIGNATURE_INVALID =
+            "{\"errors\":[{\"message\":\"Invalid Stripe signature\"}]}";
+    static final String NOT_AN_EVENT = "{\"errors\":[{\"message\":\"Not a Stripe event\"}]}";
+    static final String NOT_CONFIGURED =
+            "{\"errors\":[{\"message\":\"Webhooks are not configured (STRIPE_WEBHOOK_SECRET)\"}]}";
+
+    private OpenApiExamples() {}
 }

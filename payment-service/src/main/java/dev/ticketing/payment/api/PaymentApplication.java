@@ -9,7 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** payment-service's REST application, served under the context root /api/payments. */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-@OpenAPIDefinition(info = @Info(title = "Ticketing payment-service", version = "1",
-        description = "Payments through Stripe for reserved orders."))
-public class PaymentApplication extends Application {
-}
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Ticketing payment-service",
+                        version = "1",
+                        description = "Payments through Stripe for reserved orders."))
+public class PaymentApplication extends Application {}

@@ -4,5 +4,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"id"}}: the payment recorded for the order. */
 @Schema(name = "PaymentResponse", example = "{\"id\":\"6650c20aa1b2c3d4e5f60790\"}")
-public record PaymentResponse(String id) {
-}
+public record PaymentResponse(String id) {}

@@ -51,50 +51,97 @@ public class PaymentsResource {
     static final String BODY_REQUIRED = "A JSON body with orderId and token is required";
     private static final Logger LOG = Logger.getLogger(PaymentsResource.class.getName());
 
-    @Inject
-    Checkout checkout;
+    @Inject Checkout checkout;
 
-    @Inject
-    JsonWebToken caller;
+    @Inject JsonWebToken caller;
 
     @POST
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pay for an order", description = "Charges the ticket price in cents (USD) once per order; "
-            + "the order becomes complete when order-service receives payment.created.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PaymentRequest.class),
-            examples = @ExampleObject(name = "pay with a test card", value = PAYMENT_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Paid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PaymentResponse.class),
-                    examples = @ExampleObject(name = "payment", value = PAYMENT)))
-    @APIResponse(responseCode = "400", description = "Validation failure; \"Cannot pay for a cancelled order\"; "
-            + "\"Order has already been paid for\"; the order expired during the charge (refunded)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "fields missing", value = FIELDS_MISSING),
-                @ExampleObject(name = "order cancelled", value = ORDER_CANCELLED),
-                @ExampleObject(name = "already paid", value = ALREADY_PAID),
-                @ExampleObject(name = "expired during the charge", value = EXPIRED_DURING_PAYMENT),
-                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)}))
-    @APIResponse(responseCode = "401", description = "Not signed in, or not the order's owner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not the owner", value = NOT_AUTHORIZED)))
-    @APIResponse(responseCode = "402", description = "The card was declined; the message is the card's reason",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "declined", value = CARD_DECLINED),
-                @ExampleObject(name = "insufficient funds", value = INSUFFICIENT_FUNDS)}))
-    @APIResponse(responseCode = "404", description = "No such order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-    @APIResponse(responseCode = "503", description = "The payment provider failed; nothing was charged twice, retry later",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "provider down", value = GATEWAY_UNAVAILABLE)))
+    @Operation(
+            summary = "Pay for an order",
+            description =
+                    "Charges the ticket price in cents (USD) once per order; "
+                            + "the order becomes complete when order-service receives payment.created.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "pay with a test card",
+                                            value = PAYMENT_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Paid",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class),
+                            examples = @ExampleObject(name = "payment", value = PAYMENT)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Validation failure; \"Cannot pay for a cancelled order\"; "
+                            + "\"Order has already been paid for\"; the order expired during the charge (refunded)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "fields missing", value = FIELDS_MISSING),
+                                @ExampleObject(name = "order cancelled", value = ORDER_CANCELLED),
+                                @ExampleObject(name = "already paid", value = ALREADY_PAID),
+                                @ExampleObject(
+                                        name = "expired during the charge",
+                                        value = EXPIRED_DURING_PAYMENT),
+                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
+                            }))
+    @APIResponse(
+            responseCode = "401",
+            description = "Not signed in, or not the order's owner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(name = "not the owner", value = NOT_AUTHORIZED)))
+    @APIResponse(
+            responseCode = "402",
+            description = "The card was declined; the message is the card's reason",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "declined", value = CARD_DECLINED),
+                                @ExampleObject(
+                                        name = "insufficient funds",
+                                        value = INSUFFICIENT_FUNDS)
+                            }))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such order",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The payment provider failed; nothing was charged twice, retry later",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "provider down",
+                                            value = GATEWAY_UNAVAILABLE)))
     public Response pay(@Valid @NotNull(message = BODY_REQUIRED) PaymentRequest request) {
         try {
             Payment payment = checkout.pay(caller.getSubject(), request.orderId(), request.token());
-            return Response.status(Response.Status.CREATED).entity(new PaymentResponse(payment.id())).build();
+            return Response.status(Response.Status.CREATED)
+                    .entity(new PaymentResponse(payment.id()))
+                    .build();
         } catch (NoSuchElementException unknownOrder) {
             throw new NotFoundException();
         } catch (PaymentRefused refused) {
@@ -105,7 +152,10 @@ public class PaymentsResource {
         } catch (PaymentGateway.CardDeclined declined) {
             throw new PaymentDeclinedException(declined.getMessage());
         } catch (PaymentGateway.GatewayUnavailable down) {
-            LOG.log(Level.WARNING, "payment for order " + request.orderId() + " failed at the gateway", down);
+            LOG.log(
+                    Level.WARNING,
+                    "payment for order " + request.orderId() + " failed at the gateway",
+                    down);
             throw new GatewayUnavailableException();
         }
     }

@@ -30,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * POST /api/payments/webhook: Stripe's events, accepted only with a valid Stripe-Signature over
- * the raw body, within the tolerance window. The body is read as bytes so nothing re-encodes it
- * before the signature is checked.
+ * POST /api/payments/webhook: Stripe's events, accepted only with a valid Stripe-Signature over the
+ * raw body, within the tolerance window. The body is read as bytes so nothing re-encodes it before
+ * the signature is checked.
  */
 @Path("/webhook")
 @RequestScoped
@@ -40,31 +40,65 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Payments")
 public class StripeWebhookResource {
 
-    @Inject
-    StripeEvents stripeEvents;
+    @Inject StripeEvents stripeEvents;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stripe webhook", description = "Verifies Stripe-Signature (STRIPE_WEBHOOK_SECRET); "
-            + "payment_intent.succeeded records the order's payment once.")
-    @RequestBody(required = true, description = "The event exactly as Stripe sent it (the signature covers the raw bytes)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "payment_intent.succeeded", value = STRIPE_EVENT)))
-    @APIResponse(responseCode = "200", description = "Accepted (also for event types it ignores)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "received", value = RECEIVED)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid signature, or not a Stripe event",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                @ExampleObject(name = "no signature", value = SIGNATURE_MISSING),
-                @ExampleObject(name = "invalid signature", value = SIGNATURE_INVALID),
-                @ExampleObject(name = "not an event", value = NOT_AN_EVENT)}))
-    @APIResponse(responseCode = "503", description = "No webhook secret configured (Stripe retries the event later)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not configured", value = NOT_CONFIGURED)))
+    @Operation(
+            summary = "Stripe webhook",
+            description =
+                    "Verifies Stripe-Signature (STRIPE_WEBHOOK_SECRET); "
+                            + "payment_intent.succeeded records the order's payment once.")
+    @RequestBody(
+            required = true,
+            description =
+                    "The event exactly as Stripe sent it (the signature covers the raw bytes)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "payment_intent.succeeded",
+                                            value = STRIPE_EVENT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted (also for event types it ignores)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "received", value = RECEIVED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid signature, or not a Stripe event",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "no signature", value = SIGNATURE_MISSING),
+                                @ExampleObject(
+                                        name = "invalid signature",
+                                        value = SIGNATURE_INVALID),
+                                @ExampleObject(name = "not an event", value = NOT_AN_EVENT)
+                            }))
+    @APIResponse(
+            responseCode = "503",
+            description = "No webhook secret configured (Stripe retries the event later)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "not configured",
+                                            value = NOT_CONFIGURED)))
     public Map<String, Object> receive(
-            @Parameter(description = "Stripe's signature: timestamp and HMAC-SHA256 of the body", example = STRIPE_SIGNATURE)
-            @HeaderParam("Stripe-Signature") String signature, byte[] body) {
+            @Parameter(
+                            description =
+                                    "Stripe's signature: timestamp and HMAC-SHA256 of the body",
+                            example = STRIPE_SIGNATURE)
+                    @HeaderParam("Stripe-Signature")
+                    String signature,
+            byte[] body) {
         if (signature == null || signature.isBlank()) {
             throw new BusinessRuleException("Missing Stripe-Signature header");
         }

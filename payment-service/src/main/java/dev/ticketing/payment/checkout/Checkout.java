@@ -24,16 +24,19 @@ import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 
 /**
- * Takes a buyer's payment for an order so that every charge is recorded or refunded, whatever
- * fails when (docs/architecture.md, "Payments"):
+ * Takes a buyer's payment for an order so that every charge is recorded or refunded, whatever fails
+ * when (docs/architecture.md, "Payments"):
+ *
  * <ol>
- * <li>the attempt (order, amount, idempotency key) is written before the gateway is called;</li>
- * <li>the gateway charges, idempotently by that key; its answer moves the attempt on (CHARGED or
- * DECLINED);</li>
- * <li>one conditional write records the charge as the order's payment, with payment.created, only
- * if the order is still payable (RECORDED); if it is not (it expired while the card was charged),
- * the refund owed is written first (REFUND_OWED), then the charge is refunded (REFUNDED).</li>
+ *   <li>the attempt (order, amount, idempotency key) is written before the gateway is called;
+ *   <li>the gateway charges, idempotently by that key; its answer moves the attempt on (CHARGED or
+ *       DECLINED);
+ *   <li>one conditional write records the charge as the order's payment, with payment.created, only
+ *       if the order is still payable (RECORDED); if it is not (it expired while the card was
+ *       charged), the refund owed is written first (REFUND_OWED), then the charge is refunded
+ *       (REFUNDED).
  * </ol>
+ *
  * A crash, a store error or a gateway that failed or hung between any two steps leaves an
  * unfinished attempt, which {@link PaymentReconciler} finishes by asking the gateway again with the
  * same key (it answers what it did, and never charges twice).
@@ -43,23 +46,22 @@ public class Checkout {
     private static final Logger LOG = Logger.getLogger(Checkout.class.getName());
     public static final String CURRENCY = "usd";
 
-    @Inject
-    OrderCopies orders;
+    @Inject OrderCopies orders;
 
-    @Inject
-    PaymentAttempts attempts;
+    @Inject PaymentAttempts attempts;
 
-    @Inject
-    PaymentGateway gateway;
+    @Inject PaymentGateway gateway;
 
-    @Inject
-    EventOutbox outbox;
+    @Inject EventOutbox outbox;
 
-    @Inject
-    PaymentMetrics metrics;
+    @Inject PaymentMetrics metrics;
 
     /** What happened to a charge. */
-    public enum Outcome { RECORDED, ALREADY_RECORDED, REFUNDED }
+    public enum Outcome {
+        RECORDED,
+        ALREADY_RECORDED,
+        REFUNDED
+    }
 
     /**
      * Pays for {@code orderId} as {@code buyerId}; the order's payment. A repeated request (the
@@ -67,9 +69,11 @@ public class Checkout {
      * recorded it first.
      *
      * @throws java.util.NoSuchElementException when payment-service knows no such order
-     * @throws PaymentRefused when the rules refuse, or the order expired during the charge (refunded)
+     * @throws PaymentRefused when the rules refuse, or the order expired during the charge
+     *     (refunded)
      * @throws PaymentGateway.CardDeclined when the card was declined
-     * @throws PaymentGateway.GatewayUnavailable when the gateway failed; the attempt is finished later
+     * @throws PaymentGateway.GatewayUnavailable when the gateway failed; the attempt is finished
+     *     later
      */
     public Payment pay(String buyerId, String orderId, String paymentMethod) {
         OrderCopy order = orders.find(orderId).orElseThrow();
@@ -79,8 +83,19 @@ public class Checkout {
             return already.get();
         }
         order.checkPayableBy(buyerId);
-        PaymentAttempt attempt = attempts.begin(new PaymentAttempt(key, orderId, buyerId, order.priceCents(), CURRENCY,
-                paymentMethod, State.PENDING, null, null, Instant.now()));
+        PaymentAttempt attempt =
+                attempts.begin(
+                        new PaymentAttempt(
+                                key,
+                                orderId,
+                                buyerId,
+                                order.priceCents(),
+                                CURRENCY,
+                                paymentMethod,
+                                State.PENDING,
+                                null,
+                                null,
+                                Instant.now()));
         CrashPoint.afterWrite("payment.attempt");
         Recorded recorded = finish(attempt);
         return switch (recorded.outcome()) {
@@ -130,8 +145,14 @@ public class Checkout {
         Charge charge;
         if (attempt.state() == State.PENDING) {
             try {
-                charge = gateway.charge(new PaymentGateway.ChargeRequest(attempt.orderId(), attempt.amountCents(),
-                        attempt.currency(), attempt.paymentMethod(), attempt.key()));
+                charge =
+                        gateway.charge(
+                                new PaymentGateway.ChargeRequest(
+                                        attempt.orderId(),
+                                        attempt.amountCents(),
+                                        attempt.currency(),
+                                        attempt.paymentMethod(),
+                                        attempt.key()));
             } catch (PaymentGateway.CardDeclined declined) {
                 attempts.move(attempt.key(), State.DECLINED, null, declined.getMessage());
                 metrics.declined();
@@ -144,23 +165,30 @@ public class Checkout {
         }
         if (attempt.state() == State.REFUND_OWED) {
             refund(attempt.key(), attempt.orderId(), charge);
-            return new Recorded(Outcome.REFUNDED, null, PaymentRefused.Reason.EXPIRED_DURING_PAYMENT);
+            return new Recorded(
+                    Outcome.REFUNDED, null, PaymentRefused.Reason.EXPIRED_DURING_PAYMENT);
         }
         return record(attempt.key(), attempt.orderId(), charge);
     }
 
     /** The result of recording a charge that succeeded. */
-    public record Recorded(Outcome outcome, Payment payment, PaymentRefused.Reason reason) {
-    }
+    public record Recorded(Outcome outcome, Payment payment, PaymentRefused.Reason reason) {}
 
     /**
      * Records a successful charge for the order (from an attempt, or from Stripe's webhook, whose
-     * key is {@code "webhook-" + charge}): idempotent for the same charge; a charge the order can no
-     * longer take is refunded, the debt written down first so it is paid whatever happens next.
+     * key is {@code "webhook-" + charge}): idempotent for the same charge; a charge the order can
+     * no longer take is refunded, the debt written down first so it is paid whatever happens next.
      */
     public Recorded record(String key, String orderId, Charge charge) {
-        Payment payment = new Payment(new ObjectId().toHexString(), orderId, charge.id(), charge.amountCents(),
-                charge.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+        Payment payment =
+                new Payment(
+                        new ObjectId().toHexString(),
+                        orderId,
+                        charge.id(),
+                        charge.amountCents(),
+                        charge.currency(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        null);
         PendingEvent event = outbox.pending(new PaymentCreated(payment.id(), orderId, charge.id()));
         Optional<OrderCopy> stored = orders.recordPayment(payment, event);
         if (stored.isPresent()) {
@@ -168,8 +196,19 @@ public class Checkout {
             metrics.succeeded();
             CrashPoint.afterWrite("payment-recorded");
             outbox.relay(orders.collection(), orderId);
-            LOG.info(() -> "order " + orderId + " paid: payment " + payment.id() + " (" + gateway.name() + " "
-                    + charge.id() + ", " + charge.amountCents() + " cents)");
+            LOG.info(
+                    () ->
+                            "order "
+                                    + orderId
+                                    + " paid: payment "
+                                    + payment.id()
+                                    + " ("
+                                    + gateway.name()
+                                    + " "
+                                    + charge.id()
+                                    + ", "
+                                    + charge.amountCents()
+                                    + " cents)");
             return new Recorded(Outcome.RECORDED, payment, null);
         }
         OrderCopy now = orders.find(orderId).orElseThrow();
@@ -177,14 +216,24 @@ public class Checkout {
             attempts.move(key, State.RECORDED, charge.id(), null);
             return new Recorded(Outcome.ALREADY_RECORDED, now.payment(), null);
         }
-        // The order was cancelled (expired) or paid by another charge meanwhile: give this one back.
+        // The order was cancelled (expired) or paid by another charge meanwhile: give this one
+        // back.
         attempts.move(key, State.REFUND_OWED, charge.id(), null);
         CrashPoint.afterWrite("payment.refund-owed");
         refund(key, orderId, charge);
-        LOG.warning(() -> "order " + orderId + " was " + now.status().value() + " when charge " + charge.id()
-                + " succeeded: refunded");
-        PaymentRefused.Reason reason = now.payment() != null
-                ? PaymentRefused.Reason.ALREADY_PAID : PaymentRefused.Reason.EXPIRED_DURING_PAYMENT;
+        LOG.warning(
+                () ->
+                        "order "
+                                + orderId
+                                + " was "
+                                + now.status().value()
+                                + " when charge "
+                                + charge.id()
+                                + " succeeded: refunded");
+        PaymentRefused.Reason reason =
+                now.payment() != null
+                        ? PaymentRefused.Reason.ALREADY_PAID
+                        : PaymentRefused.Reason.EXPIRED_DURING_PAYMENT;
         return new Recorded(Outcome.REFUNDED, null, reason);
     }
 
@@ -194,10 +243,24 @@ public class Checkout {
      * turns out to owe is written down before it is tried, as for any attempt.
      */
     public Recorded recordWebhookCharge(OrderCopy order, Charge charge) {
-        String key = attempts.ofCharge(charge.id()).map(PaymentAttempt::key)
-                .orElseGet(() -> attempts.begin(new PaymentAttempt("webhook-" + charge.id(), order.id(), order.userId(),
-                        charge.amountCents(), charge.currency(), null, State.CHARGED, charge.id(), null,
-                        Instant.now())).key());
+        String key =
+                attempts.ofCharge(charge.id())
+                        .map(PaymentAttempt::key)
+                        .orElseGet(
+                                () ->
+                                        attempts.begin(
+                                                        new PaymentAttempt(
+                                                                "webhook-" + charge.id(),
+                                                                order.id(),
+                                                                order.userId(),
+                                                                charge.amountCents(),
+                                                                charge.currency(),
+                                                                null,
+                                                                State.CHARGED,
+                                                                charge.id(),
+                                                                null,
+                                                                Instant.now()))
+                                                .key());
         return record(key, order.id(), charge);
     }
 
@@ -212,12 +275,25 @@ public class Checkout {
      * gateway failure is transient, so the event handler retries it until the refund is made.
      */
     public void refundIfOwed(String orderId) {
-        orders.find(orderId).filter(OrderCopy::owesRefund).ifPresent(order -> {
-            String refundId = gateway.refund(order.payment().stripeId(),
-                    IdempotencyKeys.refund(orderId, order.payment().stripeId()));
-            orders.recordRefund(orderId, refundId);
-            LOG.warning(() -> "order " + orderId + " was cancelled after it was paid: payment "
-                    + order.payment().stripeId() + " refunded (" + refundId + ")");
-        });
+        orders.find(orderId)
+                .filter(OrderCopy::owesRefund)
+                .ifPresent(
+                        order -> {
+                            String refundId =
+                                    gateway.refund(
+                                            order.payment().stripeId(),
+                                            IdempotencyKeys.refund(
+                                                    orderId, order.payment().stripeId()));
+                            orders.recordRefund(orderId, refundId);
+                            LOG.warning(
+                                    () ->
+                                            "order "
+                                                    + orderId
+                                                    + " was cancelled after it was paid: payment "
+                                                    + order.payment().stripeId()
+                                                    + " refunded ("
+                                                    + refundId
+                                                    + ")");
+                        });
     }
 }

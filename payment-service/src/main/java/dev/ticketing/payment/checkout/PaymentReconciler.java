@@ -29,11 +29,9 @@ public class PaymentReconciler {
     private static final Logger LOG = Logger.getLogger(PaymentReconciler.class.getName());
     private static final int PAGE = 200;
 
-    @Inject
-    PaymentAttempts attempts;
+    @Inject PaymentAttempts attempts;
 
-    @Inject
-    Checkout checkout;
+    @Inject Checkout checkout;
 
     @Inject
     @ConfigProperty(name = "payments.reconcile.every", defaultValue = "PT10S")
@@ -46,12 +44,15 @@ public class PaymentReconciler {
     private ScheduledExecutorService worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-reconciler");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.scheduleWithFixedDelay(this::reconcileQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        worker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "payment-reconciler");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        worker.scheduleWithFixedDelay(
+                this::reconcileQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Finishes what is due now; returns how many attempts reached their end. */
@@ -62,13 +63,24 @@ public class PaymentReconciler {
             try {
                 Checkout.Recorded result = checkout.finish(attempt);
                 finished++;
-                LOG.warning(() -> "payment attempt " + attempt.key() + " for order " + attempt.orderId() + ", left "
-                        + attempt.state() + ", finished: " + result.outcome());
+                LOG.warning(
+                        () ->
+                                "payment attempt "
+                                        + attempt.key()
+                                        + " for order "
+                                        + attempt.orderId()
+                                        + ", left "
+                                        + attempt.state()
+                                        + ", finished: "
+                                        + result.outcome());
             } catch (dev.ticketing.payment.gateway.PaymentGateway.CardDeclined declined) {
                 finished++;
             } catch (RuntimeException e) {
                 // The gateway or the store is still away: the next round asks again.
-                LOG.log(Level.WARNING, "payment attempt " + attempt.key() + " not finished yet: " + e, (Throwable) null);
+                LOG.log(
+                        Level.WARNING,
+                        "payment attempt " + attempt.key() + " not finished yet: " + e,
+                        (Throwable) null);
             }
         }
         return finished;

@@ -19,14 +19,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stripe's webhook events, verified with stripe-java's {@code Webhook.constructEvent} (HMAC-SHA256
  * of "timestamp.body" with the endpoint secret, timestamp within the tolerance). A
- * payment_intent.succeeded for a known order records its payment like the API does, idempotently:
- * a PaymentIntent already recorded changes nothing; one for an order gone is refunded.
+ * payment_intent.succeeded for a known order records its payment like the API does, idempotently: a
+ * PaymentIntent already recorded changes nothing; one for an order gone is refunded.
  */
 @ApplicationScoped
 public class StripeEvents {
     private static final Logger LOG = Logger.getLogger(StripeEvents.class.getName());
 
-    public enum Result { HANDLED, IGNORED, INVALID_SIGNATURE, NOT_AN_EVENT, NOT_CONFIGURED }
+    public enum Result {
+        HANDLED,
+        IGNORED,
+        INVALID_SIGNATURE,
+        NOT_AN_EVENT,
+        NOT_CONFIGURED
+    }
 
     @Inject
     @ConfigProperty(name = "stripe.webhook.secret")
@@ -36,11 +42,9 @@ public class StripeEvents {
     @ConfigProperty(name = "stripe.webhook.tolerance", defaultValue = "PT5M")
     Duration tolerance;
 
-    @Inject
-    OrderCopies orders;
+    @Inject OrderCopies orders;
 
-    @Inject
-    Checkout checkout;
+    @Inject Checkout checkout;
 
     public Result receive(String payload, String signature) {
         String key = secret.filter(s -> !s.isBlank()).orElse(null);
@@ -77,18 +81,42 @@ public class StripeEvents {
         String orderId = intent.getMetadata() == null ? null : intent.getMetadata().get("orderId");
         Optional<OrderCopy> order = orderId == null ? Optional.empty() : orders.find(orderId);
         if (order.isEmpty()) {
-            LOG.info(() -> "webhook: PaymentIntent " + intent.getId() + " names no known order; ignored");
+            LOG.info(
+                    () ->
+                            "webhook: PaymentIntent "
+                                    + intent.getId()
+                                    + " names no known order; ignored");
             return Result.IGNORED;
         }
-        if (intent.getAmount() == null || intent.getAmount() != order.get().priceCents()
+        if (intent.getAmount() == null
+                || intent.getAmount() != order.get().priceCents()
                 || !Checkout.CURRENCY.equals(intent.getCurrency())) {
-            LOG.warning(() -> "webhook: PaymentIntent " + intent.getId() + " of " + intent.getAmount() + " "
-                    + intent.getCurrency() + " does not match order " + orderId + "; ignored");
+            LOG.warning(
+                    () ->
+                            "webhook: PaymentIntent "
+                                    + intent.getId()
+                                    + " of "
+                                    + intent.getAmount()
+                                    + " "
+                                    + intent.getCurrency()
+                                    + " does not match order "
+                                    + orderId
+                                    + "; ignored");
             return Result.IGNORED;
         }
-        Checkout.Recorded recorded = checkout.recordWebhookCharge(order.get(),
-                new PaymentGateway.Charge(intent.getId(), intent.getAmount(), intent.getCurrency()));
-        LOG.info(() -> "webhook: PaymentIntent " + intent.getId() + " for order " + orderId + ": " + recorded.outcome());
+        Checkout.Recorded recorded =
+                checkout.recordWebhookCharge(
+                        order.get(),
+                        new PaymentGateway.Charge(
+                                intent.getId(), intent.getAmount(), intent.getCurrency()));
+        LOG.info(
+                () ->
+                        "webhook: PaymentIntent "
+                                + intent.getId()
+                                + " for order "
+                                + orderId
+                                + ": "
+                                + recorded.outcome());
         return Result.HANDLED;
     }
 }

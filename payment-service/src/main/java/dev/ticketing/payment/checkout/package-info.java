@@ -1,2 +1,5 @@
-/** Paying for an order: the rules, the gateway, the conditional write, and the refund when expiry wins. */
+/**
+ * Paying for an order: the rules, the gateway, the conditional write, and the refund when expiry
+ * wins.
+ */
 package dev.ticketing.payment.checkout;

@@ -2,10 +2,12 @@ package dev.ticketing.payment.domain;
 
 import java.math.BigDecimal;
 
-/** Money as the card networks count it: an exact number of cents (docs/api.md: a price has at most 2 decimals). */
+/**
+ * Money as the card networks count it: an exact number of cents (docs/api.md: a price has at most 2
+ * decimals).
+ */
 public final class Cents {
-    private Cents() {
-    }
+    private Cents() {}
 
     /**
      * {@code price} in integer cents, exactly: 10.5 → 1050. A price with fractional cents or not
@@ -18,7 +20,8 @@ public final class Cents {
         try {
             return price.movePointRight(2).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("A price has at most 2 decimals: " + price.toPlainString(), e);
+            throw new IllegalArgumentException(
+                    "A price has at most 2 decimals: " + price.toPlainString(), e);
         }
     }
 }

@@ -4,12 +4,18 @@ package dev.ticketing.payment.domain;
  * payment-service's copy of an order, kept from order events in version order. It holds what a
  * payment needs (owner, status, price in cents) and the payment made for it, if any.
  */
-public record OrderCopy(String id, long version, OrderStatus status, String userId, long priceCents,
-                        String ticketId, Payment payment) {
+public record OrderCopy(
+        String id,
+        long version,
+        OrderStatus status,
+        String userId,
+        long priceCents,
+        String ticketId,
+        Payment payment) {
 
     /**
-     * The rules of docs/api.md for paying, in its order: only the owner (else "not authorized"), not a
-     * cancelled order, not one already paid for.
+     * The rules of docs/api.md for paying, in its order: only the owner (else "not authorized"),
+     * not a cancelled order, not one already paid for.
      */
     public void checkPayableBy(String buyerId) {
         if (buyerId == null || !buyerId.equals(userId)) {

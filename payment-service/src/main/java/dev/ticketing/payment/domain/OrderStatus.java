@@ -20,7 +20,9 @@ public enum OrderStatus {
     }
 
     public static OrderStatus of(String value) {
-        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.value.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown order status: " + value));
     }
 }

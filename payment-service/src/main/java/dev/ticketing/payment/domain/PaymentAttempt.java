@@ -9,10 +9,19 @@ import java.time.Instant;
  * again with it never charges twice, it returns what happened.
  *
  * @param chargeId the gateway's charge once known (Stripe: the PaymentIntent)
- * @param outcome  the decline message, or the refund id, once known
+ * @param outcome the decline message, or the refund id, once known
  */
-public record PaymentAttempt(String key, String orderId, String buyerId, long amountCents, String currency,
-                             String paymentMethod, State state, String chargeId, String outcome, Instant updatedAt) {
+public record PaymentAttempt(
+        String key,
+        String orderId,
+        String buyerId,
+        long amountCents,
+        String currency,
+        String paymentMethod,
+        State state,
+        String chargeId,
+        String outcome,
+        Instant updatedAt) {
 
     /** Where an attempt stands. Only the last three are final. */
     public enum State {

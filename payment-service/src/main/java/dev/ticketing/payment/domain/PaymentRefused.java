@@ -9,7 +9,8 @@ public class PaymentRefused extends RuntimeException {
         ORDER_CANCELLED("Cannot pay for a cancelled order"),
         ALREADY_PAID("Order has already been paid for"),
         /** The charge went through but the order expired meanwhile; the charge was refunded. */
-        EXPIRED_DURING_PAYMENT("The order expired before the payment completed; the charge was refunded");
+        EXPIRED_DURING_PAYMENT(
+                "The order expired before the payment completed; the charge was refunded");
 
         private final String message;
 

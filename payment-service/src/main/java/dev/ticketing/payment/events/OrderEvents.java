@@ -21,42 +21,50 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the order copies (docs/api.md, "Events"): order.created makes one (or fills in one a later
- * event made first), order.cancelled and order.completed move it on when they are newer than it;
- * an older or equal version is a duplicate. A cancelled order that was paid is refunded, retried
- * with the service kit's backoff while the gateway is down.
+ * event made first), order.cancelled and order.completed move it on when they are newer than it; an
+ * older or equal version is a duplicate. A cancelled order that was paid is refunded, retried with
+ * the service kit's backoff while the gateway is down.
  */
 @ApplicationScoped
 public class OrderEvents {
     private static final int MAX_ATTEMPTS = 20;
 
-    @Inject
-    OrderCopies orders;
+    @Inject OrderCopies orders;
 
-    @Inject
-    Checkout checkout;
+    @Inject Checkout checkout;
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("order-created")
     public CompletionStage<Void> copyCreated(Message<String> message) {
-        return settle.event(message, json -> valid(Events.fromJson(json, OrderCreated.class).data()), this::created);
+        return settle.event(
+                message,
+                json -> valid(Events.fromJson(json, OrderCreated.class).data()),
+                this::created);
     }
 
     @Incoming("order-cancelled")
     public CompletionStage<Void> copyCancelled(Message<String> message) {
-        return settle.event(message, json -> Events.fromJson(json, OrderCancelled.class).data(), order -> {
-            Outcome outcome = advance(requireId(order.id()), order.version(), OrderStatus.CANCELLED);
-            // Paid, then expired before order-service saw the payment: the buyer is refunded. Also on a
-            // redelivery: a refund that failed last time is tried again (one refund key per charge).
-            checkout.refundIfOwed(order.id());
-            return outcome;
-        });
+        return settle.event(
+                message,
+                json -> Events.fromJson(json, OrderCancelled.class).data(),
+                order -> {
+                    Outcome outcome =
+                            advance(requireId(order.id()), order.version(), OrderStatus.CANCELLED);
+                    // Paid, then expired before order-service saw the payment: the buyer is
+                    // refunded. Also on a
+                    // redelivery: a refund that failed last time is tried again (one refund key per
+                    // charge).
+                    checkout.refundIfOwed(order.id());
+                    return outcome;
+                });
     }
 
     @Incoming("order-completed")
     public CompletionStage<Void> copyCompleted(Message<String> message) {
-        return settle.event(message, json -> Events.fromJson(json, OrderCompleted.class).data(),
+        return settle.event(
+                message,
+                json -> Events.fromJson(json, OrderCompleted.class).data(),
                 order -> advance(requireId(order.id()), order.version(), OrderStatus.COMPLETE));
     }
 
@@ -67,11 +75,14 @@ public class OrderEvents {
             }
             return orders.fillIn(order) ? Outcome.APPLIED : Outcome.DUPLICATE;
         } catch (IllegalArgumentException badValue) {
-            throw new EventFormatException("order.created " + order.id() + ": " + badValue.getMessage(), badValue);
+            throw new EventFormatException(
+                    "order.created " + order.id() + ": " + badValue.getMessage(), badValue);
         }
     }
 
-    /** Applies the status change if it is newer than the copy; makes the copy if none exists yet. */
+    /**
+     * Applies the status change if it is newer than the copy; makes the copy if none exists yet.
+     */
     private Outcome advance(String orderId, long version, OrderStatus status) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<OrderCopy> copy = orders.find(orderId);
@@ -88,13 +99,15 @@ public class OrderEvents {
                 return Outcome.APPLIED;
             }
         }
-        throw new IllegalStateException("order copy " + orderId + " kept changing; version " + version + " not applied");
+        throw new IllegalStateException(
+                "order copy " + orderId + " kept changing; version " + version + " not applied");
     }
 
     private static OrderCreated valid(OrderCreated order) {
         requireId(order.id());
         if (order.userId() == null || order.ticket() == null || order.ticket().price() == null) {
-            throw new EventFormatException("order.created " + order.id() + " lacks userId or ticket price");
+            throw new EventFormatException(
+                    "order.created " + order.id() + " lacks userId or ticket price");
         }
         return order;
     }

@@ -1,2 +1,5 @@
-/** Order events in (the order copies), settled by the service kit; payment.created leaves through document-store's EventOutbox. */
+/**
+ * Order events in (the order copies), settled by the service kit; payment.created leaves through
+ * document-store's EventOutbox.
+ */
 package dev.ticketing.payment.events;

@@ -1,21 +1,30 @@
 package dev.ticketing.payment.gateway;
 
-/** Where money moves. Every call carries an idempotency key, so repeating it never moves money twice. */
+/**
+ * Where money moves. Every call carries an idempotency key, so repeating it never moves money
+ * twice.
+ */
 public interface PaymentGateway {
 
-    /** What to charge: {@code amountCents} of {@code currency} with the buyer's token or payment method. */
-    record ChargeRequest(String orderId, long amountCents, String currency, String paymentMethod,
-                         String idempotencyKey) {
-    }
+    /**
+     * What to charge: {@code amountCents} of {@code currency} with the buyer's token or payment
+     * method.
+     */
+    record ChargeRequest(
+            String orderId,
+            long amountCents,
+            String currency,
+            String paymentMethod,
+            String idempotencyKey) {}
 
     /** A charge that succeeded; {@code id} is the gateway's (Stripe: the PaymentIntent id). */
-    record Charge(String id, long amountCents, String currency) {
-    }
+    record Charge(String id, long amountCents, String currency) {}
 
     /**
      * Charges and confirms at once.
      *
-     * @throws CardDeclined when the card was declined (the reason is the card issuer's, for the buyer)
+     * @throws CardDeclined when the card was declined (the reason is the card issuer's, for the
+     *     buyer)
      * @throws GatewayUnavailable when the gateway could not be reached or failed
      */
     Charge charge(ChargeRequest request);

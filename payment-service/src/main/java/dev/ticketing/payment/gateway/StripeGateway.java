@@ -21,6 +21,7 @@ import java.util.logging.Logger;
  */
 public final class StripeGateway implements PaymentGateway {
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+
     /** Stripe's own advice: up to 15 s per call, retried twice with the same idempotency key. */
     public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(15);
 
@@ -32,11 +33,12 @@ public final class StripeGateway implements PaymentGateway {
 
     public StripeGateway(String secretKey, String apiBase, java.time.Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setApiKey(secretKey)
-                .setConnectTimeout(millis)
-                .setReadTimeout(millis)
-                .setMaxNetworkRetries(2);
+        StripeClient.StripeClientBuilder builder =
+                StripeClient.builder()
+                        .setApiKey(secretKey)
+                        .setConnectTimeout(millis)
+                        .setReadTimeout(millis)
+                        .setMaxNetworkRetries(2);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
@@ -45,26 +47,30 @@ public final class StripeGateway implements PaymentGateway {
 
     @Override
     public Charge charge(ChargeRequest request) {
-        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
-                .setAmount(request.amountCents())
-                .setCurrency(request.currency())
-                .setConfirm(true)
-                .addPaymentMethodType("card")
-                .setDescription("Ticketing order " + request.orderId())
-                .putMetadata("orderId", request.orderId());
+        PaymentIntentCreateParams.Builder params =
+                PaymentIntentCreateParams.builder()
+                        .setAmount(request.amountCents())
+                        .setCurrency(request.currency())
+                        .setConfirm(true)
+                        .addPaymentMethodType("card")
+                        .setDescription("Ticketing order " + request.orderId())
+                        .putMetadata("orderId", request.orderId());
         if (request.paymentMethod().startsWith("tok_")) {
             // A card token (Stripe.js / test tokens) becomes a card payment method on the fly.
-            params.putExtraParam("payment_method_data",
+            params.putExtraParam(
+                    "payment_method_data",
                     Map.of("type", "card", "card", Map.of("token", request.paymentMethod())));
         } else {
             params.setPaymentMethod(request.paymentMethod());
         }
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+        RequestOptions options =
+                RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         try {
             PaymentIntent intent = stripe.v1().paymentIntents().create(params.build(), options);
             if (!"succeeded".equals(intent.getStatus())) {
                 // requires_action (3-D Secure) and the like: this checkout cannot complete them.
-                throw new CardDeclined("The payment could not be completed (status " + intent.getStatus() + ")");
+                throw new CardDeclined(
+                        "The payment could not be completed (status " + intent.getStatus() + ")");
             }
             return new Charge(intent.getId(), intent.getAmount(), intent.getCurrency());
         } catch (CardException e) {
@@ -88,7 +94,8 @@ public final class StripeGateway implements PaymentGateway {
             LOG.info(() -> "refunded Stripe payment " + chargeId + ": refund " + refund.getId());
             return refund.getId();
         } catch (StripeException e) {
-            throw new GatewayUnavailable("Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
+            throw new GatewayUnavailable(
+                    "Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
         }
     }
 

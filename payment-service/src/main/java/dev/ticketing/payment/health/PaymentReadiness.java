@@ -21,14 +21,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PaymentReadiness extends ServiceReadiness {
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
-    @Inject
-    NatsConnectionStatus nats;
+    @Inject NatsConnectionStatus nats;
 
-    @Inject
-    PaymentsConfiguration payments;
+    @Inject PaymentsConfiguration payments;
 
     @Override
     protected String service() {

@@ -24,18 +24,17 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Order copies and their payments, one document per order. Every change is one conditional write
- * on that document: an order event applies only on top of an older version, and a payment is
- * recorded only while the order is still payable, together with its payment.created in the outbox.
- * MongoDB writes one document atomically, so "the order was still open" and "the payment is
- * recorded" cannot be split by an expiry.
+ * Order copies and their payments, one document per order. Every change is one conditional write on
+ * that document: an order event applies only on top of an older version, and a payment is recorded
+ * only while the order is still payable, together with its payment.created in the outbox. MongoDB
+ * writes one document atomically, so "the order was still open" and "the payment is recorded"
+ * cannot be split by an expiry.
  */
 @ApplicationScoped
 public class OrderCopies implements OutboxCollection {
     public static final String COLLECTION = "orders";
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
     @Override
     public String aggregate() {
@@ -48,18 +47,25 @@ public class OrderCopies implements OutboxCollection {
     }
 
     public Optional<OrderCopy> find(String orderId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", orderId)).first()).map(OrderCopies::toCopy);
+        return Optional.ofNullable(collection().find(Filters.eq("_id", orderId)).first())
+                .map(OrderCopies::toCopy);
     }
 
-    /** Stores the copy of a new order; false when one exists already (a redelivery, or a later event came first). */
+    /**
+     * Stores the copy of a new order; false when one exists already (a redelivery, or a later event
+     * came first).
+     */
     public boolean insertCreated(OrderCreated order) {
-        Document doc = new Document("_id", order.id())
-                .append("version", order.version())
-                .append("status", OrderStatus.of(order.status()).value())
-                .append("userId", order.userId())
-                .append("priceCents", Cents.of(order.ticket().price()))
-                .append("ticketId", order.ticket().id())
-                .append("expiresAt", order.expiresAt() == null ? null : Date.from(order.expiresAt()));
+        Document doc =
+                new Document("_id", order.id())
+                        .append("version", order.version())
+                        .append("status", OrderStatus.of(order.status()).value())
+                        .append("userId", order.userId())
+                        .append("priceCents", Cents.of(order.ticket().price()))
+                        .append("ticketId", order.ticket().id())
+                        .append(
+                                "expiresAt",
+                                order.expiresAt() == null ? null : Date.from(order.expiresAt()));
         try {
             collection().insertOne(doc);
             return true;
@@ -76,13 +82,22 @@ public class OrderCopies implements OutboxCollection {
      * order.created that arrived after it; its status and version stay. True when it filled in.
      */
     public boolean fillIn(OrderCreated order) {
-        return collection().updateOne(
-                Filters.and(Filters.eq("_id", order.id()), Filters.exists("userId", false)),
-                Updates.combine(Updates.set("userId", order.userId()),
-                        Updates.set("priceCents", Cents.of(order.ticket().price())),
-                        Updates.set("ticketId", order.ticket().id()),
-                        Updates.set("expiresAt", order.expiresAt() == null ? null : Date.from(order.expiresAt()))))
-                .getModifiedCount() == 1;
+        return collection()
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", order.id()),
+                                        Filters.exists("userId", false)),
+                                Updates.combine(
+                                        Updates.set("userId", order.userId()),
+                                        Updates.set("priceCents", Cents.of(order.ticket().price())),
+                                        Updates.set("ticketId", order.ticket().id()),
+                                        Updates.set(
+                                                "expiresAt",
+                                                order.expiresAt() == null
+                                                        ? null
+                                                        : Date.from(order.expiresAt()))))
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
@@ -90,20 +105,29 @@ public class OrderCopies implements OutboxCollection {
      * after it, or empty when it is already there or past it.
      */
     public Optional<OrderCopy> applyStatus(String orderId, long version, OrderStatus status) {
-        Document updated = collection().findOneAndUpdate(
-                Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
-                Updates.combine(Updates.set("status", status.value()), Updates.set("version", version)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document updated =
+                collection()
+                        .findOneAndUpdate(
+                                Filters.and(
+                                        Filters.eq("_id", orderId), Filters.lt("version", version)),
+                                Updates.combine(
+                                        Updates.set("status", status.value()),
+                                        Updates.set("version", version)),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(OrderCopies::toCopy);
     }
 
     /**
-     * Stores a copy known only from a status change that overtook its order.created: its order.created,
-     * when it comes, fills in the rest. False when a copy exists already.
+     * Stores a copy known only from a status change that overtook its order.created: its
+     * order.created, when it comes, fills in the rest. False when a copy exists already.
      */
     public boolean insertFromStatus(String orderId, long version, OrderStatus status) {
         try {
-            collection().insertOne(new Document("_id", orderId).append("version", version).append("status", status.value()));
+            collection()
+                    .insertOne(
+                            new Document("_id", orderId)
+                                    .append("version", version)
+                                    .append("status", status.value()));
             return true;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -114,39 +138,71 @@ public class OrderCopies implements OutboxCollection {
     }
 
     /**
-     * Records {@code payment} if the order is still payable (created, no payment yet), with
-     * {@code event} in its outbox; the updated copy, or empty when the order was not payable.
+     * Records {@code payment} if the order is still payable (created, no payment yet), with {@code
+     * event} in its outbox; the updated copy, or empty when the order was not payable.
      */
     public Optional<OrderCopy> recordPayment(Payment payment, PendingEvent event) {
-        Bson payable = Filters.and(Filters.eq("_id", payment.orderId()),
-                Filters.in("status", OrderStatus.CREATED.value(), OrderStatus.AWAITING_PAYMENT.value()),
-                Filters.exists("payment", false));
-        Document updated = collection().findOneAndUpdate(payable,
-                Updates.combine(Updates.set("payment", toDocument(payment)), Outbox.append(List.of(event))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Bson payable =
+                Filters.and(
+                        Filters.eq("_id", payment.orderId()),
+                        Filters.in(
+                                "status",
+                                OrderStatus.CREATED.value(),
+                                OrderStatus.AWAITING_PAYMENT.value()),
+                        Filters.exists("payment", false));
+        Document updated =
+                collection()
+                        .findOneAndUpdate(
+                                payable,
+                                Updates.combine(
+                                        Updates.set("payment", toDocument(payment)),
+                                        Outbox.append(List.of(event))),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(OrderCopies::toCopy);
     }
 
     /** Notes that the order's payment was refunded (idempotent). */
     public void recordRefund(String orderId, String refundId) {
-        collection().updateOne(Filters.and(Filters.eq("_id", orderId), Filters.exists("payment.refundId", false)),
-                Updates.set("payment.refundId", refundId));
+        collection()
+                .updateOne(
+                        Filters.and(
+                                Filters.eq("_id", orderId),
+                                Filters.exists("payment.refundId", false)),
+                        Updates.set("payment.refundId", refundId));
     }
 
     private static Document toDocument(Payment p) {
-        return new Document("id", p.id()).append("orderId", p.orderId()).append("stripeId", p.stripeId())
-                .append("amountCents", p.amountCents()).append("currency", p.currency())
+        return new Document("id", p.id())
+                .append("orderId", p.orderId())
+                .append("stripeId", p.stripeId())
+                .append("amountCents", p.amountCents())
+                .append("currency", p.currency())
                 .append("createdAt", Date.from(p.createdAt()));
     }
 
     static OrderCopy toCopy(Document d) {
         Document p = d.get("payment", Document.class);
-        Payment payment = p == null ? null : new Payment(p.getString("id"), p.getString("orderId"),
-                p.getString("stripeId"), number(p.get("amountCents")), p.getString("currency"),
-                p.getDate("createdAt") == null ? Instant.EPOCH : p.getDate("createdAt").toInstant(),
-                p.getString("refundId"));
-        return new OrderCopy(d.getString("_id"), number(d.get("version")), OrderStatus.of(d.getString("status")),
-                d.getString("userId"), number(d.get("priceCents")), d.getString("ticketId"), payment);
+        Payment payment =
+                p == null
+                        ? null
+                        : new Payment(
+                                p.getString("id"),
+                                p.getString("orderId"),
+                                p.getString("stripeId"),
+                                number(p.get("amountCents")),
+                                p.getString("currency"),
+                                p.getDate("createdAt") == null
+                                        ? Instant.EPOCH
+                                        : p.getDate("createdAt").toInstant(),
+                                p.getString("refundId"));
+        return new OrderCopy(
+                d.getString("_id"),
+                number(d.get("version")),
+                OrderStatus.of(d.getString("status")),
+                d.getString("userId"),
+                number(d.get("priceCents")),
+                d.getString("ticketId"),
+                payment);
     }
 
     private static long number(Object value) {

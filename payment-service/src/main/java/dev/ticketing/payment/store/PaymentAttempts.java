@@ -27,18 +27,19 @@ import org.bson.Document;
 @ApplicationScoped
 public class PaymentAttempts {
     public static final String COLLECTION = "attempts";
-    private static final List<String> UNFINISHED = List.of(State.PENDING.name(), State.CHARGED.name(),
-            State.REFUND_OWED.name());
+    private static final List<String> UNFINISHED =
+            List.of(State.PENDING.name(), State.CHARGED.name(), State.REFUND_OWED.name());
 
-    @Inject
-    MongoStore store;
+    @Inject MongoStore store;
 
     private MongoCollection<Document> attempts;
 
     @PostConstruct
     void open() {
         attempts = store.collection(COLLECTION);
-        attempts.createIndex(Indexes.ascending("state", "updatedAt"), new IndexOptions().name("unfinished_oldest_first"));
+        attempts.createIndex(
+                Indexes.ascending("state", "updatedAt"),
+                new IndexOptions().name("unfinished_oldest_first"));
     }
 
     /**
@@ -47,15 +48,16 @@ public class PaymentAttempts {
      */
     public PaymentAttempt begin(PaymentAttempt attempt) {
         try {
-            attempts.insertOne(new Document("_id", attempt.key())
-                    .append("orderId", attempt.orderId())
-                    .append("buyerId", attempt.buyerId())
-                    .append("amountCents", attempt.amountCents())
-                    .append("currency", attempt.currency())
-                    .append("paymentMethod", attempt.paymentMethod())
-                    .append("state", attempt.state().name())
-                    .append("chargeId", attempt.chargeId())
-                    .append("updatedAt", Date.from(attempt.updatedAt())));
+            attempts.insertOne(
+                    new Document("_id", attempt.key())
+                            .append("orderId", attempt.orderId())
+                            .append("buyerId", attempt.buyerId())
+                            .append("amountCents", attempt.amountCents())
+                            .append("currency", attempt.currency())
+                            .append("paymentMethod", attempt.paymentMethod())
+                            .append("state", attempt.state().name())
+                            .append("chargeId", attempt.chargeId())
+                            .append("updatedAt", Date.from(attempt.updatedAt())));
             return attempt;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -66,12 +68,14 @@ public class PaymentAttempts {
     }
 
     public Optional<PaymentAttempt> find(String key) {
-        return Optional.ofNullable(attempts.find(Filters.eq("_id", key)).first()).map(PaymentAttempts::toAttempt);
+        return Optional.ofNullable(attempts.find(Filters.eq("_id", key)).first())
+                .map(PaymentAttempts::toAttempt);
     }
 
     /** The attempt that charged {@code chargeId}, if one did. */
     public Optional<PaymentAttempt> ofCharge(String chargeId) {
-        return Optional.ofNullable(attempts.find(Filters.eq("chargeId", chargeId)).first()).map(PaymentAttempts::toAttempt);
+        return Optional.ofNullable(attempts.find(Filters.eq("chargeId", chargeId)).first())
+                .map(PaymentAttempts::toAttempt);
     }
 
     /** Moves the attempt to {@code state} (with what was learnt), unless it is final already. */
@@ -85,21 +89,35 @@ public class PaymentAttempts {
         if (outcome != null) {
             changes.add(Updates.set("outcome", outcome));
         }
-        attempts.updateOne(Filters.and(Filters.eq("_id", key), Filters.in("state", UNFINISHED)), Updates.combine(changes));
+        attempts.updateOne(
+                Filters.and(Filters.eq("_id", key), Filters.in("state", UNFINISHED)),
+                Updates.combine(changes));
     }
 
     /** Unfinished attempts not moved since {@code before}, oldest first: the reconciler's work. */
     public List<PaymentAttempt> unfinishedSince(Instant before, int max) {
         List<PaymentAttempt> found = new ArrayList<>();
-        attempts.find(Filters.and(Filters.in("state", UNFINISHED), Filters.lt("updatedAt", Date.from(before))))
-                .sort(Sorts.ascending("updatedAt")).limit(max).forEach(d -> found.add(toAttempt(d)));
+        attempts.find(
+                        Filters.and(
+                                Filters.in("state", UNFINISHED),
+                                Filters.lt("updatedAt", Date.from(before))))
+                .sort(Sorts.ascending("updatedAt"))
+                .limit(max)
+                .forEach(d -> found.add(toAttempt(d)));
         return found;
     }
 
     static PaymentAttempt toAttempt(Document d) {
-        return new PaymentAttempt(d.getString("_id"), d.getString("orderId"), d.getString("buyerId"),
-                ((Number) d.get("amountCents")).longValue(), d.getString("currency"), d.getString("paymentMethod"),
-                State.valueOf(d.getString("state")), d.getString("chargeId"), d.getString("outcome"),
+        return new PaymentAttempt(
+                d.getString("_id"),
+                d.getString("orderId"),
+                d.getString("buyerId"),
+                ((Number) d.get("amountCents")).longValue(),
+                d.getString("currency"),
+                d.getString("paymentMethod"),
+                State.valueOf(d.getString("state")),
+                d.getString("chargeId"),
+                d.getString("outcome"),
                 d.getDate("updatedAt").toInstant());
     }
 }

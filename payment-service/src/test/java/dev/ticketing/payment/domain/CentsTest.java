@@ -11,7 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CentsTest {
 
     @ParameterizedTest
-    @CsvSource({"10, 1000", "10.5, 1050", "10.50, 1050", "0.01, 1", "19.99, 1999", "1E+2, 10000", "12345678.91, 1234567891"})
+    @CsvSource({
+        "10, 1000",
+        "10.5, 1050",
+        "10.50, 1050",
+        "0.01, 1",
+        "19.99, 1999",
+        "1E+2, 10000",
+        "12345678.91, 1234567891"
+    })
     void aPriceIsExactCents(String price, long cents) {
         assertEquals(cents, Cents.of(new BigDecimal(price)));
     }

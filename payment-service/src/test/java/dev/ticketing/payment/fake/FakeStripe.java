@@ -21,17 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST /v1/payment_intents}
- * (create + confirm) and {@code POST /v1/refunds}. It answers like test mode (Stripe's test tokens;
- * {@code tok_chargeDeclined} and friends are declined with Stripe's messages), replays the stored
- * answer for a repeated Idempotency-Key as Stripe does, and records every request so tests can
- * assert what the real stripe-java client sent. A test can hold the charges of one order to stage
- * a race, and make its charges or refunds fail before or after the money moved, or hang.
+ * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST
+ * /v1/payment_intents} (create + confirm) and {@code POST /v1/refunds}. It answers like test mode
+ * (Stripe's test tokens; {@code tok_chargeDeclined} and friends are declined with Stripe's
+ * messages), replays the stored answer for a repeated Idempotency-Key as Stripe does, and records
+ * every request so tests can assert what the real stripe-java client sent. A test can hold the
+ * charges of one order to stage a race, and make its charges or refunds fail before or after the
+ * money moved, or hang.
  */
 public final class FakeStripe implements AutoCloseable {
 
     /** One request as received: header names in lower case, form fields URL-decoded. */
-    public record Request(String method, String path, Map<String, String> headers, Map<String, String> form) {
+    public record Request(
+            String method, String path, Map<String, String> headers, Map<String, String> form) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -51,14 +53,22 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
-    private static final Map<String, String[]> DECLINES = Map.of(
-            "tok_chargeDeclined", new String[] {"generic_decline", "Your card was declined."},
-            "pm_card_chargeDeclined", new String[] {"generic_decline", "Your card was declined."},
-            "tok_chargeDeclinedInsufficientFunds", new String[] {"insufficient_funds", "Your card has insufficient funds."},
-            "pm_card_chargeDeclinedInsufficientFunds", new String[] {"insufficient_funds", "Your card has insufficient funds."});
+    private static final Map<String, String[]> DECLINES =
+            Map.of(
+                    "tok_chargeDeclined",
+                            new String[] {"generic_decline", "Your card was declined."},
+                    "pm_card_chargeDeclined",
+                            new String[] {"generic_decline", "Your card was declined."},
+                    "tok_chargeDeclinedInsufficientFunds",
+                            new String[] {
+                                "insufficient_funds", "Your card has insufficient funds."
+                            },
+                    "pm_card_chargeDeclinedInsufficientFunds",
+                            new String[] {
+                                "insufficient_funds", "Your card has insufficient funds."
+                            });
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -71,9 +81,15 @@ public final class FakeStripe implements AutoCloseable {
     public enum Failure {
         /** 500 before anything happens: nothing is charged. */
         FAIL_BEFORE,
-        /** The charge (or refund) is made and stored under the key, and the answer is a 500: lost on its way. */
+        /**
+         * The charge (or refund) is made and stored under the key, and the answer is a 500: lost on
+         * its way.
+         */
         FAIL_AFTER,
-        /** The answer is held back for {@code seconds} (longer than the client waits), then the charge is made. */
+        /**
+         * The answer is held back for {@code seconds} (longer than the client waits), then the
+         * charge is made.
+         */
         HANG
     }
 
@@ -98,7 +114,10 @@ public final class FakeStripe implements AutoCloseable {
         chargeFaults.put(orderId, new Fault(failure, times, 0));
     }
 
-    /** The next {@code times} PaymentIntent creations for {@code orderId} hang {@code seconds} first. */
+    /**
+     * The next {@code times} PaymentIntent creations for {@code orderId} hang {@code seconds}
+     * first.
+     */
     public void hangCharges(String orderId, int seconds, int times) {
         chargeFaults.put(orderId, new Fault(Failure.HANG, times, seconds));
     }
@@ -107,6 +126,7 @@ public final class FakeStripe implements AutoCloseable {
     public void failRefunds(String orderId, Failure failure, int times) {
         refundFaults.put(orderId, new Fault(failure, times, 0));
     }
+
     private final Map<String, Long> amounts = new ConcurrentHashMap<>();
     private final Map<String, String> ordersOfIntents = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -129,7 +149,10 @@ public final class FakeStripe implements AutoCloseable {
 
     private static FakeStripe shared;
 
-    /** The fake the integration-test server was configured with ({@code it.stripe.port}), started once. */
+    /**
+     * The fake the integration-test server was configured with ({@code it.stripe.port}), started
+     * once.
+     */
     public static synchronized FakeStripe shared() {
         if (shared == null) {
             shared = start(Integer.parseInt(System.getProperty("it.stripe.port")));
@@ -147,29 +170,38 @@ public final class FakeStripe implements AutoCloseable {
 
     /** The PaymentIntent creations for one order (by metadata[orderId]), retries included. */
     public List<Request> chargesFor(String orderId) {
-        return requests.stream().filter(r -> r.path().equals("/v1/payment_intents"))
-                .filter(r -> orderId.equals(r.form().get("metadata[orderId]"))).toList();
+        return requests.stream()
+                .filter(r -> r.path().equals("/v1/payment_intents"))
+                .filter(r -> orderId.equals(r.form().get("metadata[orderId]")))
+                .toList();
     }
 
     /** The refund requests of one PaymentIntent. */
     public List<Request> refundsOf(String paymentIntentId) {
-        return requests.stream().filter(r -> r.path().equals("/v1/refunds"))
-                .filter(r -> paymentIntentId.equals(r.form().get("payment_intent"))).toList();
+        return requests.stream()
+                .filter(r -> r.path().equals("/v1/refunds"))
+                .filter(r -> paymentIntentId.equals(r.form().get("payment_intent")))
+                .toList();
     }
 
     /** How many distinct PaymentIntents were created for the order: how many times money moved. */
     public long paymentIntentsCreatedFor(String orderId) {
-        return answersByKey.values().stream().filter(a -> a.status() == 200)
+        return answersByKey.values().stream()
+                .filter(a -> a.status() == 200)
                 .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
-                .filter(a -> a.body().contains("\"object\":\"payment_intent\"")).count();
+                .filter(a -> a.body().contains("\"object\":\"payment_intent\""))
+                .count();
     }
 
     /** The ids of the PaymentIntents created for the order. */
     public List<String> paymentIntentsFor(String orderId) {
-        return answersByKey.values().stream().filter(a -> a.status() == 200)
+        return answersByKey.values().stream()
+                .filter(a -> a.status() == 200)
                 .filter(a -> a.body().contains("\"object\":\"payment_intent\""))
                 .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
-                .map(a -> a.body().substring(7, a.body().indexOf('"', 7))).distinct().toList();
+                .map(a -> a.body().substring(7, a.body().indexOf('"', 7)))
+                .distinct()
+                .toList();
     }
 
     /** Makes charges of {@code orderId} wait until the returned hold is released. */
@@ -181,11 +213,18 @@ public final class FakeStripe implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body =
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                    form(body));
+            exchange.getRequestHeaders()
+                    .forEach(
+                            (k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            Request request =
+                    new Request(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(),
+                            headers,
+                            form(body));
             requests.add(request);
             Answer answer = answer(request);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -209,7 +248,12 @@ public final class FakeStripe implements AutoCloseable {
         String key = request.header("Idempotency-Key");
         Fault fault = faultFor(request);
         if (fault != null && fault.failure == Failure.FAIL_BEFORE) {
-            return error(500, "api_error", null, null, "An unknown error occurred (the fake's fault before the charge)");
+            return error(
+                    500,
+                    "api_error",
+                    null,
+                    null,
+                    "An unknown error occurred (the fake's fault before the charge)");
         }
         if (fault != null && fault.failure == Failure.HANG) {
             pause(fault.seconds);
@@ -222,7 +266,12 @@ public final class FakeStripe implements AutoCloseable {
             Answer stored = answersByKey.get(key);
             if (stored != null) {
                 return fault != null && fault.failure == Failure.FAIL_AFTER
-                        ? error(500, "api_error", null, null, "An unknown error occurred (the fake's fault after the charge)")
+                        ? error(
+                                500,
+                                "api_error",
+                                null,
+                                null,
+                                "An unknown error occurred (the fake's fault after the charge)")
                         : stored;
             }
         }
@@ -232,7 +281,12 @@ public final class FakeStripe implements AutoCloseable {
             stored = answersByKey.computeIfAbsent(key, k -> answer);
         }
         if (fault != null && fault.failure == Failure.FAIL_AFTER) {
-            return error(500, "api_error", null, null, "An unknown error occurred (the fake's fault after the charge)");
+            return error(
+                    500,
+                    "api_error",
+                    null,
+                    null,
+                    "An unknown error occurred (the fake's fault after the charge)");
         }
         return stored;
     }
@@ -260,9 +314,11 @@ public final class FakeStripe implements AutoCloseable {
 
     /** The refunds Stripe made (not just the requests): by PaymentIntent. */
     public long refundsMadeOf(String paymentIntentId) {
-        return answersByKey.values().stream().filter(a -> a.status() == 200)
+        return answersByKey.values().stream()
+                .filter(a -> a.status() == 200)
                 .filter(a -> a.body().contains("\"object\":\"refund\""))
-                .filter(a -> a.body().contains("\"payment_intent\":\"" + paymentIntentId + "\"")).count();
+                .filter(a -> a.body().contains("\"payment_intent\":\"" + paymentIntentId + "\""))
+                .count();
     }
 
     private Answer compute(Request request) {
@@ -284,39 +340,67 @@ public final class FakeStripe implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String method = form.getOrDefault("payment_method", form.get("payment_method_data[card][token]"));
+        String method =
+                form.getOrDefault("payment_method", form.get("payment_method_data[card][token]"));
         if (method == null) {
-            return error(400, "invalid_request_error", null, null, "You must provide a payment method");
+            return error(
+                    400, "invalid_request_error", null, null, "You must provide a payment method");
         }
         String[] decline = DECLINES.get(method);
         if (decline != null) {
             return error(402, "card_error", "card_declined", decline[0], decline[1]);
         }
         if (!method.startsWith("tok_") && !method.startsWith("pm_")) {
-            return error(400, "invalid_request_error", "resource_missing", null,
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "resource_missing",
+                    null,
                     "No such PaymentMethod: '" + method + "'");
         }
         long amount = Long.parseLong(form.getOrDefault("amount", "0"));
         String id = "pi_fake_" + ids.incrementAndGet();
         amounts.put(id, amount);
         ordersOfIntents.put(id, orderId);
-        return new Answer(200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount
-                + ",\"amount_received\":" + amount + ",\"currency\":\"" + form.get("currency")
-                + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{\"orderId\":\"" + orderId + "\"}}");
+        return new Answer(
+                200,
+                "{\"id\":\""
+                        + id
+                        + "\",\"object\":\"payment_intent\",\"amount\":"
+                        + amount
+                        + ",\"amount_received\":"
+                        + amount
+                        + ",\"currency\":\""
+                        + form.get("currency")
+                        + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{\"orderId\":\""
+                        + orderId
+                        + "\"}}");
     }
 
     private Answer createRefund(Map<String, String> form) {
         String intent = form.get("payment_intent");
         Long amount = intent == null ? null : amounts.get(intent);
         if (amount == null) {
-            return error(400, "invalid_request_error", "resource_missing", null,
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "resource_missing",
+                    null,
                     "No such payment_intent: '" + intent + "'");
         }
-        return new Answer(200, "{\"id\":\"re_fake_" + ids.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":"
-                + amount + ",\"currency\":\"usd\",\"payment_intent\":\"" + intent + "\",\"status\":\"succeeded\"}");
+        return new Answer(
+                200,
+                "{\"id\":\"re_fake_"
+                        + ids.incrementAndGet()
+                        + "\",\"object\":\"refund\",\"amount\":"
+                        + amount
+                        + ",\"currency\":\"usd\",\"payment_intent\":\""
+                        + intent
+                        + "\",\"status\":\"succeeded\"}");
     }
 
-    private static Answer error(int status, String type, String code, String declineCode, String message) {
+    private static Answer error(
+            int status, String type, String code, String declineCode, String message) {
         StringBuilder json = new StringBuilder("{\"error\":{\"type\":\"").append(type).append('"');
         if (code != null) {
             json.append(",\"code\":\"").append(code).append('"');
@@ -335,8 +419,11 @@ public final class FakeStripe implements AutoCloseable {
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             form.put(name, value);
         }
         return form;

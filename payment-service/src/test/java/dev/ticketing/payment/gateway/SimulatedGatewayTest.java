@@ -9,20 +9,29 @@ import dev.ticketing.payment.gateway.PaymentGateway.ChargeRequest;
 import org.junit.jupiter.api.Test;
 
 class SimulatedGatewayTest {
-    /** The ledger as a map: the first answer of a key is kept (payment-service keeps it in its store). */
-    private final java.util.Map<String, SimulatedGateway.Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
-    private final SimulatedGateway gateway = new SimulatedGateway((key, answer) -> {
-        SimulatedGateway.Answer first = answers.putIfAbsent(key, answer);
-        return first == null ? answer : first;
-    });
+    /**
+     * The ledger as a map: the first answer of a key is kept (payment-service keeps it in its
+     * store).
+     */
+    private final java.util.Map<String, SimulatedGateway.Answer> answers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final SimulatedGateway gateway =
+            new SimulatedGateway(
+                    (key, answer) -> {
+                        SimulatedGateway.Answer first = answers.putIfAbsent(key, answer);
+                        return first == null ? answer : first;
+                    });
 
     private static ChargeRequest charge(String orderId, String token) {
-        return new ChargeRequest(orderId, 1234, "usd", token, IdempotencyKeys.charge(orderId, token));
+        return new ChargeRequest(
+                orderId, 1234, "usd", token, IdempotencyKeys.charge(orderId, token));
     }
 
     @Test
     void acceptsStripesTestTokensAndPaymentMethods() {
-        for (String token : new String[] {"tok_visa", "pm_card_visa", "tok_mastercard", "pm_card_amex"}) {
+        for (String token :
+                new String[] {"tok_visa", "pm_card_visa", "tok_mastercard", "pm_card_amex"}) {
             PaymentGateway.Charge charge = gateway.charge(charge("order-" + token, token));
             assertEquals(1234, charge.amountCents());
             assertEquals("usd", charge.currency());
@@ -31,30 +40,40 @@ class SimulatedGatewayTest {
 
     @Test
     void declinesTokChargeDeclinedWithTheCardDeclinedReason() {
-        PaymentGateway.CardDeclined declined = assertThrows(PaymentGateway.CardDeclined.class,
-                () -> gateway.charge(charge("order-1", "tok_chargeDeclined")));
+        PaymentGateway.CardDeclined declined =
+                assertThrows(
+                        PaymentGateway.CardDeclined.class,
+                        () -> gateway.charge(charge("order-1", "tok_chargeDeclined")));
         assertEquals("Your card was declined.", declined.getMessage());
     }
 
     @Test
     void refusesAnUnknownToken() {
-        assertThrows(PaymentGateway.CardDeclined.class, () -> gateway.charge(charge("order-2", "tok_made_up")));
+        assertThrows(
+                PaymentGateway.CardDeclined.class,
+                () -> gateway.charge(charge("order-2", "tok_made_up")));
     }
 
     @Test
     void aGatewayStartedAgainOnTheSameLedgerAnswersTheSame() {
         String first = gateway.charge(charge("order-5", "tok_visa")).id();
-        SimulatedGateway restarted = new SimulatedGateway((key, answer) -> {
-            SimulatedGateway.Answer kept = answers.putIfAbsent(key, answer);
-            return kept == null ? answer : kept;
-        });
+        SimulatedGateway restarted =
+                new SimulatedGateway(
+                        (key, answer) -> {
+                            SimulatedGateway.Answer kept = answers.putIfAbsent(key, answer);
+                            return kept == null ? answer : kept;
+                        });
         assertEquals(first, restarted.charge(charge("order-5", "tok_visa")).id());
         assertEquals(restarted.refund(first, "refund-key"), gateway.refund(first, "refund-key"));
     }
 
     @Test
     void oneKeyOneCharge() {
-        assertEquals(gateway.charge(charge("order-3", "tok_visa")).id(), gateway.charge(charge("order-3", "tok_visa")).id());
-        assertNotEquals(gateway.charge(charge("order-3", "tok_visa")).id(), gateway.charge(charge("order-4", "tok_visa")).id());
+        assertEquals(
+                gateway.charge(charge("order-3", "tok_visa")).id(),
+                gateway.charge(charge("order-3", "tok_visa")).id());
+        assertNotEquals(
+                gateway.charge(charge("order-3", "tok_visa")).id(),
+                gateway.charge(charge("order-4", "tok_visa")).id());
     }
 }

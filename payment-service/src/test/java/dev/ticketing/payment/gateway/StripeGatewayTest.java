@@ -31,7 +31,8 @@ class StripeGatewayTest {
     }
 
     private static ChargeRequest charge(String orderId, long cents, String token) {
-        return new ChargeRequest(orderId, cents, "usd", token, IdempotencyKeys.charge(orderId, token));
+        return new ChargeRequest(
+                orderId, cents, "usd", token, IdempotencyKeys.charge(orderId, token));
     }
 
     @Test
@@ -73,19 +74,30 @@ class StripeGatewayTest {
 
     @Test
     void aDeclinedCardGivesTheCardsReason() {
-        PaymentGateway.CardDeclined declined = assertThrows(PaymentGateway.CardDeclined.class,
-                () -> gateway.charge(charge("order-4", 500, "tok_chargeDeclined")));
+        PaymentGateway.CardDeclined declined =
+                assertThrows(
+                        PaymentGateway.CardDeclined.class,
+                        () -> gateway.charge(charge("order-4", 500, "tok_chargeDeclined")));
         assertEquals("Your card was declined.", declined.getMessage());
 
-        PaymentGateway.CardDeclined funds = assertThrows(PaymentGateway.CardDeclined.class,
-                () -> gateway.charge(charge("order-4b", 500, "tok_chargeDeclinedInsufficientFunds")));
+        PaymentGateway.CardDeclined funds =
+                assertThrows(
+                        PaymentGateway.CardDeclined.class,
+                        () ->
+                                gateway.charge(
+                                        charge(
+                                                "order-4b",
+                                                500,
+                                                "tok_chargeDeclinedInsufficientFunds")));
         assertEquals("Your card has insufficient funds.", funds.getMessage());
     }
 
     @Test
     void anUnknownPaymentMethodIsTheBuyersError() {
-        PaymentGateway.CardDeclined refused = assertThrows(PaymentGateway.CardDeclined.class,
-                () -> gateway.charge(charge("order-5", 500, "bogus")));
+        PaymentGateway.CardDeclined refused =
+                assertThrows(
+                        PaymentGateway.CardDeclined.class,
+                        () -> gateway.charge(charge("order-5", 500, "bogus")));
         assertEquals("No such PaymentMethod: 'bogus'", refused.getMessage());
     }
 
@@ -106,6 +118,8 @@ class StripeGatewayTest {
     @Test
     void anUnreachableStripeIsAGatewayFailureNotADecline() {
         fake.close();
-        assertThrows(PaymentGateway.GatewayUnavailable.class, () -> gateway.charge(charge("order-7", 100, "tok_visa")));
+        assertThrows(
+                PaymentGateway.GatewayUnavailable.class,
+                () -> gateway.charge(charge("order-7", 100, "tok_visa")));
     }
 }

@@ -11,20 +11,24 @@ final class Buyers {
     private static final HttpApi HTTP = new HttpApi();
 
     /** A user id and the Cookie header value that carries the session. */
-    record Buyer(String id, String cookie) {
-    }
+    record Buyer(String id, String cookie) {}
 
-    private Buyers() {
-    }
+    private Buyers() {}
 
     static Buyer signUp() {
         String email = "buyer-" + UUID.randomUUID() + "@example.test";
-        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/users/signup"),
-                "{\"email\":\"" + email + "\",\"password\":\"s3cret-pass\"}");
+        HttpApi.Reply reply =
+                HTTP.post(
+                        ServiceUnderTest.url("/api/users/signup"),
+                        "{\"email\":\"" + email + "\",\"password\":\"s3cret-pass\"}");
         assertEquals(201, reply.status(), "sign up: " + reply.body());
-        String session = reply.headers("Set-Cookie").stream().filter(c -> c.startsWith("session="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + reply.headers()));
+        String session =
+                reply.headers("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("session="))
+                        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError("no session cookie: " + reply.headers()));
         return new Buyer(reply.json().getString("id"), session);
     }
 }

@@ -32,10 +32,19 @@ final class EventBus implements AutoCloseable {
     private EventBus(String natsUrl, String prefix) {
         this.prefix = prefix;
         try {
-            connection = Nats.connect(new Options.Builder().server(natsUrl).connectionTimeout(Duration.ofSeconds(5)).build());
+            connection =
+                    Nats.connect(
+                            new Options.Builder()
+                                    .server(natsUrl)
+                                    .connectionTimeout(Duration.ofSeconds(5))
+                                    .build());
             jetStream = connection.jetStream();
-            jetStream.subscribe(EventType.PAYMENT_CREATED.subject(prefix), connection.createDispatcher(), this::record,
-                    true, PushSubscribeOptions.builder().ordered(true).build());
+            jetStream.subscribe(
+                    EventType.PAYMENT_CREATED.subject(prefix),
+                    connection.createDispatcher(),
+                    this::record,
+                    true,
+                    PushSubscribeOptions.builder().ordered(true).build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach NATS at " + natsUrl, e);
         }
@@ -43,18 +52,27 @@ final class EventBus implements AutoCloseable {
 
     static synchronized EventBus shared() {
         if (shared == null) {
-            shared = new EventBus(System.getProperty("nats.url"), System.getProperty("it.subject.prefix"));
+            shared =
+                    new EventBus(
+                            System.getProperty("nats.url"),
+                            System.getProperty("it.subject.prefix"));
         }
         return shared;
     }
 
     private void record(Message message) {
-        payments.add(Events.fromJson(new String(message.getData(), StandardCharsets.UTF_8), PaymentCreated.class).data());
+        payments.add(
+                Events.fromJson(
+                                new String(message.getData(), StandardCharsets.UTF_8),
+                                PaymentCreated.class)
+                        .data());
     }
 
     void publish(EventEnvelope<? extends EventPayload> event) {
         try {
-            jetStream.publish(EventType.ofType(event.type()).subject(prefix), new Headers().put("Nats-Msg-Id", event.id()),
+            jetStream.publish(
+                    EventType.ofType(event.type()).subject(prefix),
+                    new Headers().put("Nats-Msg-Id", event.id()),
                     Events.toBytes(event));
         } catch (Exception e) {
             throw new IllegalStateException("publishing " + event.type() + " failed", e);

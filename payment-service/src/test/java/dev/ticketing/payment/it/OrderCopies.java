@@ -24,27 +24,38 @@ import org.bson.types.ObjectId;
 final class OrderCopies {
     private static MongoClient client;
 
-    private OrderCopies() {
-    }
+    private OrderCopies() {}
 
     static String newOrderId() {
         return new ObjectId().toHexString();
     }
 
     static EventEnvelope<OrderCreated> created(String orderId, String userId, String price) {
-        return EventEnvelope.of(new OrderCreated(orderId, 0, "created", userId, Instant.now().plusSeconds(900),
-                new OrderCreated.Ticket("ticket-" + orderId, new BigDecimal(price))));
+        return EventEnvelope.of(
+                new OrderCreated(
+                        orderId,
+                        0,
+                        "created",
+                        userId,
+                        Instant.now().plusSeconds(900),
+                        new OrderCreated.Ticket("ticket-" + orderId, new BigDecimal(price))));
     }
 
     static EventEnvelope<OrderCancelled> cancelled(String orderId, long version) {
-        return EventEnvelope.of(new OrderCancelled(orderId, version, new OrderCancelled.Ticket("ticket-" + orderId)));
+        return EventEnvelope.of(
+                new OrderCancelled(
+                        orderId, version, new OrderCancelled.Ticket("ticket-" + orderId)));
     }
 
     static EventEnvelope<OrderCompleted> completed(String orderId, long version) {
-        return EventEnvelope.of(new OrderCompleted(orderId, version, new OrderCompleted.Ticket("ticket-" + orderId)));
+        return EventEnvelope.of(
+                new OrderCompleted(
+                        orderId, version, new OrderCompleted.Ticket("ticket-" + orderId)));
     }
 
-    /** Publishes order.created for {@code userId} and waits until payment-service holds the copy. */
+    /**
+     * Publishes order.created for {@code userId} and waits until payment-service holds the copy.
+     */
     static String placeOrder(String userId, String price) {
         String orderId = newOrderId();
         EventBus.shared().publish(created(orderId, userId, price));
@@ -53,10 +64,19 @@ final class OrderCopies {
     }
 
     static void awaitStatus(String orderId, String status, long version) {
-        await("order copy " + orderId + " " + status + " v" + version).atMost(Duration.ofSeconds(30))
+        await("order copy " + orderId + " " + status + " v" + version)
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> find(orderId).filter(d -> status.equals(d.getString("status"))
-                        && ((Number) d.get("version")).longValue() == version).isPresent());
+                .until(
+                        () ->
+                                find(orderId)
+                                        .filter(
+                                                d ->
+                                                        status.equals(d.getString("status"))
+                                                                && ((Number) d.get("version"))
+                                                                                .longValue()
+                                                                        == version)
+                                        .isPresent());
     }
 
     static Optional<Document> find(String orderId) {

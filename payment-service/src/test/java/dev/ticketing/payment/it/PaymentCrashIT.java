@@ -32,21 +32,31 @@ import org.junit.jupiter.api.Test;
  * never lost, never made twice.
  */
 class PaymentCrashIT {
-    private static final String RUN = System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
+    private static final String RUN =
+            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
     private static final String STREAM = "IT-payment-crash-" + RUN;
     private static final String PREFIX = "it-payment-crash-" + RUN;
     private static final String DATABASE = "payments-crash";
-    private static final Map<String, String> ISOLATED = Map.of(
-            "ticketing.stream", STREAM,
-            "ticketing.subject.prefix", PREFIX,
-            "jnosql.document.database", DATABASE,
-            // Sessions come from the build's server, whose auth-service signs them.
-            "jwt.jwks.uri", ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
-            "stripe.timeout", "PT2S",
-            "payments.reconcile.every", "PT1S",
-            // Longer than a payment request can take here (three tries of 2 s), so the reconciler
-            // never races the request it would finish.
-            "payments.reconcile.after", "PT15S");
+    private static final Map<String, String> ISOLATED =
+            Map.of(
+                    "ticketing.stream",
+                    STREAM,
+                    "ticketing.subject.prefix",
+                    PREFIX,
+                    "jnosql.document.database",
+                    DATABASE,
+                    // Sessions come from the build's server, whose auth-service signs them.
+                    "jwt.jwks.uri",
+                    ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
+                    "stripe.timeout",
+                    "PT2S",
+                    "payments.reconcile.every",
+                    "PT1S",
+                    // Longer than a payment request can take here (three tries of 2 s), so the
+                    // reconciler
+                    // never races the request it would finish.
+                    "payments.reconcile.after",
+                    "PT15S");
     private static FakeStripe stripe;
     private static MongoClient mongo;
     private static ServerCopy server;
@@ -77,25 +87,43 @@ class PaymentCrashIT {
         return mongo.getDatabase(DATABASE);
     }
 
-    /** An open order of {@code buyer} in the copy's database, as order.created would have made it. */
+    /**
+     * An open order of {@code buyer} in the copy's database, as order.created would have made it.
+     */
     private static String openOrder(Buyers.Buyer buyer, String price) {
         String orderId = OrderCopies.newOrderId();
-        database().getCollection("orders").insertOne(new Document("_id", orderId).append("version", 0L)
-                .append("status", "created").append("userId", buyer.id())
-                .append("priceCents", Cents.of(new BigDecimal(price))).append("ticketId", "t-" + orderId)
-                .append("expiresAt", new Date(System.currentTimeMillis() + 600_000)));
+        database()
+                .getCollection("orders")
+                .insertOne(
+                        new Document("_id", orderId)
+                                .append("version", 0L)
+                                .append("status", "created")
+                                .append("userId", buyer.id())
+                                .append("priceCents", Cents.of(new BigDecimal(price)))
+                                .append("ticketId", "t-" + orderId)
+                                .append(
+                                        "expiresAt",
+                                        new Date(System.currentTimeMillis() + 600_000)));
         return orderId;
     }
 
     private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId) {
-        return http.send(HttpRequest.newBuilder(server.url("/api/payments")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}")),
-                "Cookie", buyer.cookie());
+        return http.send(
+                HttpRequest.newBuilder(server.url("/api/payments"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"orderId\":\""
+                                                + orderId
+                                                + "\",\"token\":\"tok_visa\"}")),
+                "Cookie",
+                buyer.cookie());
     }
 
     private static Document payment(String orderId) {
-        Document order = database().getCollection("orders").find(Filters.eq("_id", orderId)).first();
+        Document order =
+                database().getCollection("orders").find(Filters.eq("_id", orderId)).first();
         return order == null ? null : order.get("payment", Document.class);
     }
 
@@ -106,18 +134,28 @@ class PaymentCrashIT {
         server.stop();
         server.start(Map.of("ticketing.fault.halt-after-write", "payment.charged"));
 
-        CompletableFuture.runAsync(() -> pay(buyer, orderId)); // its answer never comes: the JVM halts
+        CompletableFuture.runAsync(
+                () -> pay(buyer, orderId)); // its answer never comes: the JVM halts
         await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), "Stripe charged before the halt");
         assertEquals(null, payment(orderId), "nothing recorded yet");
-        assertEquals("CHARGED", database().getCollection("attempts").find(Filters.eq("orderId", orderId)).first()
-                .getString("state"));
+        assertEquals(
+                "CHARGED",
+                database()
+                        .getCollection("attempts")
+                        .find(Filters.eq("orderId", orderId))
+                        .first()
+                        .getString("state"));
 
         server.start(Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> payment(orderId) != null);
-        assertEquals(stripe.paymentIntentsFor(orderId).get(0), payment(orderId).getString("stripeId"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> bus.messages("payment.created").stream()
-                .anyMatch(m -> m.json().contains(orderId)));
+        assertEquals(
+                stripe.paymentIntentsFor(orderId).get(0), payment(orderId).getString("stripeId"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                bus.messages("payment.created").stream()
+                                        .anyMatch(m -> m.json().contains(orderId)));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), "never charged twice");
         HttpApi.Reply again = pay(buyer, orderId);
         assertEquals(201, again.status(), again.body());
@@ -133,7 +171,10 @@ class PaymentCrashIT {
 
         CompletableFuture.runAsync(() -> pay(buyer, orderId));
         await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
-        assertEquals(0, stripe.paymentIntentsCreatedFor(orderId), "the halt came before Stripe was asked");
+        assertEquals(
+                0,
+                stripe.paymentIntentsCreatedFor(orderId),
+                "the halt came before Stripe was asked");
 
         server.start(Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> payment(orderId) != null);
@@ -145,17 +186,42 @@ class PaymentCrashIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = openOrder(buyer, "15.00");
         server.stop();
-        server.start(Map.of("payments.mode", "stripe", "stripe.secret.key", "", "stripe.webhook.secret", ""), false);
+        server.start(
+                Map.of(
+                        "payments.mode",
+                        "stripe",
+                        "stripe.secret.key",
+                        "",
+                        "stripe.webhook.secret",
+                        ""),
+                false);
 
         HttpApi.Reply readiness = server.readiness();
         assertEquals(503, readiness.status(), readiness.body());
-        jakarta.json.JsonObject check = readiness.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class)
-                .stream().filter(c -> "payment-service".equals(c.getString("name"))).findFirst().orElseThrow();
-        assertEquals("DOWN", check.getJsonObject("data").getString("STRIPE_SECRET_KEY"), readiness.body());
-        assertEquals("DOWN", check.getJsonObject("data").getString("STRIPE_WEBHOOK_SECRET"), readiness.body());
+        jakarta.json.JsonObject check =
+                readiness
+                        .json()
+                        .getJsonArray("checks")
+                        .getValuesAs(jakarta.json.JsonObject.class)
+                        .stream()
+                        .filter(c -> "payment-service".equals(c.getString("name")))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                "DOWN",
+                check.getJsonObject("data").getString("STRIPE_SECRET_KEY"),
+                readiness.body());
+        assertEquals(
+                "DOWN",
+                check.getJsonObject("data").getString("STRIPE_WEBHOOK_SECRET"),
+                readiness.body());
         HttpApi.Reply refused = pay(buyer, orderId);
-        assertEquals(503, refused.status(), "no simulated payment in Stripe mode: " + refused.body());
-        assertEquals(0, database().getCollection("simulated_gateway").countDocuments(), "nothing simulated");
+        assertEquals(
+                503, refused.status(), "no simulated payment in Stripe mode: " + refused.body());
+        assertEquals(
+                0,
+                database().getCollection("simulated_gateway").countDocuments(),
+                "nothing simulated");
         server.stop();
     }
 
@@ -165,15 +231,18 @@ class PaymentCrashIT {
         String orderId = openOrder(buyer, "61.00");
         server.stop();
         server.start(Map.of());
-        // Each try waits 2 s for an answer that takes 8 s: the buyer gets an error, Stripe charges anyway.
+        // Each try waits 2 s for an answer that takes 8 s: the buyer gets an error, Stripe charges
+        // anyway.
         stripe.hangCharges(orderId, 8, 3);
 
         HttpApi.Reply reply = pay(buyer, orderId);
         assertEquals(503, reply.status(), reply.body());
         assertEquals(null, payment(orderId), "not recorded while Stripe hung");
         await().atMost(Duration.ofSeconds(90)).until(() -> payment(orderId) != null);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8))
                 .until(() -> stripe.paymentIntentsCreatedFor(orderId) == 1);
-        assertEquals(stripe.paymentIntentsFor(orderId).get(0), payment(orderId).getString("stripeId"));
+        assertEquals(
+                stripe.paymentIntentsFor(orderId).get(0), payment(orderId).getString("stripeId"));
     }
 }

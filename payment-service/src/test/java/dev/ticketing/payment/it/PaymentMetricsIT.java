@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * payment-service's counters on /metrics, read before and after each step: a declined card counts
  * as declined, a charge counts as succeeded once when it is recorded, and a repeated request, a
- * redelivered webhook or a refunded charge adds nothing. Both counters change only inside a
- * request (the API's or the webhook's), never from an event, and this module's tests run one after
- * another, so every step's deltas are exact once its reply has arrived.
+ * redelivered webhook or a refunded charge adds nothing. Both counters change only inside a request
+ * (the API's or the webhook's), never from an event, and this module's tests run one after another,
+ * so every step's deltas are exact once its reply has arrived.
  */
 class PaymentMetricsIT {
     private static final String SUCCEEDED = "ticketing_payments_succeeded_total";
@@ -66,7 +66,8 @@ class PaymentMetricsIT {
         assertEquals(201, paid.status(), paid.body());
         METRICS.assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
 
-        // Paying again with the same card gets that payment; another card is refused: neither charges nor counts.
+        // Paying again with the same card gets that payment; another card is refused: neither
+        // charges nor counts.
         HttpApi.Reply again = pay(buyer, orderId, "tok_visa");
         assertEquals(201, again.status(), again.body());
         HttpApi.Reply otherCard = pay(buyer, orderId, "tok_mastercard");
@@ -83,17 +84,26 @@ class PaymentMetricsIT {
         Map<String, Double> before = METRICS.read();
         CyclicBarrier together = new CyclicBarrier(2);
 
-        List<HttpApi.Reply> replies = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        together.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return pay(buyer, orderId, "tok_visa");
-                })).toList().stream().map(CompletableFuture::join).toList();
+        List<HttpApi.Reply> replies =
+                List.of(1, 2).stream()
+                        .map(
+                                i ->
+                                        CompletableFuture.supplyAsync(
+                                                () -> {
+                                                    try {
+                                                        together.await();
+                                                    } catch (Exception e) {
+                                                        throw new IllegalStateException(e);
+                                                    }
+                                                    return pay(buyer, orderId, "tok_visa");
+                                                }))
+                        .toList()
+                        .stream()
+                        .map(CompletableFuture::join)
+                        .toList();
 
-        Set<Integer> statuses = replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
+        Set<Integer> statuses =
+                replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
         assertEquals(Set.of(201), statuses, replies.toString());
         METRICS.assertDeltas(before, Map.of(SUCCEEDED, 1));
     }
@@ -122,7 +132,8 @@ class PaymentMetricsIT {
         Map<String, Double> before = METRICS.read();
         FakeStripe.Hold hold = stripe.hold(orderId);
 
-        CompletableFuture<HttpApi.Reply> payment = CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+        CompletableFuture<HttpApi.Reply> payment =
+                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
         bus.publish(OrderCopies.cancelled(orderId, 1));
         OrderCopies.awaitStatus(orderId, "cancelled", 1);
@@ -130,13 +141,18 @@ class PaymentMetricsIT {
 
         HttpApi.Reply reply = payment.get();
         assertEquals(400, reply.status(), reply.body());
-        assertEquals("The order expired before the payment completed; the charge was refunded", message(reply));
+        assertEquals(
+                "The order expired before the payment completed; the charge was refunded",
+                message(reply));
         METRICS.assertDeltas(before, Map.of());
     }
 
     private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(PAYMENTS, "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie", buyer.cookie());
+        return http.post(
+                PAYMENTS,
+                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
+                "Cookie",
+                buyer.cookie());
     }
 
     private static String message(HttpApi.Reply reply) {
@@ -145,21 +161,41 @@ class PaymentMetricsIT {
 
     /** A payment_intent.succeeded event as Stripe sends it (as WebhookIT builds it). */
     private static String succeededEvent(String orderId, String intentId, long cents) {
-        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"2025-01-27.acacia\",\"created\":" + Instant.now().getEpochSecond() + ","
+        return "{\"id\":\"evt_"
+                + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"object\":\"event\","
+                + "\"api_version\":\"2025-01-27.acacia\",\"created\":"
+                + Instant.now().getEpochSecond()
+                + ","
                 + "\"livemode\":false,\"pending_webhooks\":1,\"type\":\"payment_intent.succeeded\","
-                + "\"data\":{\"object\":{\"id\":\"" + intentId + "\",\"object\":\"payment_intent\",\"amount\":" + cents
-                + ",\"amount_received\":" + cents + ",\"currency\":\"usd\",\"status\":\"succeeded\","
-                + "\"metadata\":{\"orderId\":\"" + orderId + "\"}}}}";
+                + "\"data\":{\"object\":{\"id\":\""
+                + intentId
+                + "\",\"object\":\"payment_intent\",\"amount\":"
+                + cents
+                + ",\"amount_received\":"
+                + cents
+                + ",\"currency\":\"usd\",\"status\":\"succeeded\","
+                + "\"metadata\":{\"orderId\":\""
+                + orderId
+                + "\"}}}}";
     }
 
-    /** Delivers a webhook signed as Stripe signs it: t=timestamp,v1=HMAC-SHA256(secret, "timestamp.payload"). */
+    /**
+     * Delivers a webhook signed as Stripe signs it: t=timestamp,v1=HMAC-SHA256(secret,
+     * "timestamp.payload").
+     */
     private HttpApi.Reply deliver(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(
+                    new SecretKeySpec(
+                            WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             long t = Instant.now().getEpochSecond();
-            String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
+            String v1 =
+                    HexFormat.of()
+                            .formatHex(
+                                    mac.doFinal(
+                                            (t + "." + payload).getBytes(StandardCharsets.UTF_8)));
             return http.post(WEBHOOK, payload, "Stripe-Signature", "t=" + t + ",v1=" + v1);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -34,12 +34,18 @@ class PaymentRecoveryIT {
     }
 
     private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(PAYMENTS, "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie", buyer.cookie());
+        return http.post(
+                PAYMENTS,
+                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
+                "Cookie",
+                buyer.cookie());
     }
 
     private static Document attemptOf(String orderId) {
-        return OrderCopies.database().getCollection("attempts").find(new Document("orderId", orderId)).first();
+        return OrderCopies.database()
+                .getCollection("attempts")
+                .find(new Document("orderId", orderId))
+                .first();
     }
 
     @Test
@@ -51,11 +57,17 @@ class PaymentRecoveryIT {
 
         HttpApi.Reply failed = pay(buyer, orderId, "tok_visa");
         assertEquals(503, failed.status(), failed.body());
-        assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), "the money moved although the buyer saw an error");
+        assertEquals(
+                1,
+                stripe.paymentIntentsCreatedFor(orderId),
+                "the money moved although the buyer saw an error");
 
-        // Nobody retries: the reconciler asks Stripe again with the attempt's key and records the charge.
-        PaymentCreated payment = await().atMost(Duration.ofSeconds(90))
-                .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty()).get(0);
+        // Nobody retries: the reconciler asks Stripe again with the attempt's key and records the
+        // charge.
+        PaymentCreated payment =
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
+                        .get(0);
         assertEquals(stripe.paymentIntentsFor(orderId).get(0), payment.stripeId());
         assertEquals("RECORDED", attemptOf(orderId).getString("state"));
         // The buyer who tries again is told of that payment, and nothing more is charged.
@@ -86,19 +98,26 @@ class PaymentRecoveryIT {
         FakeStripe.Hold hold = stripe.hold(orderId);
         stripe.failRefunds(orderId, FakeStripe.Failure.FAIL_BEFORE, 6);
 
-        CompletableFuture<HttpApi.Reply> payment = CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+        CompletableFuture<HttpApi.Reply> payment =
+                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
-        bus.publish(OrderCopies.cancelled(orderId, 1)); // the hold expires while the card is charged
+        bus.publish(
+                OrderCopies.cancelled(orderId, 1)); // the hold expires while the card is charged
         OrderCopies.awaitStatus(orderId, "cancelled", 1);
         hold.release();
 
         HttpApi.Reply reply = payment.get();
         assertEquals(503, reply.status(), "the refund failed for now: " + reply.body());
-        assertEquals("REFUND_OWED", attemptOf(orderId).getString("state"), "the debt is written down");
+        assertEquals(
+                "REFUND_OWED", attemptOf(orderId).getString("state"), "the debt is written down");
         String intent = stripe.paymentIntentsFor(orderId).get(0);
         await().atMost(Duration.ofSeconds(90)).until(() -> stripe.refundsMadeOf(intent) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "REFUNDED".equals(attemptOf(orderId).getString("state")));
-        assertEquals(List.of(), bus.paymentsOf(orderId), "a refunded charge is never the order's payment");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "REFUNDED".equals(attemptOf(orderId).getString("state")));
+        assertEquals(
+                List.of(),
+                bus.paymentsOf(orderId),
+                "a refunded charge is never the order's payment");
     }
 
     @Test
@@ -110,16 +129,26 @@ class PaymentRecoveryIT {
         String intent = stripe.paymentIntentsFor(orderId).get(0);
         // Stripe's webhook reports the charge before anyone else records it.
         String event = WebhookIT.succeeded(orderId, intent, 2100);
-        assertEquals(200, http.post(WebhookIT.WEBHOOK, event, "Stripe-Signature",
-                WebhookIT.sign(event, WebhookIT.SECRET, Instant.now())).status());
-        PaymentCreated recorded = await().atMost(Duration.ofSeconds(20))
-                .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty()).get(0);
+        assertEquals(
+                200,
+                http.post(
+                                WebhookIT.WEBHOOK,
+                                event,
+                                "Stripe-Signature",
+                                WebhookIT.sign(event, WebhookIT.SECRET, Instant.now()))
+                        .status());
+        PaymentCreated recorded =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
+                        .get(0);
 
         HttpApi.Reply retried = pay(buyer, orderId, "tok_visa");
         assertEquals(201, retried.status(), retried.body());
         assertEquals(recorded.id(), retried.json().getString("id"));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId));
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> bus.paymentsOf(orderId).size() == 1);
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> bus.paymentsOf(orderId).size() == 1);
         assertEquals(0, stripe.refundsMadeOf(intent));
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * POST /api/payments per docs/api.md, through the Stripe adapter (real stripe-java) against the fake
- * Stripe API this test starts on the port the server was configured with.
+ * POST /api/payments per docs/api.md, through the Stripe adapter (real stripe-java) against the
+ * fake Stripe API this test starts on the port the server was configured with.
  */
 class PaymentsIT {
     private static final URI PAYMENTS = ServiceUnderTest.url("/api/payments");
@@ -36,8 +36,11 @@ class PaymentsIT {
     }
 
     private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(PAYMENTS, "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie", buyer.cookie());
+        return http.post(
+                PAYMENTS,
+                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
+                "Cookie",
+                buyer.cookie());
     }
 
     private static String message(HttpApi.Reply reply) {
@@ -59,10 +62,14 @@ class PaymentsIT {
         assertEquals("1050", charge.form().get("amount"));
         assertEquals("usd", charge.form().get("currency"));
         assertEquals(IdempotencyKeys.charge(orderId, "tok_visa"), charge.header("Idempotency-Key"));
-        assertEquals("Bearer " + System.getProperty("it.stripe.secret.key"), charge.header("Authorization"));
+        assertEquals(
+                "Bearer " + System.getProperty("it.stripe.secret.key"),
+                charge.header("Authorization"));
 
-        PaymentCreated event = await().atMost(Duration.ofSeconds(20))
-                .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty()).get(0);
+        PaymentCreated event =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
+                        .get(0);
         assertEquals(paymentId, event.id());
         assertTrue(event.stripeId().startsWith("pi_fake_"), event.stripeId());
 
@@ -84,27 +91,52 @@ class PaymentsIT {
         String orderId = OrderCopies.placeOrder(buyer.id(), "25.00");
         CyclicBarrier together = new CyclicBarrier(2);
 
-        List<CompletableFuture<HttpApi.Reply>> submits = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        together.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return pay(buyer, orderId, "tok_visa");
-                })).toList();
+        List<CompletableFuture<HttpApi.Reply>> submits =
+                List.of(1, 2).stream()
+                        .map(
+                                i ->
+                                        CompletableFuture.supplyAsync(
+                                                () -> {
+                                                    try {
+                                                        together.await();
+                                                    } catch (Exception e) {
+                                                        throw new IllegalStateException(e);
+                                                    }
+                                                    return pay(buyer, orderId, "tok_visa");
+                                                }))
+                        .toList();
         List<HttpApi.Reply> replies = submits.stream().map(CompletableFuture::join).toList();
 
         // Both submits were the same attempt: both are told of the one payment it made.
-        Set<Integer> statuses = replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
+        Set<Integer> statuses =
+                replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
         assertEquals(Set.of(201), statuses, replies.toString());
-        assertEquals(1, replies.stream().map(r -> r.json().getString("id")).distinct().count(), replies.toString());
-        assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), "money moved once: " + stripe.describe());
-        stripe.chargesFor(orderId).forEach(r ->
-                assertEquals(IdempotencyKeys.charge(orderId, "tok_visa"), r.header("Idempotency-Key")));
+        assertEquals(
+                1,
+                replies.stream().map(r -> r.json().getString("id")).distinct().count(),
+                replies.toString());
+        assertEquals(
+                1,
+                stripe.paymentIntentsCreatedFor(orderId),
+                "money moved once: " + stripe.describe());
+        stripe.chargesFor(orderId)
+                .forEach(
+                        r ->
+                                assertEquals(
+                                        IdempotencyKeys.charge(orderId, "tok_visa"),
+                                        r.header("Idempotency-Key")));
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.paymentsOf(orderId).size() == 1);
-        assertTrue(stripe.requests().stream().noneMatch(r -> r.path().equals("/v1/refunds")
-                && r.form().get("payment_intent").equals(bus.paymentsOf(orderId).get(0).stripeId())),
+        assertTrue(
+                stripe.requests().stream()
+                        .noneMatch(
+                                r ->
+                                        r.path().equals("/v1/refunds")
+                                                && r.form()
+                                                        .get("payment_intent")
+                                                        .equals(
+                                                                bus.paymentsOf(orderId)
+                                                                        .get(0)
+                                                                        .stripeId())),
                 "the one charge is not refunded");
     }
 
@@ -163,7 +195,12 @@ class PaymentsIT {
 
     @Test
     void signingInIsRequired() {
-        HttpApi.Reply reply = http.post(PAYMENTS, "{\"orderId\":\"" + OrderCopies.newOrderId() + "\",\"token\":\"tok_visa\"}");
+        HttpApi.Reply reply =
+                http.post(
+                        PAYMENTS,
+                        "{\"orderId\":\""
+                                + OrderCopies.newOrderId()
+                                + "\",\"token\":\"tok_visa\"}");
         assertEquals(401, reply.status(), reply.body());
         assertEquals("Not authorized", message(reply));
     }
@@ -178,17 +215,30 @@ class PaymentsIT {
     @Test
     void orderIdAndTokenAreRequired() {
         Buyers.Buyer buyer = Buyers.signUp();
-        HttpApi.Reply reply = http.post(PAYMENTS, "{\"orderId\":\"\",\"token\":\" \"}", "Cookie", buyer.cookie());
+        HttpApi.Reply reply =
+                http.post(PAYMENTS, "{\"orderId\":\"\",\"token\":\" \"}", "Cookie", buyer.cookie());
         assertEquals(400, reply.status(), reply.body());
-        Set<String> fields = reply.json().getJsonArray("errors").stream().map(JsonValue::asJsonObject)
-                .map(e -> e.getString("field") + ": " + e.getString("message")).collect(Collectors.toSet());
-        assertEquals(Set.of("orderId: OrderId must be provided", "token: Token must be provided"), fields);
+        Set<String> fields =
+                reply.json().getJsonArray("errors").stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(e -> e.getString("field") + ": " + e.getString("message"))
+                        .collect(Collectors.toSet());
+        assertEquals(
+                Set.of("orderId: OrderId must be provided", "token: Token must be provided"),
+                fields);
 
         // Every text field has a limit (docs/api.md, "Hardening"): no token is megabytes long.
-        HttpApi.Reply huge = http.post(PAYMENTS, "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"token\":\""
-                + "t".repeat(300) + "\"}", "Cookie", buyer.cookie());
+        HttpApi.Reply huge =
+                http.post(
+                        PAYMENTS,
+                        "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"token\":\""
+                                + "t".repeat(300)
+                                + "\"}",
+                        "Cookie",
+                        buyer.cookie());
         assertEquals(400, huge.status(), huge.body());
-        assertEquals("token", huge.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "token", huge.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("Token must be at most 255 characters", message(huge));
 
         HttpApi.Reply empty = http.post(PAYMENTS, "", "Cookie", buyer.cookie());
@@ -198,7 +248,8 @@ class PaymentsIT {
         assertEquals("A JSON body with orderId and token is required", message(nothing));
         HttpApi.Reply malformed = http.post(PAYMENTS, "{\"orderId\":", "Cookie", buyer.cookie());
         assertEquals(400, malformed.status(), malformed.body());
-        HttpApi.Reply wrongType = http.post(PAYMENTS, "{\"orderId\":[1],\"token\":{}}", "Cookie", buyer.cookie());
+        HttpApi.Reply wrongType =
+                http.post(PAYMENTS, "{\"orderId\":[1],\"token\":{}}", "Cookie", buyer.cookie());
         assertEquals(400, wrongType.status(), wrongType.body());
     }
 
@@ -217,7 +268,8 @@ class PaymentsIT {
         String orderId = OrderCopies.placeOrder(buyer.id(), "40.00");
         FakeStripe.Hold hold = stripe.hold(orderId);
 
-        CompletableFuture<HttpApi.Reply> payment = CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+        CompletableFuture<HttpApi.Reply> payment =
+                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
         // The hold expires while Stripe is still charging the card.
         bus.publish(OrderCopies.cancelled(orderId, 1));
@@ -226,15 +278,20 @@ class PaymentsIT {
 
         HttpApi.Reply reply = payment.get();
         assertEquals(400, reply.status(), reply.body());
-        assertEquals("The order expired before the payment completed; the charge was refunded", message(reply));
+        assertEquals(
+                "The order expired before the payment completed; the charge was refunded",
+                message(reply));
         List<FakeStripe.Request> charges = stripe.chargesFor(orderId);
         assertEquals(1, charges.size());
         List<String> intents = stripe.paymentIntentsFor(orderId);
         assertEquals(1, intents.size(), stripe.describe().toString());
         String intent = intents.get(0);
         assertEquals(1, stripe.refundsOf(intent).size(), stripe.describe().toString());
-        assertEquals(IdempotencyKeys.refund(orderId, intent), stripe.refundsOf(intent).get(0).header("Idempotency-Key"));
-        assertEquals(List.of(), bus.paymentsOf(orderId), "no payment.created for a refunded charge");
+        assertEquals(
+                IdempotencyKeys.refund(orderId, intent),
+                stripe.refundsOf(intent).get(0).header("Idempotency-Key"));
+        assertEquals(
+                List.of(), bus.paymentsOf(orderId), "no payment.created for a refunded charge");
     }
 
     @Test
@@ -242,15 +299,26 @@ class PaymentsIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "15.00");
         assertEquals(201, pay(buyer, orderId, "tok_visa").status());
-        String intent = await().atMost(Duration.ofSeconds(20)).until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
-                .get(0).stripeId();
+        String intent =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
+                        .get(0)
+                        .stripeId();
 
         // order-service expired the order before the payment reached it.
         bus.publish(OrderCopies.cancelled(orderId, 1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> stripe.refundsOf(intent).size() == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> OrderCopies.find(orderId)
-                .map(d -> d.get("payment", org.bson.Document.class).getString("refundId") != null).orElse(false));
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                OrderCopies.find(orderId)
+                                        .map(
+                                                d ->
+                                                        d.get("payment", org.bson.Document.class)
+                                                                        .getString("refundId")
+                                                                != null)
+                                        .orElse(false));
     }
 
     @Test

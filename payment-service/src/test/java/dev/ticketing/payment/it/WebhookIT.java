@@ -16,21 +16,37 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** POST /api/payments/webhook: Stripe's signature over the raw body, checked as Stripe documents it. */
+/**
+ * POST /api/payments/webhook: Stripe's signature over the raw body, checked as Stripe documents it.
+ */
 class WebhookIT {
     static final URI WEBHOOK = ServiceUnderTest.url("/api/payments/webhook");
     static final String SECRET = System.getProperty("it.stripe.webhook.secret");
     private final HttpApi http = new HttpApi();
     private final EventBus bus = EventBus.shared();
 
-    /** A payment_intent.succeeded event as Stripe sends it (the fields payment-service reads, and more). */
+    /**
+     * A payment_intent.succeeded event as Stripe sends it (the fields payment-service reads, and
+     * more).
+     */
     static String succeeded(String orderId, String intentId, long cents) {
-        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"2025-01-27.acacia\",\"created\":" + Instant.now().getEpochSecond() + ","
+        return "{\"id\":\"evt_"
+                + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"object\":\"event\","
+                + "\"api_version\":\"2025-01-27.acacia\",\"created\":"
+                + Instant.now().getEpochSecond()
+                + ","
                 + "\"livemode\":false,\"pending_webhooks\":1,\"type\":\"payment_intent.succeeded\","
-                + "\"data\":{\"object\":{\"id\":\"" + intentId + "\",\"object\":\"payment_intent\",\"amount\":" + cents
-                + ",\"amount_received\":" + cents + ",\"currency\":\"usd\",\"status\":\"succeeded\","
-                + "\"metadata\":{\"orderId\":\"" + orderId + "\"}}}}";
+                + "\"data\":{\"object\":{\"id\":\""
+                + intentId
+                + "\",\"object\":\"payment_intent\",\"amount\":"
+                + cents
+                + ",\"amount_received\":"
+                + cents
+                + ",\"currency\":\"usd\",\"status\":\"succeeded\","
+                + "\"metadata\":{\"orderId\":\""
+                + orderId
+                + "\"}}}}";
     }
 
     /** The Stripe-Signature header: t=timestamp,v1=HMAC-SHA256(secret, "timestamp.payload"). */
@@ -47,7 +63,9 @@ class WebhookIT {
     }
 
     private HttpApi.Reply deliver(String payload, String signature) {
-        return signature == null ? http.post(WEBHOOK, payload) : http.post(WEBHOOK, payload, "Stripe-Signature", signature);
+        return signature == null
+                ? http.post(WEBHOOK, payload)
+                : http.post(WEBHOOK, payload, "Stripe-Signature", signature);
     }
 
     private static String message(HttpApi.Reply reply) {
@@ -63,8 +81,10 @@ class WebhookIT {
 
         HttpApi.Reply first = deliver(payload, sign(payload, SECRET, Instant.now()));
         assertEquals(200, first.status(), first.body());
-        PaymentCreated payment = await().atMost(Duration.ofSeconds(20))
-                .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty()).get(0);
+        PaymentCreated payment =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
+                        .get(0);
         assertEquals(intent, payment.stripeId());
 
         // Stripe redelivers webhooks: the same event again, and the same intent in a new event.
@@ -74,7 +94,8 @@ class WebhookIT {
         // A later marker order's payment shows both deliveries were handled before we count.
         String marker = OrderCopies.placeOrder(buyer.id(), "1.00");
         String markerPayload = succeeded(marker, "pi_marker_" + marker, 100);
-        assertEquals(200, deliver(markerPayload, sign(markerPayload, SECRET, Instant.now())).status());
+        assertEquals(
+                200, deliver(markerPayload, sign(markerPayload, SECRET, Instant.now())).status());
         await().atMost(Duration.ofSeconds(20)).until(() -> !bus.paymentsOf(marker).isEmpty());
         assertEquals(1, bus.paymentsOf(orderId).size(), "one payment.created per order");
     }
@@ -99,7 +120,10 @@ class WebhookIT {
     @Test
     void aStaleTimestampIsRefused() {
         String payload = succeeded(OrderCopies.newOrderId(), "pi_stale", 2000);
-        HttpApi.Reply reply = deliver(payload, sign(payload, SECRET, Instant.now().minus(Duration.ofMinutes(10))));
+        HttpApi.Reply reply =
+                deliver(
+                        payload,
+                        sign(payload, SECRET, Instant.now().minus(Duration.ofMinutes(10))));
         assertEquals(400, reply.status(), reply.body());
         assertEquals("Invalid Stripe signature", message(reply));
     }

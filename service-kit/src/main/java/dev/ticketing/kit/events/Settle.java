@@ -23,30 +23,38 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The one way every service settles an incoming event (docs/architecture.md, "Failure model"): a
  * consumer says how to read the event and how to apply it; this decides what happens to the
  * message.
+ *
  * <ul>
- * <li>applied or a duplicate → ack;</li>
- * <li>{@link Outcome#EARLY} → redelivered with a capped, doubling delay until what it follows is applied;</li>
- * <li>unreadable, or a {@link PoisonMessage} / {@link EventFormatException} anywhere in the failure →
- * dead-lettered at once, with the reason;</li>
- * <li>a transient failure (a dependency down: see {@link TransientFailures}) → redelivered with a
- * capped, doubling delay for as long as the outage lasts, never dead-lettered;</li>
- * <li>anything else → redelivered after the channel's backoff, dead-lettered after max-deliver.</li>
+ *   <li>applied or a duplicate → ack;
+ *   <li>{@link Outcome#EARLY} → redelivered with a capped, doubling delay until what it follows is
+ *       applied;
+ *   <li>unreadable, or a {@link PoisonMessage} / {@link EventFormatException} anywhere in the
+ *       failure → dead-lettered at once, with the reason;
+ *   <li>a transient failure (a dependency down: see {@link TransientFailures}) → redelivered with a
+ *       capped, doubling delay for as long as the outage lasts, never dead-lettered;
+ *   <li>anything else → redelivered after the channel's backoff, dead-lettered after max-deliver.
  * </ul>
+ *
  * The returned stage always completes normally: in SmallRye a failed stage returned by an
  * {@code @Incoming} method ends the channel for the life of the JVM.
  */
 @ApplicationScoped
 public class Settle {
     private static final Logger LOG = Logger.getLogger(Settle.class.getName());
-    /** During an outage every redelivery fails the same way: say so at most this often per subject. */
+
+    /**
+     * During an outage every redelivery fails the same way: say so at most this often per subject.
+     */
     private static final long QUIET_NANOS = 30_000_000_000L;
 
-    @Inject
-    Instance<TransientFailures> transientFailures;
+    @Inject Instance<TransientFailures> transientFailures;
 
     private final Map<String, Long> lastTransientWarning = new ConcurrentHashMap<>();
 
-    /** Reads an event from a message's payload; any exception means the message is not a readable event. */
+    /**
+     * Reads an event from a message's payload; any exception means the message is not a readable
+     * event.
+     */
     @FunctionalInterface
     public interface Reader<E> {
         E read(String payload);
@@ -56,21 +64,27 @@ public class Settle {
      * Reads the message's event with {@code read}, applies it with {@code apply}, and settles the
      * message by the outcome or the kind of failure. Never fails.
      */
-    public <E> CompletionStage<Void> event(Message<String> message, Reader<E> read, Function<E, Outcome> apply) {
+    public <E> CompletionStage<Void> event(
+            Message<String> message, Reader<E> read, Function<E, Outcome> apply) {
         try {
             return quietly(message, decide(message, read, apply));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "settling " + describe(message) + " failed; it is redelivered after ack-wait", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "settling " + describe(message) + " failed; it is redelivered after ack-wait",
+                    e);
             return CompletableFuture.completedFuture(null);
         }
     }
 
-    private <E> CompletionStage<Void> decide(Message<String> message, Reader<E> read, Function<E, Outcome> apply) {
+    private <E> CompletionStage<Void> decide(
+            Message<String> message, Reader<E> read, Function<E, Outcome> apply) {
         E event;
         try {
             event = read.read(message.getPayload());
         } catch (RuntimeException e) {
-            PoisonMessage poison = new PoisonMessage("unreadable " + describe(message) + ": " + e.getMessage(), e);
+            PoisonMessage poison =
+                    new PoisonMessage("unreadable " + describe(message) + ": " + e.getMessage(), e);
             LOG.warning(poison.getMessage() + " (dead-lettered)");
             return message.nack(poison);
         }
@@ -90,26 +104,39 @@ public class Settle {
     /** The nack reason for a failure to apply {@code event}: poison, transient, or as it is. */
     Throwable classify(Message<String> message, Object event, Throwable failure) {
         if (has(failure, PoisonMessage.class) || has(failure, EventFormatException.class)) {
-            LOG.warning(() -> describe(message) + " can never be applied (dead-lettered): " + failure);
-            return failure instanceof PoisonMessage ? failure
-                    : new PoisonMessage(describe(message) + " can never be applied: " + failure.getMessage(), failure);
+            LOG.warning(
+                    () -> describe(message) + " can never be applied (dead-lettered): " + failure);
+            return failure instanceof PoisonMessage
+                    ? failure
+                    : new PoisonMessage(
+                            describe(message) + " can never be applied: " + failure.getMessage(),
+                            failure);
         }
         if (isTransient(failure)) {
             warnOncePerOutage(message, failure);
-            return failure instanceof TransientFailure ? failure
-                    : new TransientFailure(describe(message) + " waits for a dependency: " + failure, failure);
+            return failure instanceof TransientFailure
+                    ? failure
+                    : new TransientFailure(
+                            describe(message) + " waits for a dependency: " + failure, failure);
         }
-        LOG.log(Level.WARNING, describe(message) + " failed; redelivered after the channel's backoff: " + event,
+        LOG.log(
+                Level.WARNING,
+                describe(message) + " failed; redelivered after the channel's backoff: " + event,
                 failure);
         return failure;
     }
 
-    /** True when the failure or one of its causes is transient, by the JDK's rules or an adapter's. */
+    /**
+     * True when the failure or one of its causes is transient, by the JDK's rules or an adapter's.
+     */
     boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof TransientFailure || t instanceof SocketTimeoutException || t instanceof ConnectException
-                    || t instanceof NoRouteToHostException || t instanceof TimeoutException) {
+            if (t instanceof TransientFailure
+                    || t instanceof SocketTimeoutException
+                    || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof TimeoutException) {
                 return true;
             }
             if (transientFailures != null) {
@@ -145,26 +172,39 @@ public class Settle {
         Long last = lastTransientWarning.get(subject);
         if (last == null || now - last > QUIET_NANOS) {
             lastTransientWarning.put(subject, now);
-            LOG.warning(() -> describe(message) + " waits for a dependency and is redelivered with backoff"
-                    + " (said once per 30 s per subject): " + failure);
+            LOG.warning(
+                    () ->
+                            describe(message)
+                                    + " waits for a dependency and is redelivered with backoff"
+                                    + " (said once per 30 s per subject): "
+                                    + failure);
         } else {
             LOG.fine(() -> describe(message) + " waits for a dependency: " + failure);
         }
     }
 
     /** The settlement's stage, never failing: the connector's never do, another message's might. */
-    private static CompletionStage<Void> quietly(Message<String> message, CompletionStage<Void> settlement) {
-        return settlement.handle((v, e) -> {
-            if (e != null) {
-                LOG.warning(() -> "settling " + describe(message) + " failed (" + e + "); it is redelivered");
-            }
-            return null;
-        });
+    private static CompletionStage<Void> quietly(
+            Message<String> message, CompletionStage<Void> settlement) {
+        return settlement.handle(
+                (v, e) -> {
+                    if (e != null) {
+                        LOG.warning(
+                                () ->
+                                        "settling "
+                                                + describe(message)
+                                                + " failed ("
+                                                + e
+                                                + "); it is redelivered");
+                    }
+                    return null;
+                });
     }
 
     private static String subjectOf(Message<String> message) {
         try {
-            dev.ticketing.nats.IncomingNatsMetadata meta = message.unwrap(dev.ticketing.nats.IncomingNatsMetadata.class);
+            dev.ticketing.nats.IncomingNatsMetadata meta =
+                    message.unwrap(dev.ticketing.nats.IncomingNatsMetadata.class);
             return meta == null ? "event" : meta.subject();
         } catch (RuntimeException e) {
             return "event";
@@ -173,7 +213,8 @@ public class Settle {
 
     private static String describe(Message<String> message) {
         try {
-            dev.ticketing.nats.IncomingNatsMetadata meta = message.unwrap(dev.ticketing.nats.IncomingNatsMetadata.class);
+            dev.ticketing.nats.IncomingNatsMetadata meta =
+                    message.unwrap(dev.ticketing.nats.IncomingNatsMetadata.class);
             return meta == null ? "event" : meta.subject() + " #" + meta.streamSequence();
         } catch (RuntimeException e) {
             return "event";

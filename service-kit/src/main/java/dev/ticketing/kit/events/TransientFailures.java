@@ -8,6 +8,8 @@ package dev.ticketing.kit.events;
  */
 public interface TransientFailures {
 
-    /** True when {@code failure} itself (not its causes: {@link Settle} walks them) is transient. */
+    /**
+     * True when {@code failure} itself (not its causes: {@link Settle} walks them) is transient.
+     */
     boolean isTransient(Throwable failure);
 }

@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Liveness of a service that consumes events: DOWN when an incoming channel stopped consuming
- * (the application ended its subscription, it was never subscribed, or its worker stalled),
- * naming the channel and why. NATS being away is not such a stop: channels wait and resume.
+ * Liveness of a service that consumes events: DOWN when an incoming channel stopped consuming (the
+ * application ended its subscription, it was never subscribed, or its worker stalled), naming the
+ * channel and why. NATS being away is not such a stop: channels wait and resume.
  */
 public abstract class ConsumerLiveness extends ServiceLiveness {
 
-    @Inject
-    NatsConnectionStatus nats;
+    @Inject NatsConnectionStatus nats;
 
     @Override
     protected Map<String, String> stopped() {

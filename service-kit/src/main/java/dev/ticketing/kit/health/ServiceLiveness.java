@@ -6,10 +6,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Liveness under the service's name: DOWN only when something in this process stopped for good
- * and a restart would help; an unreachable dependency is readiness's business, never this. A
- * service extends it by naming itself (annotate the subclass {@code @Liveness @ApplicationScoped});
- * {@link ConsumerLiveness} adds the incoming channels.
+ * Liveness under the service's name: DOWN only when something in this process stopped for good and
+ * a restart would help; an unreachable dependency is readiness's business, never this. A service
+ * extends it by naming itself (annotate the subclass {@code @Liveness @ApplicationScoped}); {@link
+ * ConsumerLiveness} adds the incoming channels.
  */
 public abstract class ServiceLiveness implements HealthCheck {
 

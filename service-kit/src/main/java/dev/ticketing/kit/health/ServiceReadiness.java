@@ -8,15 +8,17 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * Readiness under the service's name: UP while every dependency its requests and handlers need
- * answers, each reported as {@code UP} or {@code DOWN} in the check's data. A service extends it
- * by naming itself and its dependencies (annotate the subclass {@code @Readiness @ApplicationScoped}).
+ * answers, each reported as {@code UP} or {@code DOWN} in the check's data. A service extends it by
+ * naming itself and its dependencies (annotate the subclass {@code @Readiness @ApplicationScoped}).
  */
 public abstract class ServiceReadiness implements HealthCheck {
 
     /** The check's name: the service's. */
     protected abstract String service();
 
-    /** Each dependency by the name the check's data gives it, and how to tell it answers (quickly). */
+    /**
+     * Each dependency by the name the check's data gives it, and how to tell it answers (quickly).
+     */
     protected abstract Map<String, BooleanSupplier> dependencies();
 
     @Override

@@ -1,2 +1,4 @@
-/** The readiness and liveness checks every service extends by naming itself and its dependencies. */
+/**
+ * The readiness and liveness checks every service extends by naming itself and its dependencies.
+ */
 package dev.ticketing.kit.health;

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class RevocationsReadiness implements HealthCheck {
 
-    @Inject
-    RevokedTokens revoked;
+    @Inject RevokedTokens revoked;
 
     @Override
     public HealthCheckResponse call() {

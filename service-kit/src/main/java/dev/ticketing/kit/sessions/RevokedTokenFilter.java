@@ -2,10 +2,10 @@ package dev.ticketing.kit.sessions;
 
 import dev.ticketing.common.errors.Problems;
 import jakarta.annotation.Priority;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.json.JsonString;
 import java.security.Principal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -35,9 +35,14 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The token's session id (claim sid, auth-service's SessionTokens), whichever form mpJwt gives it in. */
+    /**
+     * The token's session id (claim sid, auth-service's SessionTokens), whichever form mpJwt gives
+     * it in.
+     */
     private static String sessionId(JsonWebToken token) {
         Object claim = token.getClaim("sid");
-        return claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
+        return claim instanceof JsonString text
+                ? text.getString()
+                : claim == null ? null : claim.toString();
     }
 }

@@ -31,10 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The session tokens signed out before they expired (docs/api.md, "Sessions"), as this replica
  * knows them: every session.revoked event on the stream, read by an ordered consumer of its own
- * (each replica reads them all, from the first, so one started later knows the earlier ones),
- * kept until the token would have expired. A service whose routes take tokens turns it on with
- * {@code ticketing.sessions.revocable=true}; {@link RevokedTokenFilter} then refuses them, and
- * {@link RevocationsReadiness} keeps the service unready until it has read what was on the stream.
+ * (each replica reads them all, from the first, so one started later knows the earlier ones), kept
+ * until the token would have expired. A service whose routes take tokens turns it on with {@code
+ * ticketing.sessions.revocable=true}; {@link RevokedTokenFilter} then refuses them, and {@link
+ * RevocationsReadiness} keeps the service unready until it has read what was on the stream.
  */
 @ApplicationScoped
 public class RevokedTokens {
@@ -46,11 +46,15 @@ public class RevokedTokens {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.connector.nats-jetstream.url", defaultValue = "nats://127.0.0.1:4222")
+    @ConfigProperty(
+            name = "mp.messaging.connector.nats-jetstream.url",
+            defaultValue = "nats://127.0.0.1:4222")
     String natsUrl;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.connector.nats-jetstream.stream", defaultValue = "TICKETING")
+    @ConfigProperty(
+            name = "mp.messaging.connector.nats-jetstream.stream",
+            defaultValue = "TICKETING")
     String stream;
 
     @Inject
@@ -69,11 +73,13 @@ public class RevokedTokens {
         if (!enabled) {
             return;
         }
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "revoked-sessions");
-            t.setDaemon(true);
-            return t;
-        });
+        worker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "revoked-sessions");
+                            t.setDaemon(true);
+                            return t;
+                        });
         worker.execute(this::subscribe);
         worker.scheduleWithFixedDelay(this::forgetExpired, 1, 1, TimeUnit.MINUTES);
     }
@@ -108,18 +114,35 @@ public class RevokedTokens {
         String subject = EventType.SESSION_REVOKED.subject(prefix);
         try {
             if (connection == null) {
-                connection = Nats.connect(new Options.Builder().server(natsUrl).connectionName("revoked-sessions")
-                        .maxReconnects(-1).reconnectWait(RETRY).build());
+                connection =
+                        Nats.connect(
+                                new Options.Builder()
+                                        .server(natsUrl)
+                                        .connectionName("revoked-sessions")
+                                        .maxReconnects(-1)
+                                        .reconnectWait(RETRY)
+                                        .build());
             }
             lastSequenceAtStart = lastSequence(subject);
             if (lastSequenceAtStart == 0) {
                 caughtUp = true;
             }
-            consumer = connection.jetStream().getStreamContext(stream)
-                    .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(subject)
-                            .deliverPolicy(DeliverPolicy.All))
-                    .consume(this::onMessage);
-            LOG.info(() -> "reading session revocations from " + subject + " (stream " + stream + ")");
+            consumer =
+                    connection
+                            .jetStream()
+                            .getStreamContext(stream)
+                            .createOrderedConsumer(
+                                    new OrderedConsumerConfiguration()
+                                            .filterSubject(subject)
+                                            .deliverPolicy(DeliverPolicy.All))
+                            .consume(this::onMessage);
+            LOG.info(
+                    () ->
+                            "reading session revocations from "
+                                    + subject
+                                    + " (stream "
+                                    + stream
+                                    + ")");
         } catch (Exception e) {
             // NATS away, or no stream yet: try again; readiness stays DOWN until caught up.
             LOG.log(Level.FINE, "session revocations: " + e + "; retrying", e);
@@ -142,12 +165,22 @@ public class RevokedTokens {
 
     private void onMessage(Message message) {
         try {
-            revoked(Events.fromJson(new String(message.getData(), java.nio.charset.StandardCharsets.UTF_8),
-                    SessionRevoked.class).data());
+            revoked(
+                    Events.fromJson(
+                                    new String(
+                                            message.getData(),
+                                            java.nio.charset.StandardCharsets.UTF_8),
+                                    SessionRevoked.class)
+                            .data());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "unreadable session.revoked on " + message.getSubject() + "; skipped", e);
+            LOG.log(
+                    Level.WARNING,
+                    "unreadable session.revoked on " + message.getSubject() + "; skipped",
+                    e);
         }
-        if (!caughtUp && message.isJetStream() && message.metaData().streamSequence() >= lastSequenceAtStart) {
+        if (!caughtUp
+                && message.isJetStream()
+                && message.metaData().streamSequence() >= lastSequenceAtStart) {
             caughtUp = true;
             LOG.info(() -> revoked.size() + " revoked sessions known; caught up");
         }

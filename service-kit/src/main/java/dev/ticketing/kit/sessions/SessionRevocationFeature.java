@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Adds {@link RevokedTokenFilter} to a service's REST application when
- * {@code ticketing.sessions.revocable=true}. A feature rather than a provider of its own because the
+ * Adds {@link RevokedTokenFilter} to a service's REST application when {@code
+ * ticketing.sessions.revocable=true}. A feature rather than a provider of its own because the
  * filter needs MicroProfile JWT's types, which only services with mpJwt have: auth-service, which
  * reads its own tokens, shares this kit without that feature.
  */

@@ -18,8 +18,12 @@ class RevokedTokensTest {
         tokens.revoked(new SessionRevoked("sid-old", Instant.now().minus(Duration.ofMinutes(1))));
         assertTrue(tokens.isRevoked("sid-1"));
         assertFalse(tokens.isRevoked("sid-2"));
-        assertFalse(tokens.isRevoked("sid-old"), "an expired token is refused for expiring, not remembered");
-        assertFalse(tokens.isRevoked(null), "a token without sid (issued before revocation) is judged by exp alone");
+        assertFalse(
+                tokens.isRevoked("sid-old"),
+                "an expired token is refused for expiring, not remembered");
+        assertFalse(
+                tokens.isRevoked(null),
+                "a token without sid (issued before revocation) is judged by exp alone");
     }
 
     @Test

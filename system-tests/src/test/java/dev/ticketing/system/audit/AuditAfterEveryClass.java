@@ -19,11 +19,22 @@ public final class AuditAfterEveryClass implements AfterAllCallback {
         if (store == null || store.contains("${")) {
             return; // not driven by the build: no platform to audit
         }
-        Audit.Report report = new Audit(Audit.Target.onOneStore(store, System.getProperty("nats.url"),
-                System.getProperty("it.stream"), System.getProperty("it.subject.prefix"))).run(Duration.ofSeconds(150));
+        Audit.Report report =
+                new Audit(
+                                Audit.Target.onOneStore(
+                                        store,
+                                        System.getProperty("nats.url"),
+                                        System.getProperty("it.stream"),
+                                        System.getProperty("it.subject.prefix")))
+                        .run(Duration.ofSeconds(150));
         if (!report.clean()) {
-            throw new AssertionError("after " + context.getDisplayName() + ", ./ticketing audit found "
-                    + report.summary() + ":\n  " + String.join("\n  ", report.violations()));
+            throw new AssertionError(
+                    "after "
+                            + context.getDisplayName()
+                            + ", ./ticketing audit found "
+                            + report.summary()
+                            + ":\n  "
+                            + String.join("\n  ", report.violations()));
         }
     }
 }

@@ -18,18 +18,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Against the running local platform, started with a short hold
- * ({@code ORDER_EXPIRATION_SECONDS=20 ./ticketing up --detach}): places N orders, lets them all
- * expire unpaid, and prints how late each expiry fired (expiration.complete seen on NATS minus the
- * order's expiresAt) and how late the order showed {@code cancelled} to its buyer. With
- * {@code -Dbench.restart=true} the platform server (timer-service with it) is stopped right after
- * the orders are placed and started again once half of them are due. Not part of the test run:
+ * Against the running local platform, started with a short hold ({@code ORDER_EXPIRATION_SECONDS=20
+ * ./ticketing up --detach}): places N orders, lets them all expire unpaid, and prints how late each
+ * expiry fired (expiration.complete seen on NATS minus the order's expiresAt) and how late the
+ * order showed {@code cancelled} to its buyer. With {@code -Dbench.restart=true} the platform
+ * server (timer-service with it) is stopped right after the orders are placed and started again
+ * once half of them are due. Not part of the test run:
  *
  * <pre>
  * mvn -q -o install -DskipTests
  * mvn -q -o -pl system-tests exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.ticketing.system.expiry.ExpiryEndToEndBenchmark -Dbench.orders=50 [-Dbench.restart=true]
  * </pre>
+ *
  * Options: {@code -Dbench.url} (http://127.0.0.1:9080), {@code -Dbench.nats.url}
  * (nats://127.0.0.1:4222), {@code -Dbench.prefix} (ticketing), {@code -Dbench.orders} (50).
  */
@@ -47,12 +48,17 @@ public final class ExpiryEndToEndBenchmark {
         String subject = System.getProperty("bench.prefix", "ticketing") + ".expiration.complete";
 
         Map<String, Instant> fired = new ConcurrentHashMap<>();
-        try (Connection nats = Nats.connect(System.getProperty("bench.nats.url", "nats://127.0.0.1:4222"))) {
-            Dispatcher dispatcher = nats.createDispatcher(m -> {
-                EventEnvelope<ExpirationComplete> event = Events.fromJson(
-                        new String(m.getData(), StandardCharsets.UTF_8), ExpirationComplete.class);
-                fired.putIfAbsent(event.data().orderId(), Instant.now());
-            });
+        try (Connection nats =
+                Nats.connect(System.getProperty("bench.nats.url", "nats://127.0.0.1:4222"))) {
+            Dispatcher dispatcher =
+                    nats.createDispatcher(
+                            m -> {
+                                EventEnvelope<ExpirationComplete> event =
+                                        Events.fromJson(
+                                                new String(m.getData(), StandardCharsets.UTF_8),
+                                                ExpirationComplete.class);
+                                fired.putIfAbsent(event.data().orderId(), Instant.now());
+                            });
             dispatcher.subscribe(subject);
 
             Marketplace market = new Marketplace();
@@ -81,9 +87,13 @@ public final class ExpiryEndToEndBenchmark {
             Map<String, Instant> cancelled = new ConcurrentHashMap<>();
             Instant deadline = lastDue.plus(Duration.ofMinutes(3));
             while (cancelled.size() < count && Instant.now().isBefore(deadline)) {
-                for (JsonValue v : new dev.ticketing.testing.HttpApi().get(
-                        dev.ticketing.testing.ServiceUnderTest.url("/api/orders"), "Cookie", buyer.cookie())
-                        .jsonArray()) {
+                for (JsonValue v :
+                        new dev.ticketing.testing.HttpApi()
+                                .get(
+                                        dev.ticketing.testing.ServiceUnderTest.url("/api/orders"),
+                                        "Cookie",
+                                        buyer.cookie())
+                                .jsonArray()) {
                     JsonObject o = v.asJsonObject();
                     if ("cancelled".equals(o.getString("status"))) {
                         cancelled.putIfAbsent(o.getString("id"), Instant.now());
@@ -93,26 +103,33 @@ public final class ExpiryEndToEndBenchmark {
             }
             report("expiry fired (expiration.complete on NATS) - expiresAt", expiresAt, fired);
             report("order shows cancelled - expiresAt", expiresAt, cancelled);
-            System.out.printf("orders cancelled: %d of %d%s%n", cancelled.size(), count,
-                    restart ? " (platform restarted halfway)" : "");
+            System.out.printf(
+                    "orders cancelled: %d of %d%s%n",
+                    cancelled.size(), count, restart ? " (platform restarted halfway)" : "");
         }
     }
 
     private static void report(String what, Map<String, Instant> due, Map<String, Instant> seen) {
         List<Long> lateness = new ArrayList<>();
-        due.forEach((id, at) -> {
-            Instant s = seen.get(id);
-            if (s != null) {
-                lateness.add(Duration.between(at, s).toMillis());
-            }
-        });
+        due.forEach(
+                (id, at) -> {
+                    Instant s = seen.get(id);
+                    if (s != null) {
+                        lateness.add(Duration.between(at, s).toMillis());
+                    }
+                });
         Collections.sort(lateness);
         if (lateness.isEmpty()) {
             System.out.printf("%-58s none seen%n", what);
             return;
         }
-        System.out.printf("%-58s n=%d p50=%d ms p99=%d ms max=%d ms%n", what, lateness.size(),
-                percentile(lateness, 50), percentile(lateness, 99), lateness.get(lateness.size() - 1));
+        System.out.printf(
+                "%-58s n=%d p50=%d ms p99=%d ms max=%d ms%n",
+                what,
+                lateness.size(),
+                percentile(lateness, 50),
+                percentile(lateness, 99),
+                lateness.get(lateness.size() - 1));
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExpiryIT {
-    /** How long after expiresAt the order must show cancelled (timer + two event hops, 2 busy cores). */
+    /**
+     * How long after expiresAt the order must show cancelled (timer + two event hops, 2 busy
+     * cores).
+     */
     private static final Duration ON_TIME = Duration.ofSeconds(15);
+
     private final Marketplace market = new Marketplace();
     private final HttpApi http = new HttpApi();
 
@@ -37,15 +41,26 @@ class ExpiryIT {
         String orderId = order.getString("id");
         Instant expiresAt = Marketplace.expiresAt(order);
 
-        HttpApi.Reply timer = Marketplace.eventually("timer of " + orderId, Duration.ofSeconds(20),
-                () -> http.get(timer(orderId)), r -> r.status() == 200);
+        HttpApi.Reply timer =
+                Marketplace.eventually(
+                        "timer of " + orderId,
+                        Duration.ofSeconds(20),
+                        () -> http.get(timer(orderId)),
+                        r -> r.status() == 200);
         assertEquals(expiresAt, Instant.parse(timer.json().getString("dueAt")));
         assertFalse(market.isListedAsFree(ticketId), "a reserved ticket is not listed");
 
-        market.awaitStatus(buyer, orderId, "cancelled", Duration.between(Instant.now(), expiresAt).plus(ON_TIME));
+        market.awaitStatus(
+                buyer,
+                orderId,
+                "cancelled",
+                Duration.between(Instant.now(), expiresAt).plus(ON_TIME));
         assertFalse(Instant.now().isBefore(expiresAt), "cancelled before it expired");
-        Marketplace.eventually("ticket " + ticketId + " listed again", Duration.ofSeconds(20),
-                () -> market.isListedAsFree(ticketId), free -> free);
+        Marketplace.eventually(
+                "ticket " + ticketId + " listed again",
+                Duration.ofSeconds(20),
+                () -> market.isListedAsFree(ticketId),
+                free -> free);
         assertEquals(404, http.get(timer(orderId)).status());
     }
 
@@ -68,10 +83,16 @@ class ExpiryIT {
         JsonObject control = market.order(market.signUp("control"), controlTicket);
         // The catalog takes the control ticket off the list when order.created reaches it, and
         // lists it again when the control order expires: both, in that order.
-        Marketplace.eventually("control reserved", Duration.ofSeconds(20),
-                () -> market.isListedAsFree(controlTicket), free -> !free);
-        Marketplace.eventually("control expired", Duration.ofSeconds(60),
-                () -> market.isListedAsFree(controlTicket), free -> free);
+        Marketplace.eventually(
+                "control reserved",
+                Duration.ofSeconds(20),
+                () -> market.isListedAsFree(controlTicket),
+                free -> !free);
+        Marketplace.eventually(
+                "control expired",
+                Duration.ofSeconds(60),
+                () -> market.isListedAsFree(controlTicket),
+                free -> free);
         assertTrue(Instant.now().isAfter(Marketplace.expiresAt(order)), control.toString());
         assertEquals("complete", market.orderOf(buyer, orderId).getString("status"));
         assertFalse(market.isListedAsFree(ticketId), "a sold ticket is not listed again");
@@ -87,22 +108,34 @@ class ExpiryIT {
         JsonObject order = market.order(buyer, ticketId);
         String orderId = order.getString("id");
         Instant expiresAt = Marketplace.expiresAt(order);
-        Marketplace.eventually("timer of " + orderId, Duration.ofSeconds(20),
-                () -> http.get(timer(orderId)).status(), s -> s == 200);
+        Marketplace.eventually(
+                "timer of " + orderId,
+                Duration.ofSeconds(20),
+                () -> http.get(timer(orderId)).status(),
+                s -> s == 200);
 
         PlatformServer.stop();
-        Marketplace.eventually("due time passed while stopped", Duration.ofSeconds(30),
-                Instant::now, now -> now.isAfter(expiresAt.plusSeconds(2)));
+        Marketplace.eventually(
+                "due time passed while stopped",
+                Duration.ofSeconds(30),
+                Instant::now,
+                now -> now.isAfter(expiresAt.plusSeconds(2)));
         PlatformServer.start();
 
         Instant ready = Instant.now();
         market.awaitStatus(buyer, orderId, "cancelled", ON_TIME.plus(Duration.ofSeconds(15)));
         assertTrue(Duration.between(ready, Instant.now()).compareTo(Duration.ofSeconds(30)) < 0);
-        Marketplace.eventually("ticket " + ticketId + " listed again", Duration.ofSeconds(20),
-                () -> market.isListedAsFree(ticketId), free -> free);
+        Marketplace.eventually(
+                "ticket " + ticketId + " listed again",
+                Duration.ofSeconds(20),
+                () -> market.isListedAsFree(ticketId),
+                free -> free);
     }
 
-    /** timer-service's pending timer for the order (its own server's path: no public front routes it). */
+    /**
+     * timer-service's pending timer for the order (its own server's path: no public front routes
+     * it).
+     */
     private static java.net.URI timer(String orderId) {
         return ServiceUnderTest.operatorUrl("timer-service", "/internal/timers/" + orderId);
     }

@@ -29,7 +29,8 @@ class PaymentIT {
     void aBuyerPaysForAReservedTicketAndTheOrderShowsComplete() {
         Marketplace.User seller = market.signUp("seller");
         Marketplace.User buyer = market.signUp("buyer");
-        String orderId = market.order(buyer, market.listTicket(seller, "Opera", "49.99")).getString("id");
+        String orderId =
+                market.order(buyer, market.listTicket(seller, "Opera", "49.99")).getString("id");
 
         HttpApi.Reply paid = market.payWhenKnown(buyer, orderId, "pm_card_visa");
         assertEquals(201, paid.status(), paid.body());
@@ -44,22 +45,40 @@ class PaymentIT {
     void aDoubleSubmitPaysOnce() {
         Marketplace.User seller = market.signUp("seller");
         Marketplace.User buyer = market.signUp("buyer");
-        String orderId = market.order(buyer, market.listTicket(seller, "Ballet", "15")).getString("id");
+        String orderId =
+                market.order(buyer, market.listTicket(seller, "Ballet", "15")).getString("id");
         // Wait until payment-service knows the order (a declined card charges nothing).
         assertEquals(402, market.payWhenKnown(buyer, orderId, "tok_chargeDeclined").status());
 
-        List<HttpApi.Reply> replies = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> market.pay(buyer, orderId, "tok_visa")))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<HttpApi.Reply> replies =
+                List.of(1, 2).stream()
+                        .map(
+                                i ->
+                                        CompletableFuture.supplyAsync(
+                                                () -> market.pay(buyer, orderId, "tok_visa")))
+                        .toList()
+                        .stream()
+                        .map(CompletableFuture::join)
+                        .toList();
         // Both submits are the same payment attempt (docs/api.md, "Payments"): both are told of the
         // one payment it made, and the gateway charged once.
-        Set<Integer> statuses = replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
+        Set<Integer> statuses =
+                replies.stream().map(HttpApi.Reply::status).collect(Collectors.toSet());
         assertEquals(Set.of(201), statuses, replies.toString());
-        assertEquals(1, replies.stream().map(r -> r.json().getString("id")).distinct().count(), replies.toString());
+        assertEquals(
+                1,
+                replies.stream().map(r -> r.json().getString("id")).distinct().count(),
+                replies.toString());
         market.awaitStatus(buyer, orderId, "complete", Duration.ofSeconds(20));
         try (MongoClient store = MongoClients.create(System.getProperty("it.store.url"))) {
-            assertEquals(1, store.getDatabase("payments").getCollection("simulated_gateway")
-                    .countDocuments(Filters.and(Filters.eq("orderId", orderId), Filters.eq("kind", "charge"))),
+            assertEquals(
+                    1,
+                    store.getDatabase("payments")
+                            .getCollection("simulated_gateway")
+                            .countDocuments(
+                                    Filters.and(
+                                            Filters.eq("orderId", orderId),
+                                            Filters.eq("kind", "charge"))),
                     "one charge in the simulated gateway's ledger");
         }
     }
@@ -68,7 +87,8 @@ class PaymentIT {
     void aDeclinedCardLeavesTheOrderOpen() {
         Marketplace.User seller = market.signUp("seller");
         Marketplace.User buyer = market.signUp("buyer");
-        String orderId = market.order(buyer, market.listTicket(seller, "Jazz", "22.00")).getString("id");
+        String orderId =
+                market.order(buyer, market.listTicket(seller, "Jazz", "22.00")).getString("id");
 
         HttpApi.Reply declined = market.payWhenKnown(buyer, orderId, "tok_chargeDeclined");
         assertEquals(402, declined.status(), declined.body());
@@ -80,12 +100,18 @@ class PaymentIT {
     void aCancelledOrderCannotBePaid() {
         Marketplace.User seller = market.signUp("seller");
         Marketplace.User buyer = market.signUp("buyer");
-        String orderId = market.order(buyer, market.listTicket(seller, "Rock", "30.00")).getString("id");
+        String orderId =
+                market.order(buyer, market.listTicket(seller, "Rock", "30.00")).getString("id");
         assertEquals(204, market.cancel(buyer, orderId).status());
 
-        HttpApi.Reply reply = Marketplace.eventually("payment-service learns the cancel", Duration.ofSeconds(20),
-                () -> market.pay(buyer, orderId, "tok_visa"),
-                r -> r.status() == 400 && "Cannot pay for a cancelled order".equals(message(r)));
+        HttpApi.Reply reply =
+                Marketplace.eventually(
+                        "payment-service learns the cancel",
+                        Duration.ofSeconds(20),
+                        () -> market.pay(buyer, orderId, "tok_visa"),
+                        r ->
+                                r.status() == 400
+                                        && "Cannot pay for a cancelled order".equals(message(r)));
         assertEquals(400, reply.status());
         assertEquals("cancelled", market.orderOf(buyer, orderId).getString("status"));
     }

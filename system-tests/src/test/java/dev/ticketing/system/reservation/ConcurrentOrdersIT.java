@@ -16,7 +16,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Through the whole platform: 50 buyers order one ticket at once; one wins, 49 are told it is reserved. */
+/**
+ * Through the whole platform: 50 buyers order one ticket at once; one wins, 49 are told it is
+ * reserved.
+ */
 class ConcurrentOrdersIT {
 
     @Test
@@ -38,10 +41,12 @@ class ConcurrentOrdersIT {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpApi.Reply>> replies = new ArrayList<>();
         for (Sessions.User buyer : buyers) {
-            replies.add(pool.submit(() -> {
-                go.await();
-                return Platform.order(buyer, ticketId);
-            }));
+            replies.add(
+                    pool.submit(
+                            () -> {
+                                go.await();
+                                return Platform.order(buyer, ticketId);
+                            }));
         }
         go.countDown();
         List<HttpApi.Reply> outcomes = new ArrayList<>();
@@ -50,11 +55,23 @@ class ConcurrentOrdersIT {
         }
         pool.shutdown();
 
-        Map<Integer, Long> byStatus = outcomes.stream().collect(Collectors.groupingBy(HttpApi.Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                outcomes.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        HttpApi.Reply::status, Collectors.counting()));
         assertEquals(Map.of(201, 1L, 400, 49L), byStatus, outcomes.toString());
-        outcomes.stream().filter(r -> r.status() == 400)
+        outcomes.stream()
+                .filter(r -> r.status() == 400)
                 .forEach(r -> Platform.assertError(r, 400, "Ticket is already reserved"));
-        String winner = outcomes.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().getString("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> winner.equals(Platform.holderInCatalog(ticketId)));
+        String winner =
+                outcomes.stream()
+                        .filter(r -> r.status() == 201)
+                        .findFirst()
+                        .orElseThrow()
+                        .json()
+                        .getString("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> winner.equals(Platform.holderInCatalog(ticketId)));
     }
 }

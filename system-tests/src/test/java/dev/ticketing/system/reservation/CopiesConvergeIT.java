@@ -1,6 +1,5 @@
 package dev.ticketing.system.reservation;
 
-import dev.ticketing.testing.Bus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +7,7 @@ import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.Sessions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -52,31 +52,54 @@ class CopiesConvergeIT {
             String id = Platform.sell(seller, "Replayed " + t, "10").getString("id");
             ids.add(id);
             for (int v = 1, edits = random.nextInt(4); v <= edits; v++) {
-                assertEquals(200, Platform.edit(seller, id, "Replayed " + t + " v" + v,
-                        Integer.toString(10 + random.nextInt(90)) + "." + (10 + random.nextInt(90))).status());
+                assertEquals(
+                        200,
+                        Platform.edit(
+                                        seller,
+                                        id,
+                                        "Replayed " + t + " v" + v,
+                                        Integer.toString(10 + random.nextInt(90))
+                                                + "."
+                                                + (10 + random.nextInt(90)))
+                                .status());
             }
         }
         Set<String> ours = Set.copyOf(ids);
         List<String[]> replay = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            replay.clear();
-            for (String type : List.of("ticket.created", "ticket.updated")) {
-                for (Bus.Stored m : bus.messages(type)) {
-                    EventPayload data = Events.fromJson(m.json()).data();
-                    String id = data instanceof TicketCreated c ? c.id() : ((TicketUpdated) data).id();
-                    if (ours.contains(id)) {
-                        for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
-                            replay.add(new String[] {type, m.json()});
-                        }
-                    }
-                }
-            }
-            return ids.stream().allMatch(id -> replay.stream().filter(r -> r[1].contains(id)).count() >= 1
-                    + Platform.ticket(id).getInt("version"));
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            replay.clear();
+                            for (String type : List.of("ticket.created", "ticket.updated")) {
+                                for (Bus.Stored m : bus.messages(type)) {
+                                    EventPayload data = Events.fromJson(m.json()).data();
+                                    String id =
+                                            data instanceof TicketCreated c
+                                                    ? c.id()
+                                                    : ((TicketUpdated) data).id();
+                                    if (ours.contains(id)) {
+                                        for (int copies = 1 + random.nextInt(3);
+                                                copies > 0;
+                                                copies--) {
+                                            replay.add(new String[] {type, m.json()});
+                                        }
+                                    }
+                                }
+                            }
+                            return ids.stream()
+                                    .allMatch(
+                                            id ->
+                                                    replay.stream()
+                                                                    .filter(r -> r[1].contains(id))
+                                                                    .count()
+                                                            >= 1
+                                                                    + Platform.ticket(id)
+                                                                            .getInt("version"));
+                        });
         Collections.shuffle(replay, random);
         replay.forEach(r -> bus.publish(r[0], r[1], "replay-" + UUID.randomUUID()));
-        // A marker behind the replay on both subjects: once its copy is at version 1, the replay was consumed.
+        // A marker behind the replay on both subjects: once its copy is at version 1, the replay
+        // was consumed.
         String marker = Platform.sell(seller, "Marker", "1").getString("id");
         assertEquals(200, Platform.edit(seller, marker, "Marker v1", "2").status());
         Platform.awaitCopy(marker, 1);
@@ -88,7 +111,10 @@ class CopiesConvergeIT {
             String context = "seed " + seed + ": " + source + " vs " + copy.toJson();
             assertEquals(source.getInt("version"), copy.getLong("version").intValue(), context);
             assertEquals(source.getString("title"), copy.getString("title"), context);
-            assertEquals(source.getJsonNumber("price").bigDecimalValue(), copy.get("price", Decimal128.class).bigDecimalValue(), context);
+            assertEquals(
+                    source.getJsonNumber("price").bigDecimalValue(),
+                    copy.get("price", Decimal128.class).bigDecimalValue(),
+                    context);
             assertEquals(source.getString("userId"), copy.getString("userId"), context);
             assertEquals(null, copy.getString("orderId"), context);
         }

@@ -1,12 +1,12 @@
 package dev.ticketing.system.reservation;
 
-import dev.ticketing.testing.Bus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.Sessions;
 import java.time.Duration;
@@ -43,17 +43,26 @@ class OrderEndingsIT {
         String firstOrder = Platform.order(first, ticketId).json().getString("id");
         assertEquals(204, Platform.cancel(first, firstOrder).status());
         String secondOrder = Platform.order(second, ticketId).json().getString("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> secondOrder.equals(Platform.holderInCatalog(ticketId)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> secondOrder.equals(Platform.holderInCatalog(ticketId)));
         int version = Platform.ticket(ticketId).getInt("version");
 
-        // The first order's cancellation again, as a redelivery would bring it (a fresh Nats-Msg-Id,
-        // so JetStream's de-duplication does not hide it), then a marker behind it on the same subject.
-        String stale = Events.toJson(EventEnvelope.of(new OrderCancelled(firstOrder, 1, new OrderCancelled.Ticket(ticketId))));
+        // The first order's cancellation again, as a redelivery would bring it (a fresh
+        // Nats-Msg-Id,
+        // so JetStream's de-duplication does not hide it), then a marker behind it on the same
+        // subject.
+        String stale =
+                Events.toJson(
+                        EventEnvelope.of(
+                                new OrderCancelled(
+                                        firstOrder, 1, new OrderCancelled.Ticket(ticketId))));
         bus.publish("order.cancelled", stale, "stale-" + UUID.randomUUID());
         String markerOrder = Platform.order(marker, markerTicket).json().getString("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> markerOrder.equals(Platform.holderInCatalog(markerTicket)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> markerOrder.equals(Platform.holderInCatalog(markerTicket)));
         assertEquals(204, Platform.cancel(marker, markerOrder).status());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Platform.holderInCatalog(markerTicket) == null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Platform.holderInCatalog(markerTicket) == null);
 
         assertEquals(secondOrder, Platform.holderInCatalog(ticketId));
         assertEquals(version, Platform.ticket(ticketId).getInt("version"));
@@ -70,12 +79,22 @@ class OrderEndingsIT {
         String orderId = Platform.order(buyer, ticketId).json().getString("id");
         // Paid for real (payment-service's simulated gateway): a forged payment.created would leave
         // a complete order without a payment, which the audit after this class rightly refuses.
-        HttpApi.Reply paid = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Platform.pay(buyer, orderId, "tok_visa"), reply -> reply.status() != 404);
+        HttpApi.Reply paid =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> Platform.pay(buyer, orderId, "tok_visa"),
+                                reply -> reply.status() != 404);
         assertEquals(201, paid.status(), paid.body());
-        await().atMost(Duration.ofSeconds(20)).until(() -> "complete".equals(Platform.orderOf(buyer, orderId).getString("status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                "complete"
+                                        .equals(
+                                                Platform.orderOf(buyer, orderId)
+                                                        .getString("status")));
 
-        Platform.assertError(Platform.cancel(buyer, orderId), 400, "Cannot cancel a completed order");
+        Platform.assertError(
+                Platform.cancel(buyer, orderId), 400, "Cannot cancel a completed order");
         assertEquals("complete", Platform.orderOf(buyer, orderId).getString("status"));
         assertEquals(orderId, Platform.holderInCatalog(ticketId));
         Platform.assertError(Platform.order(late, ticketId), 400, "Ticket is already reserved");

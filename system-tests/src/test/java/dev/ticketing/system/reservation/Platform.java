@@ -14,24 +14,31 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.bson.Document;
 
-/** The marketplace as a client sees it (one origin, every service), plus a look at order-service's copies. */
+/**
+ * The marketplace as a client sees it (one origin, every service), plus a look at order-service's
+ * copies.
+ */
 final class Platform {
     static final HttpApi HTTP = new HttpApi();
     static final MongoClient MONGO = MongoClients.create(System.getProperty("it.store.url"));
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static JsonObject sell(Sessions.User seller, String title, String price) {
-        HttpApi.Reply reply = HTTP.post(ServiceUnderTest.url("/api/tickets"),
-                "{\"title\":\"" + title + "\",\"price\":" + price + "}", seller.auth());
+        HttpApi.Reply reply =
+                HTTP.post(
+                        ServiceUnderTest.url("/api/tickets"),
+                        "{\"title\":\"" + title + "\",\"price\":" + price + "}",
+                        seller.auth());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
 
     static HttpApi.Reply edit(Sessions.User seller, String ticketId, String title, String price) {
-        return HTTP.put(ServiceUnderTest.url("/api/tickets/" + ticketId),
-                "{\"title\":\"" + title + "\",\"price\":" + price + "}", seller.auth());
+        return HTTP.put(
+                ServiceUnderTest.url("/api/tickets/" + ticketId),
+                "{\"title\":\"" + title + "\",\"price\":" + price + "}",
+                seller.auth());
     }
 
     static JsonObject ticket(String id) {
@@ -46,7 +53,10 @@ final class Platform {
     }
 
     static HttpApi.Reply order(Sessions.User buyer, String ticketId) {
-        return HTTP.post(ServiceUnderTest.url("/api/orders"), "{\"ticketId\":\"" + ticketId + "\"}", buyer.auth());
+        return HTTP.post(
+                ServiceUnderTest.url("/api/orders"),
+                "{\"ticketId\":\"" + ticketId + "\"}",
+                buyer.auth());
     }
 
     static HttpApi.Reply cancel(Sessions.User buyer, String orderId) {
@@ -55,32 +65,43 @@ final class Platform {
 
     /** Pays through payment-service; 404 until its copy of the order arrived (order.created). */
     static HttpApi.Reply pay(Sessions.User buyer, String orderId, String token) {
-        return HTTP.post(ServiceUnderTest.url("/api/payments"),
-                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}", buyer.auth());
+        return HTTP.post(
+                ServiceUnderTest.url("/api/payments"),
+                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
+                buyer.auth());
     }
 
     static JsonObject orderOf(Sessions.User buyer, String orderId) {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
+        HttpApi.Reply reply =
+                HTTP.get(ServiceUnderTest.url("/api/orders/" + orderId), buyer.auth());
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }
 
     /** order-service's copy of a ticket, or null while it has none. */
     static Document copy(String ticketId) {
-        return MONGO.getDatabase("orders").getCollection("tickets").find(Filters.eq("_id", ticketId)).first();
+        return MONGO.getDatabase("orders")
+                .getCollection("tickets")
+                .find(Filters.eq("_id", ticketId))
+                .first();
     }
 
     /** Waits until order-service has the ticket at {@code version}: it can be ordered. */
     static void awaitCopy(String ticketId, long version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Document copy = copy(ticketId);
-            return copy != null && copy.getLong("version") >= version;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            Document copy = copy(ticketId);
+                            return copy != null && copy.getLong("version") >= version;
+                        });
     }
 
     static void assertError(HttpApi.Reply reply, int status, String message) {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(message, reply.json().getJsonArray("errors").getJsonObject(0).getString("message"), reply.body());
+        assertEquals(
+                message,
+                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"),
+                reply.body());
     }
 }

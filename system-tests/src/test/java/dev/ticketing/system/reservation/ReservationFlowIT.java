@@ -13,9 +13,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's "done when", across catalog and order services: a seller lists and edits a ticket,
- * it becomes orderable, a buyer reserves it, the catalog hides it and refuses edits, no one else
- * can order it, the buyer cancels, and someone else buys it.
+ * The issue's "done when", across catalog and order services: a seller lists and edits a ticket, it
+ * becomes orderable, a buyer reserves it, the catalog hides it and refuses edits, no one else can
+ * order it, the buyer cancels, and someone else buys it.
  */
 class ReservationFlowIT {
 
@@ -32,22 +32,39 @@ class ReservationFlowIT {
         HttpApi.Reply placed = Platform.order(buyer, ticketId);
         assertEquals(201, placed.status(), placed.body());
         String orderId = placed.json().getString("id");
-        assertEquals("65.50", placed.json().getJsonObject("ticket").getJsonNumber("price").bigDecimalValue().toPlainString());
+        assertEquals(
+                "65.50",
+                placed.json()
+                        .getJsonObject("ticket")
+                        .getJsonNumber("price")
+                        .bigDecimalValue()
+                        .toPlainString());
         assertError(Platform.order(next, ticketId), 400, "Ticket is already reserved");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderId.equals(Platform.holderInCatalog(ticketId)));
-        assertError(Platform.edit(seller, ticketId, "changed", "1"), 400, "Cannot edit a reserved ticket");
-        assertFalse(Platform.HTTP.get(ServiceUnderTest.url("/api/tickets")).jsonArray().stream()
-                .map(JsonValue::asJsonObject).anyMatch(t -> t.getString("id").equals(ticketId)));
-        Platform.awaitCopy(ticketId, 2); // the catalog's reservation came back as ticket.updated ...
-        assertEquals(orderId, Platform.copy(ticketId).getString("reservedBy")); // ... and left the claim alone
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> orderId.equals(Platform.holderInCatalog(ticketId)));
+        assertError(
+                Platform.edit(seller, ticketId, "changed", "1"),
+                400,
+                "Cannot edit a reserved ticket");
+        assertFalse(
+                Platform.HTTP.get(ServiceUnderTest.url("/api/tickets")).jsonArray().stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(t -> t.getString("id").equals(ticketId)));
+        Platform.awaitCopy(
+                ticketId, 2); // the catalog's reservation came back as ticket.updated ...
+        assertEquals(
+                orderId,
+                Platform.copy(ticketId).getString("reservedBy")); // ... and left the claim alone
 
         assertEquals(204, Platform.cancel(buyer, orderId).status());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Platform.holderInCatalog(ticketId) == null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Platform.holderInCatalog(ticketId) == null);
         HttpApi.Reply bought = Platform.order(next, ticketId);
         assertEquals(201, bought.status(), bought.body());
         String nextOrder = bought.json().getString("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> nextOrder.equals(Platform.holderInCatalog(ticketId)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> nextOrder.equals(Platform.holderInCatalog(ticketId)));
         assertEquals(4, Platform.ticket(ticketId).getInt("version"));
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Signing out revokes the session in every service (docs/api.md, "Sessions"): the token, copied
  * before sign-out, is refused by auth-service at once and by catalog, order and payment as soon as
- * they read session.revoked. Before: the token stayed valid for its whole 8 hours, and it had no session id.
+ * they read session.revoked. Before: the token stayed valid for its whole 8 hours, and it had no
+ * session id.
  */
 class SignOutIT {
     private final HttpApi http = new HttpApi();
@@ -32,19 +33,35 @@ class SignOutIT {
         assertEquals(200, out.status(), out.body());
 
         // auth-service knows at once.
-        assertEquals(JsonValue.NULL, http.get(ServiceUnderTest.url("/api/users/currentuser"), user.auth())
-                .json().get("currentUser"));
-        assertEquals(JsonValue.NULL, http.get(ServiceUnderTest.url("/api/users/currentuser"), bearer)
-                .json().get("currentUser"));
-        // The others as soon as session.revoked reaches them: every route that takes a token refuses it.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertRefused(http.get(ServiceUnderTest.url("/api/orders"), user.auth()));
-            assertRefused(http.get(ServiceUnderTest.url("/api/orders"), bearer));
-            assertRefused(http.post(ServiceUnderTest.url("/api/tickets"), "{\"title\":\"After sign-out\",\"price\":10}",
-                    user.auth()));
-            assertRefused(http.post(ServiceUnderTest.url("/api/payments"),
-                    "{\"orderId\":\"000000000000000000000000\",\"token\":\"tok_visa\"}", bearer));
-        });
+        assertEquals(
+                JsonValue.NULL,
+                http.get(ServiceUnderTest.url("/api/users/currentuser"), user.auth())
+                        .json()
+                        .get("currentUser"));
+        assertEquals(
+                JsonValue.NULL,
+                http.get(ServiceUnderTest.url("/api/users/currentuser"), bearer)
+                        .json()
+                        .get("currentUser"));
+        // The others as soon as session.revoked reaches them: every route that takes a token
+        // refuses it.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            assertRefused(
+                                    http.get(ServiceUnderTest.url("/api/orders"), user.auth()));
+                            assertRefused(http.get(ServiceUnderTest.url("/api/orders"), bearer));
+                            assertRefused(
+                                    http.post(
+                                            ServiceUnderTest.url("/api/tickets"),
+                                            "{\"title\":\"After sign-out\",\"price\":10}",
+                                            user.auth()));
+                            assertRefused(
+                                    http.post(
+                                            ServiceUnderTest.url("/api/payments"),
+                                            "{\"orderId\":\"000000000000000000000000\",\"token\":\"tok_visa\"}",
+                                            bearer));
+                        });
         // Another session (a fresh sign-up) is not affected.
         Sessions.User again = Sessions.signUp();
         assertEquals(200, http.get(ServiceUnderTest.url("/api/orders"), again.auth()).status());
@@ -52,6 +69,8 @@ class SignOutIT {
 
     private static void assertRefused(HttpApi.Reply reply) {
         assertEquals(401, reply.status(), reply.body());
-        assertEquals("Not authorized", reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+        assertEquals(
+                "Not authorized",
+                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
     }
 }

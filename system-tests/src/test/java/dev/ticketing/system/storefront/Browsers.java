@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The browsers of one test, one per person in the story (seller, buyer...), each with its own
- * cookies. Every page they visit is saved as target/screenshots/&lt;Test.method&gt;/NN-who-page.png;
- * after the test each browser's last page is saved too, and the browsers are closed.
+ * cookies. Every page they visit is saved as
+ * target/screenshots/&lt;Test.method&gt;/NN-who-page.png; after the test each browser's last page
+ * is saved too, and the browsers are closed.
  */
 final class Browsers implements BeforeEachCallback, AfterEachCallback {
     static final int DESKTOP_WIDTH = 1280;
@@ -26,7 +27,10 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String test =
+                context.getRequiredTestClass().getSimpleName()
+                        + "."
+                        + context.getRequiredTestMethod().getName();
         directory = Path.of("target", "screenshots", test);
         try {
             if (Files.isDirectory(directory)) {
@@ -48,7 +52,8 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
     }
 
     Path nextScreenshot(String who, String page) {
-        return directory.resolve(String.format("%02d-%s-%s.png", shots.incrementAndGet(), who, page));
+        return directory.resolve(
+                String.format("%02d-%s-%s.png", shots.incrementAndGet(), who, page));
     }
 
     @Override

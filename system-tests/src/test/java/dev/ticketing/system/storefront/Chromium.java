@@ -20,13 +20,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL_HINT = "The storefront's browser tests drive Debian's chromium through "
-            + "chromedriver, expected at " + BROWSER + " and " + DRIVER + ". Install them with: "
-            + "sudo apt-get install chromium chromium-driver";
+    private static final String INSTALL_HINT =
+            "The storefront's browser tests drive Debian's chromium through "
+                    + "chromedriver, expected at "
+                    + BROWSER
+                    + " and "
+                    + DRIVER
+                    + ". Install them with: "
+                    + "sudo apt-get install chromium chromium-driver";
     private static boolean checked;
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A fresh headless browser with its own profile directory (deleted by {@link #quit}). */
     static Session start(int width, int height) {
@@ -35,14 +39,24 @@ final class Chromium {
             Path profile = Files.createTempDirectory("storefront-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BROWSER.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                    "--window-size=" + width + "," + height, "--lang=en-US");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height,
+                    "--lang=en-US");
+            ChromeDriverService service =
+                    new ChromeDriverService.Builder()
+                            .usingDriverExecutable(DRIVER.toFile())
+                            .usingAnyFreePort()
+                            .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             return new Session(driver, profile);
@@ -67,7 +81,8 @@ final class Chromium {
             return;
         }
         if (!installed() && mayInstall()) {
-            System.out.println("Storefront tests: installing Debian's chromium and chromium-driver with apt-get");
+            System.out.println(
+                    "Storefront tests: installing Debian's chromium and chromium-driver with apt-get");
             run(List.of("apt-get", "update", "-qq"));
             run(List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"));
         }
@@ -82,7 +97,8 @@ final class Chromium {
     }
 
     private static boolean mayInstall() {
-        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"));
+        return "root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/apt-get"));
     }
 
     private static void run(List<String> command) {
@@ -95,7 +111,12 @@ final class Chromium {
                 fail(String.join(" ", command) + " failed. " + INSTALL_HINT);
             }
         } catch (IOException e) {
-            fail(String.join(" ", command) + " could not run (" + e.getMessage() + "). " + INSTALL_HINT);
+            fail(
+                    String.join(" ", command)
+                            + " could not run ("
+                            + e.getMessage()
+                            + "). "
+                            + INSTALL_HINT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted while installing chromium");

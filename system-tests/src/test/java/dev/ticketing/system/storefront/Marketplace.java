@@ -7,16 +7,18 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 
 /**
- * The people of a story who are not under test act through the public API: quicker than a
- * browser, which matters when an order holds a ticket for only 15 seconds.
+ * The people of a story who are not under test act through the public API: quicker than a browser,
+ * which matters when an order holds a ticket for only 15 seconds.
  */
 final class Marketplace {
     private final HttpApi http = new HttpApi();
 
     /** Signs up a new user; returns their session cookie ("session=..."). */
     String signUp(String email) {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/api/users/signup"),
-                "{\"email\":\"" + email + "\",\"password\":\"" + Shopper.PASSWORD + "\"}");
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/api/users/signup"),
+                        "{\"email\":\"" + email + "\",\"password\":\"" + Shopper.PASSWORD + "\"}");
         assertEquals(201, reply.status(), reply.body());
         String setCookie = reply.header("Set-Cookie").orElseThrow();
         assertTrue(setCookie.startsWith("session="), setCookie);
@@ -25,16 +27,24 @@ final class Marketplace {
 
     /** Lists a ticket for the user of {@code session}; returns its id. */
     String sell(String session, String title, String price) {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/api/tickets"),
-                "{\"title\":\"" + title + "\",\"price\":" + price + "}", "Cookie", session);
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/api/tickets"),
+                        "{\"title\":\"" + title + "\",\"price\":" + price + "}",
+                        "Cookie",
+                        session);
         assertEquals(201, reply.status(), reply.body());
         return reply.json().getString("id");
     }
 
     /** Places an order for the ticket (reserving it); returns the order's id. */
     String reserve(String session, String ticketId) {
-        HttpApi.Reply reply = http.post(ServiceUnderTest.url("/api/orders"),
-                "{\"ticketId\":\"" + ticketId + "\"}", "Cookie", session);
+        HttpApi.Reply reply =
+                http.post(
+                        ServiceUnderTest.url("/api/orders"),
+                        "{\"ticketId\":\"" + ticketId + "\"}",
+                        "Cookie",
+                        session);
         assertEquals(201, reply.status(), reply.body());
         return reply.json().getString("id");
     }

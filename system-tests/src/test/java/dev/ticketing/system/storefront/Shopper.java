@@ -26,13 +26,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person using the storefront in their own browser, doing what a person does: open pages,
- * fill in forms with the keyboard, press buttons. Each page reached is saved as a screenshot.
+ * One person using the storefront in their own browser, doing what a person does: open pages, fill
+ * in forms with the keyboard, press buttons. Each page reached is saved as a screenshot.
  */
 final class Shopper {
     static final String PASSWORD = "correct-horse";
+
     /** Long enough for a page on a busy 2-core machine, short enough to fail a stuck test. */
     static final Duration PAGE = Duration.ofSeconds(30);
+
     private static final Pattern ID = Pattern.compile("[?&]id=([^&#]+)");
 
     private final String who;
@@ -93,7 +95,9 @@ final class Shopper {
     /** Signed in: the header offers selling, orders and signing out. */
     void assertSignedIn() {
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("signout:submit")));
-        assertTrue(driver.findElements(By.id("nav-signin")).isEmpty(), "the header still offers to sign in");
+        assertTrue(
+                driver.findElements(By.id("nav-signin")).isEmpty(),
+                "the header still offers to sign in");
     }
 
     void signOut() {
@@ -101,7 +105,9 @@ final class Shopper {
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("nav-signin")));
     }
 
-    /** Sells a ticket through "Sell a ticket" in the header; returns its id (from the ticket page). */
+    /**
+     * Sells a ticket through "Sell a ticket" in the header; returns its id (from the ticket page).
+     */
     String sell(String title, String price) {
         driver.findElement(By.id("nav-sell")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("ticket:title")));
@@ -184,8 +190,12 @@ final class Shopper {
         WebElement pressed = waitFor(ExpectedConditions.elementToBeClickable(button));
         pressed.click();
         waitFor(d -> gone(pressed));
-        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        waitFor(
+                d ->
+                        "complete"
+                                .equals(
+                                        ((org.openqa.selenium.JavascriptExecutor) d)
+                                                .executeScript("return document.readyState")));
         screenshot(page);
     }
 
@@ -220,12 +230,15 @@ final class Shopper {
      * Reloads {@code path} until the condition holds (what other services do reaches the page
      * through events, a moment later), saving the page once it does.
      */
-    void reloadUntil(String path, Function<WebDriver, Boolean> condition, Duration timeout, String page) {
+    void reloadUntil(
+            String path, Function<WebDriver, Boolean> condition, Duration timeout, String page) {
         String target = url(path);
-        new WebDriverWait(driver, timeout, Duration.ofMillis(500)).until(d -> {
-            d.get(target);
-            return condition.apply(d);
-        });
+        new WebDriverWait(driver, timeout, Duration.ofMillis(500))
+                .until(
+                        d -> {
+                            d.get(target);
+                            return condition.apply(d);
+                        });
         screenshot(page);
     }
 

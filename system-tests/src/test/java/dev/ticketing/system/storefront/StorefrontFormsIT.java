@@ -18,8 +18,7 @@ import org.openqa.selenium.WebDriver;
  */
 class StorefrontFormsIT {
 
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
+    @RegisterExtension final Browsers browsers = new Browsers();
 
     @Test
     void signUpShowsEachProblemNextToItsField() {
@@ -29,7 +28,9 @@ class StorefrontFormsIT {
         visitor.type(By.id("signup:password"), "abc");
         visitor.submit(By.id("signup:submit"), "sign-up-invalid");
         assertEquals("Email must be valid", visitor.fieldMessage("signup:email-error"));
-        assertEquals("Password must be between 8 and 128 characters", visitor.fieldMessage("signup:password-error"));
+        assertEquals(
+                "Password must be between 8 and 128 characters",
+                visitor.fieldMessage("signup:password-error"));
         assertInvalid(visitor.driver(), "signup:email");
         assertInvalid(visitor.driver(), "signup:password");
 
@@ -60,9 +61,10 @@ class StorefrontFormsIT {
     }
 
     /**
-     * Guessing is slowed, not locked out (docs/api.md, "Hardening"): after 5 wrong passwords from this
-     * address the 6th try is refused with 429, and the page says how long to wait (this server sets the
-     * first delay to 10 s so the refusal is certain); after the wait the right password signs in.
+     * Guessing is slowed, not locked out (docs/api.md, "Hardening"): after 5 wrong passwords from
+     * this address the 6th try is refused with 429, and the page says how long to wait (this server
+     * sets the first delay to 10 s so the refusal is certain); after the wait the right password
+     * signs in.
      */
     @Test
     void aVisitorWhoKeepsGuessingIsToldHowLongToWaitThenSignsIn() throws InterruptedException {
@@ -75,11 +77,14 @@ class StorefrontFormsIT {
         visitor.signOut();
         for (int i = 0; i < 5; i++) {
             visitor.signIn(email, "wrong-password-" + i);
-            assertTrue(visitor.alerts().contains("Invalid credentials"), i + ": " + visitor.alerts());
+            assertTrue(
+                    visitor.alerts().contains("Invalid credentials"), i + ": " + visitor.alerts());
         }
         visitor.signIn(email, "wrong-password-5");
-        java.util.regex.Matcher wait = java.util.regex.Pattern
-                .compile("Too many attempts\\. Please wait (\\d+) seconds? and try again\\.").matcher(visitor.alerts());
+        java.util.regex.Matcher wait =
+                java.util.regex.Pattern.compile(
+                                "Too many attempts\\. Please wait (\\d+) seconds? and try again\\.")
+                        .matcher(visitor.alerts());
         assertTrue(wait.find(), visitor.alerts());
         int seconds = Integer.parseInt(wait.group(1));
         assertTrue(seconds >= 1 && seconds <= 10, visitor.alerts());
@@ -102,24 +107,32 @@ class StorefrontFormsIT {
 
         seller.fillTicketForm("Comedy club", "twenty");
         seller.submit(By.id("ticket:submit"), "sell-not-a-number");
-        assertEquals("Price must be a number, like 25 or 25.50", seller.fieldMessage("ticket:price-error"));
+        assertEquals(
+                "Price must be a number, like 25 or 25.50",
+                seller.fieldMessage("ticket:price-error"));
         assertEquals("", seller.fieldMessage("ticket:title-error"));
 
         seller.type(By.id("ticket:price"), "12.5");
         seller.driver().findElement(By.id("ticket:price")).sendKeys(Keys.TAB);
-        assertEquals("12.50", seller.driver().findElement(By.id("ticket:price")).getAttribute("value"));
+        assertEquals(
+                "12.50", seller.driver().findElement(By.id("ticket:price")).getAttribute("value"));
         seller.submit(By.id("ticket:submit"), "sold");
         String ticketId = seller.idInUrl();
 
         seller.driver().findElement(By.id("edit")).click();
         seller.waitFor(d -> !d.findElements(By.id("ticket:title")).isEmpty());
         seller.screenshot("edit");
-        assertEquals("Comedy club", seller.driver().findElement(By.id("ticket:title")).getAttribute("value"));
-        assertEquals("12.50", seller.driver().findElement(By.id("ticket:price")).getAttribute("value"));
+        assertEquals(
+                "Comedy club",
+                seller.driver().findElement(By.id("ticket:title")).getAttribute("value"));
+        assertEquals(
+                "12.50", seller.driver().findElement(By.id("ticket:price")).getAttribute("value"));
         seller.fillTicketForm("", "");
         seller.submit(By.id("ticket:submit"), "edit-invalid");
         assertEquals("Title is required", seller.fieldMessage("ticket:title-error"));
-        assertEquals("Price must be provided and must be greater than 0", seller.fieldMessage("ticket:price-error"));
+        assertEquals(
+                "Price must be provided and must be greater than 0",
+                seller.fieldMessage("ticket:price-error"));
 
         seller.fillTicketForm("Comedy club, front row", "15");
         seller.submit(By.id("ticket:submit"), "edited");
@@ -136,11 +149,15 @@ class StorefrontFormsIT {
         member.signOut();
         assertTrue(member.alerts().contains("signed out"), member.alerts());
         assertFalse(member.present(By.id("nav-orders")), "no My orders once signed out");
-        assertTrue(member.driver().manage().getCookieNamed("session") == null, "the session cookie is gone");
+        assertTrue(
+                member.driver().manage().getCookieNamed("session") == null,
+                "the session cookie is gone");
 
         // A page that needs an account sends the visitor to sign in, and back there afterwards.
         member.open("/orders", "orders-signed-out");
-        assertTrue(member.driver().getCurrentUrl().contains("/signin?next="), member.driver().getCurrentUrl());
+        assertTrue(
+                member.driver().getCurrentUrl().contains("/signin?next="),
+                member.driver().getCurrentUrl());
     }
 
     @Test
@@ -153,7 +170,8 @@ class StorefrontFormsIT {
         member.type(By.id("signin:email"), email);
         member.type(By.id("signin:password"), Shopper.PASSWORD);
         member.submit(By.id("signin:submit"), "signed-in");
-        assertTrue(member.driver().getCurrentUrl().endsWith("/sell"), member.driver().getCurrentUrl());
+        assertTrue(
+                member.driver().getCurrentUrl().endsWith("/sell"), member.driver().getCurrentUrl());
         assertTrue(member.present(By.id("ticket:title")), "back on the selling page");
     }
 
@@ -167,7 +185,9 @@ class StorefrontFormsIT {
 
         HttpApi http = new HttpApi();
         assertEquals(404, http.get(ServiceUnderTest.url("/no-such-page")).status());
-        assertEquals(404, http.get(ServiceUnderTest.url("/ticket?id=000000000000000000000000")).status());
+        assertEquals(
+                404,
+                http.get(ServiceUnderTest.url("/ticket?id=000000000000000000000000")).status());
     }
 
     private static void assertInvalid(WebDriver driver, String fieldId) {

@@ -32,16 +32,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Pending timers", description = "Internal, read-only")
 public class PendingTimersResource {
 
-    @Inject
-    ExpiryTimers timers;
+    @Inject ExpiryTimers timers;
 
     @GET
     @Operation(summary = "Pending expiries, soonest first")
-    @APIResponse(responseCode = "200", description = "Order id and due time of every pending timer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = PendingTimer.class), examples = {
-                        @ExampleObject(name = "pending", value = TIMERS),
-                        @ExampleObject(name = "none pending", value = "[]")}))
+    @APIResponse(
+            responseCode = "200",
+            description = "Order id and due time of every pending timer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = PendingTimer.class),
+                            examples = {
+                                @ExampleObject(name = "pending", value = TIMERS),
+                                @ExampleObject(name = "none pending", value = "[]")
+                            }))
     public List<PendingTimer> pending() {
         return timers.pending().stream().map(PendingTimer::of).toList();
     }
@@ -49,13 +57,21 @@ public class PendingTimersResource {
     @GET
     @Path("{orderId}")
     @Operation(summary = "The pending expiry of one order")
-    @APIResponse(responseCode = "200", description = "The order's timer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PendingTimer.class),
-                    examples = @ExampleObject(name = "pending", value = TIMER)))
-    @APIResponse(responseCode = "404", description = "No timer is pending for that order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The order's timer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PendingTimer.class),
+                            examples = @ExampleObject(name = "pending", value = TIMER)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No timer is pending for that order",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
     public PendingTimer pendingFor(@PathParam("orderId") String orderId) {
         return timers.pending(orderId).map(PendingTimer::of).orElseThrow(NotFoundException::new);
     }

@@ -7,7 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** timer-service's REST application, served under the context root /internal/timers. */
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "Ticketing timer-service", version = "1",
-        description = "Order expiry with persistent EJB timers; a read-only view of pending timers."))
-public class TimerApplication extends Application {
-}
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Ticketing timer-service",
+                        version = "1",
+                        description =
+                                "Order expiry with persistent EJB timers; a read-only view of pending timers."))
+public class TimerApplication extends Application {}

@@ -14,16 +14,20 @@ import java.util.UUID;
  * stores it once.
  */
 public final class ExpirationNotice {
-    private ExpirationNotice() {
-    }
+    private ExpirationNotice() {}
 
     /** The stable event id of order {@code orderId}'s expiry. */
     public static String eventId(String orderId) {
-        return UUID.nameUUIDFromBytes(("expiration.complete:" + orderId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("expiration.complete:" + orderId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The event announcing that {@code orderId} expired, stamped with the moment it fired. */
     public static EventEnvelope<ExpirationComplete> of(String orderId, Instant firedAt) {
-        return EventEnvelope.of(eventId(orderId), firedAt.truncatedTo(ChronoUnit.MILLIS), new ExpirationComplete(orderId));
+        return EventEnvelope.of(
+                eventId(orderId),
+                firedAt.truncatedTo(ChronoUnit.MILLIS),
+                new ExpirationComplete(orderId));
     }
 }

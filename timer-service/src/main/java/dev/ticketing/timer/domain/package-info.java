@@ -1,2 +1,5 @@
-/** The expiry rules: an order's hold ends at its due time, once, announced under one stable event id. */
+/**
+ * The expiry rules: an order's hold ends at its due time, once, announced under one stable event
+ * id.
+ */
 package dev.ticketing.timer.domain;

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes expiration.complete through the nats-jetstream connector and waits until it is stored. */
+/**
+ * Publishes expiration.complete through the nats-jetstream connector and waits until it is stored.
+ */
 @ApplicationScoped
 public class ExpirationPublisher {
     private static final Logger LOG = Logger.getLogger(ExpirationPublisher.class.getName());
@@ -37,14 +39,22 @@ public class ExpirationPublisher {
     /** Stored in the stream when this returns; an {@link ExpirationNotPublished} otherwise. */
     public void publishExpired(String orderId) {
         var event = ExpirationNotice.of(orderId, Instant.now());
-        OutgoingNatsMetadata where = OutgoingNatsMetadata.builder()
-                .subject(EventType.EXPIRATION_COMPLETE.subject(subjectPrefix))
-                .messageId(event.id())
-                .build();
+        OutgoingNatsMetadata where =
+                OutgoingNatsMetadata.builder()
+                        .subject(EventType.EXPIRATION_COMPLETE.subject(subjectPrefix))
+                        .messageId(event.id())
+                        .build();
         try {
-            StoredSend.send(expirations, Events.toJson(event), where).toCompletableFuture()
+            StoredSend.send(expirations, Events.toJson(event), where)
+                    .toCompletableFuture()
                     .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info(() -> "order " + orderId + " expired: expiration.complete " + event.id() + " published");
+            LOG.info(
+                    () ->
+                            "order "
+                                    + orderId
+                                    + " expired: expiration.complete "
+                                    + event.id()
+                                    + " published");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExpirationNotPublished(orderId, e);
@@ -58,7 +68,11 @@ public class ExpirationPublisher {
         private static final long serialVersionUID = 1L;
 
         ExpirationNotPublished(String orderId, Throwable cause) {
-            super("expiration.complete of order " + orderId + " was not stored; the timer retries", cause);
+            super(
+                    "expiration.complete of order "
+                            + orderId
+                            + " was not stored; the timer retries",
+                    cause);
         }
     }
 }

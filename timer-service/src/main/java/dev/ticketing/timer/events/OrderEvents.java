@@ -31,32 +31,40 @@ public class OrderEvents {
 
     // Looked up per event: at start-up events can arrive before the EJB module has started, and
     // a failed injection would end the channel; a failed lookup is a transient failure instead.
-    @Inject
-    Instance<ExpiryTimers> timers;
+    @Inject Instance<ExpiryTimers> timers;
 
-    @Inject
-    Settle settle;
+    @Inject Settle settle;
 
     @Incoming("order-created")
     public CompletionStage<Void> scheduleExpiry(Message<String> message) {
-        return settle.event(message, json -> read(json, OrderCreated.class, OrderCreated::id), event -> {
-            OrderCreated order = event.data();
-            if (order.expiresAt() == null) {
-                throw new EventFormatException("order.created " + event.id() + " has no expiresAt");
-            }
-            return timers().schedule(new Expiry(order.id(), order.expiresAt())) ? Outcome.APPLIED : Outcome.DUPLICATE;
-        });
+        return settle.event(
+                message,
+                json -> read(json, OrderCreated.class, OrderCreated::id),
+                event -> {
+                    OrderCreated order = event.data();
+                    if (order.expiresAt() == null) {
+                        throw new EventFormatException(
+                                "order.created " + event.id() + " has no expiresAt");
+                    }
+                    return timers().schedule(new Expiry(order.id(), order.expiresAt()))
+                            ? Outcome.APPLIED
+                            : Outcome.DUPLICATE;
+                });
     }
 
     @Incoming("order-cancelled")
     public CompletionStage<Void> cancelExpiryOfCancelled(Message<String> message) {
-        return settle.event(message, json -> read(json, OrderCancelled.class, OrderCancelled::id),
+        return settle.event(
+                message,
+                json -> read(json, OrderCancelled.class, OrderCancelled::id),
                 event -> timers().cancel(event.data().id()) ? Outcome.APPLIED : Outcome.DUPLICATE);
     }
 
     @Incoming("order-completed")
     public CompletionStage<Void> cancelExpiryOfCompleted(Message<String> message) {
-        return settle.event(message, json -> read(json, OrderCompleted.class, OrderCompleted::id),
+        return settle.event(
+                message,
+                json -> read(json, OrderCompleted.class, OrderCompleted::id),
                 event -> timers().cancel(event.data().id()) ? Outcome.APPLIED : Outcome.DUPLICATE);
     }
 
@@ -68,7 +76,8 @@ public class OrderEvents {
         }
     }
 
-    private static <P extends EventPayload> EventEnvelope<P> read(String json, Class<P> type, Function<P, String> id) {
+    private static <P extends EventPayload> EventEnvelope<P> read(
+            String json, Class<P> type, Function<P, String> id) {
         EventEnvelope<P> event = Events.fromJson(json, type);
         String orderId = id.apply(event.data());
         if (orderId == null || orderId.isBlank()) {

@@ -8,8 +8,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * The timer store (the DefaultDataSource: Derby, or PostgreSQL shared by replicas) is away or
- * timed out: the event is retried for as long as that lasts. PostgreSQL's driver reports a lost
+ * The timer store (the DefaultDataSource: Derby, or PostgreSQL shared by replicas) is away or timed
+ * out: the event is retried for as long as that lasts. PostgreSQL's driver reports a lost
  * connection as a plain SQLException whose SQLState is of class 08 (connection exception), or 57P
  * (the server shutting down, or refusing connections while it starts).
  */
@@ -17,7 +17,8 @@ import java.sql.SQLTransientException;
 public class TimerStoreTransientFailures implements TransientFailures {
     @Override
     public boolean isTransient(Throwable failure) {
-        if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
+        if (failure instanceof SQLTransientException
+                || failure instanceof SQLRecoverableException
                 || failure instanceof SQLNonTransientConnectionException) {
             return true;
         }

@@ -20,11 +20,11 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes sure the {@link ExpiryTable} exists in the timer store: at start, and again on first use
- * if the store could not be reached then (the application starts without it; readiness says the
- * store is DOWN meanwhile). Runs outside any global transaction, so its DDL commits on its own.
- * <p>
- * The table goes into the timer store's schema, {@code timers.db.schema} (the server variable of
+ * Makes sure the {@link ExpiryTable} exists in the timer store: at start, and again on first use if
+ * the store could not be reached then (the application starts without it; readiness says the store
+ * is DOWN meanwhile). Runs outside any global transaction, so its DDL commits on its own.
+ *
+ * <p>The table goes into the timer store's schema, {@code timers.db.schema} (the server variable of
  * fragments/timers.xml, also read by MicroProfile Config). When this creates the table (the first
  * start of this version on a store), timers created before it, which have no row, are indexed once
  * from the container's list, so they can be listed and cancelled like the others.
@@ -37,11 +37,9 @@ public class ExpiryTableSetup {
     private static final Logger LOG = Logger.getLogger(ExpiryTableSetup.class.getName());
 
     // java:comp/DefaultDataSource: the store of the persistent timers (fragments/timers.xml).
-    @Resource
-    DataSource timerStore;
+    @Resource DataSource timerStore;
 
-    @Resource
-    TimerService timerService;
+    @Resource TimerService timerService;
 
     @Inject
     @ConfigProperty(name = "timers.db.schema", defaultValue = "TIMERS")
@@ -55,7 +53,10 @@ public class ExpiryTableSetup {
         try {
             ready();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the expiry table could not be checked at start; it is on first use", e);
+            LOG.log(
+                    Level.WARNING,
+                    "the expiry table could not be checked at start; it is on first use",
+                    e);
         }
     }
 
@@ -70,12 +71,19 @@ public class ExpiryTableSetup {
                 ExpiryTable candidate = new ExpiryTable(schema);
                 try (Connection connection = timerStore.getConnection()) {
                     if (candidate.createIfMissing(connection)) {
-                        LOG.info(() -> "created " + candidate.qualifiedName() + " in the timer store");
+                        LOG.info(
+                                () ->
+                                        "created "
+                                                + candidate.qualifiedName()
+                                                + " in the timer store");
                         indexTimersWithoutRow(candidate, connection);
                     }
                 } catch (SQLException e) {
-                    throw new TimerStoreException("the expiry table " + candidate.qualifiedName()
-                            + " cannot be created or found", e);
+                    throw new TimerStoreException(
+                            "the expiry table "
+                                    + candidate.qualifiedName()
+                                    + " cannot be created or found",
+                            e);
                 }
                 ready = candidate;
             }
@@ -83,15 +91,24 @@ public class ExpiryTableSetup {
         }
     }
 
-    /** Timers from before the table (this module's only timers are order expiries) get their rows. */
-    private void indexTimersWithoutRow(ExpiryTable table, Connection connection) throws SQLException {
+    /**
+     * Timers from before the table (this module's only timers are order expiries) get their rows.
+     */
+    private void indexTimersWithoutRow(ExpiryTable table, Connection connection)
+            throws SQLException {
         TimerHandles handles = new TimerHandles(timerService.getClass().getClassLoader());
         int indexed = 0;
         for (Timer timer : timerService.getAllTimers()) {
             try {
-                if (timer.isPersistent() && timer.getInfo() instanceof String orderId && !orderId.isBlank()
-                        && table.insert(connection, new ExpiryTable.Row(orderId, timer.getNextTimeout().toInstant(),
-                                handles.encode(timer.getHandle())))) {
+                if (timer.isPersistent()
+                        && timer.getInfo() instanceof String orderId
+                        && !orderId.isBlank()
+                        && table.insert(
+                                connection,
+                                new ExpiryTable.Row(
+                                        orderId,
+                                        timer.getNextTimeout().toInstant(),
+                                        handles.encode(timer.getHandle())))) {
                     indexed++;
                 }
             } catch (NoSuchObjectLocalException firedMeanwhile) {
@@ -100,7 +117,12 @@ public class ExpiryTableSetup {
         }
         if (indexed > 0) {
             int count = indexed;
-            LOG.info(() -> count + " pending timers from before " + table.qualifiedName() + " were indexed");
+            LOG.info(
+                    () ->
+                            count
+                                    + " pending timers from before "
+                                    + table.qualifiedName()
+                                    + " were indexed");
         }
     }
 }

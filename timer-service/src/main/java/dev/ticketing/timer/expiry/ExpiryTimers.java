@@ -30,19 +30,21 @@ import javax.sql.DataSource;
  * One persistent single-action timer per pending order, stored by Liberty in the DefaultDataSource
  * (Derby, or PostgreSQL shared by replicas), so a timer survives restarts and one due while the
  * server was down fires as soon as it is back. The timer's info is the order id.
- * <p>
- * Beside the timers, in the same store, the {@link ExpiryTable} keeps one row per order with a
+ *
+ * <p>Beside the timers, in the same store, the {@link ExpiryTable} keeps one row per order with a
  * pending timer: order id (primary key), due time, the timer's handle. Each event reads and writes
  * that one row and that one timer, in one container-managed transaction, so its cost does not grow
  * with the number of pending timers, and nothing is serialized behind a lock:
+ *
  * <ul>
- * <li>schedule: creates the timer and inserts the row; the primary key turns a concurrent or later
- * second delivery of the same order.created (on this server or another replica) into a no-op,
- * whose timer is rolled back with its transaction;</li>
- * <li>cancel: cancels the timer through the row's handle and deletes the row;</li>
- * <li>timeout: publishes expiration.complete and deletes the row. A failed publish rolls both back
- * and Liberty retries the timeout.</li>
+ *   <li>schedule: creates the timer and inserts the row; the primary key turns a concurrent or
+ *       later second delivery of the same order.created (on this server or another replica) into a
+ *       no-op, whose timer is rolled back with its transaction;
+ *   <li>cancel: cancels the timer through the row's handle and deletes the row;
+ *   <li>timeout: publishes expiration.complete and deletes the row. A failed publish rolls both
+ *       back and Liberty retries the timeout.
  * </ul>
+ *
  * The row and the timer commit or roll back together; a crash in between leaves neither. A timer
  * that fires without a row (created before the table existed, by an older server of a rolling
  * update) still announces the expiry; a row whose timer is gone is removed by its cancel, or
@@ -53,21 +55,17 @@ import javax.sql.DataSource;
 public class ExpiryTimers {
     private static final Logger LOG = Logger.getLogger(ExpiryTimers.class.getName());
 
-    @Resource
-    TimerService timerService;
+    @Resource TimerService timerService;
 
-    @Resource
-    SessionContext context;
+    @Resource SessionContext context;
 
-    // java:comp/DefaultDataSource: the timers' own store, so the row and the timer share a transaction.
-    @Resource
-    DataSource timerStore;
+    // java:comp/DefaultDataSource: the timers' own store, so the row and the timer share a
+    // transaction.
+    @Resource DataSource timerStore;
 
-    @EJB
-    ExpiryTableSetup setup;
+    @EJB ExpiryTableSetup setup;
 
-    @Inject
-    ExpirationPublisher publisher;
+    @Inject ExpirationPublisher publisher;
 
     private volatile ExpiryTable table;
     private volatile TimerHandles handles;
@@ -76,8 +74,12 @@ public class ExpiryTimers {
     public boolean schedule(Expiry expiry) {
         String orderId = expiry.orderId();
         if (orderId.length() > ExpiryTable.MAX_ORDER_ID) {
-            throw new IllegalArgumentException("order id longer than " + ExpiryTable.MAX_ORDER_ID + " characters: "
-                    + orderId.substring(0, 40) + "...");
+            throw new IllegalArgumentException(
+                    "order id longer than "
+                            + ExpiryTable.MAX_ORDER_ID
+                            + " characters: "
+                            + orderId.substring(0, 40)
+                            + "...");
         }
         ExpiryTable expiries = table();
         try (Connection connection = timerStore.getConnection()) {
@@ -87,12 +89,20 @@ public class ExpiryTimers {
                     return false;
                 }
                 // A row whose timer is gone would hold the order's expiry forever: replace it.
-                LOG.warning(() -> "the expiry of order " + orderId + " had a row without a timer; it is scheduled again");
+                LOG.warning(
+                        () ->
+                                "the expiry of order "
+                                        + orderId
+                                        + " had a row without a timer; it is scheduled again");
                 expiries.delete(connection, orderId, existing.get().handle());
             }
             // A due time already past makes the container fire the timer right after the commit.
-            Timer timer = timerService.createSingleActionTimer(Date.from(expiry.dueAt()), new TimerConfig(orderId, true));
-            ExpiryTable.Row row = new ExpiryTable.Row(orderId, expiry.dueAt(), handles().encode(timer.getHandle()));
+            Timer timer =
+                    timerService.createSingleActionTimer(
+                            Date.from(expiry.dueAt()), new TimerConfig(orderId, true));
+            ExpiryTable.Row row =
+                    new ExpiryTable.Row(
+                            orderId, expiry.dueAt(), handles().encode(timer.getHandle()));
             if (!expiries.insert(connection, row)) {
                 // Another delivery of this order.created stored its row first (it committed while
                 // this insert waited on the key): this transaction, with its timer, is undone.
@@ -103,7 +113,8 @@ public class ExpiryTimers {
             LOG.fine(() -> "expiry of order " + orderId + " scheduled at " + expiry.dueAt());
             return true;
         } catch (SQLException e) {
-            throw new TimerStoreException("scheduling the expiry of order " + orderId + " failed", e);
+            throw new TimerStoreException(
+                    "scheduling the expiry of order " + orderId + " failed", e);
         }
     }
 
@@ -119,11 +130,15 @@ public class ExpiryTimers {
             // False when a concurrent cancel, or the timer firing, removed the row first.
             return expiries.delete(connection, orderId, row.get().handle());
         } catch (SQLException e) {
-            throw new TimerStoreException("cancelling the expiry of order " + orderId + " failed", e);
+            throw new TimerStoreException(
+                    "cancelling the expiry of order " + orderId + " failed", e);
         }
     }
 
-    /** Whether the row's timer still exists (one lookup by its key); an unreadable handle counts as existing. */
+    /**
+     * Whether the row's timer still exists (one lookup by its key); an unreadable handle counts as
+     * existing.
+     */
     private boolean timerExists(ExpiryTable.Row row) {
         try {
             handles().decode(row.handle()).getTimer();
@@ -131,7 +146,10 @@ public class ExpiryTimers {
         } catch (NoSuchObjectLocalException gone) {
             return false;
         } catch (IllegalArgumentException unreadable) {
-            LOG.log(Level.WARNING, "the timer handle of order " + row.orderId() + " cannot be read", unreadable);
+            LOG.log(
+                    Level.WARNING,
+                    "the timer handle of order " + row.orderId() + " cannot be read",
+                    unreadable);
             return true;
         }
     }
@@ -140,13 +158,19 @@ public class ExpiryTimers {
         try {
             handles().decode(row.handle()).getTimer().cancel();
         } catch (NoSuchObjectLocalException gone) {
-            // It fired, or was cancelled, meanwhile; or it was lost: only the row is left to remove.
+            // It fired, or was cancelled, meanwhile; or it was lost: only the row is left to
+            // remove.
             LOG.fine(() -> "the timer of order " + row.orderId() + " was gone; its row is removed");
         } catch (IllegalArgumentException unreadable) {
             // Cannot happen with handles this class wrote; should it, the timer fires later and
             // order-service ignores the expiry of an order that is no longer open.
-            LOG.log(Level.WARNING, "the timer of order " + row.orderId() + " cannot be found from its row,"
-                    + " which is removed; if the timer still exists it fires and is ignored", unreadable);
+            LOG.log(
+                    Level.WARNING,
+                    "the timer of order "
+                            + row.orderId()
+                            + " cannot be found from its row,"
+                            + " which is removed; if the timer still exists it fires and is ignored",
+                    unreadable);
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.Base64;
  * A persistent timer's {@link TimerHandle} as text and back. The handle is the portable way to
  * reach one timer again later (also after a restart, also from another replica on the same store)
  * without listing all of them: {@code handle.getTimer()} looks the timer up by its key.
- * <p>
- * The handle's class belongs to the EJB container, which the application's class loader does not
+ *
+ * <p>The handle's class belongs to the EJB container, which the application's class loader does not
  * see; it is resolved through {@code containerLoader} (the loader of the container's TimerService
  * implementation) when the application's loader cannot. Only TimerHandle classes are accepted.
  */
@@ -32,7 +32,8 @@ final class TimerHandles {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(handle);
         } catch (IOException e) {
-            throw new UncheckedIOException("the timer handle " + handle + " cannot be serialized", e);
+            throw new UncheckedIOException(
+                    "the timer handle " + handle + " cannot be serialized", e);
         }
         return Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
@@ -55,18 +56,21 @@ final class TimerHandles {
     private final class ContainerObjectInputStream extends ObjectInputStream {
         ContainerObjectInputStream(byte[] bytes) throws IOException {
             super(new ByteArrayInputStream(bytes));
-            setObjectInputFilter(info -> {
-                Class<?> type = info.serialClass();
-                if (type == null) {
-                    return ObjectInputFilter.Status.UNDECIDED;
-                }
-                return TimerHandle.class.isAssignableFrom(type) && info.depth() <= 1
-                        ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-            });
+            setObjectInputFilter(
+                    info -> {
+                        Class<?> type = info.serialClass();
+                        if (type == null) {
+                            return ObjectInputFilter.Status.UNDECIDED;
+                        }
+                        return TimerHandle.class.isAssignableFrom(type) && info.depth() <= 1
+                                ? ObjectInputFilter.Status.ALLOWED
+                                : ObjectInputFilter.Status.REJECTED;
+                    });
         }
 
         @Override
-        protected Class<?> resolveClass(ObjectStreamClass type) throws IOException, ClassNotFoundException {
+        protected Class<?> resolveClass(ObjectStreamClass type)
+                throws IOException, ClassNotFoundException {
             try {
                 return super.resolveClass(type);
             } catch (ClassNotFoundException notTheApplications) {

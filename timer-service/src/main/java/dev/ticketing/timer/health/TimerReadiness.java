@@ -20,11 +20,9 @@ public class TimerReadiness extends ServiceReadiness {
     private static final int STORE_TIMEOUT_SECONDS = 3;
 
     // java:comp/DefaultDataSource, the store of the persistent timers (fragments/timers.xml).
-    @Resource
-    DataSource timerStore;
+    @Resource DataSource timerStore;
 
-    @Inject
-    NatsConnectionStatus nats;
+    @Inject NatsConnectionStatus nats;
 
     @Override
     protected String service() {

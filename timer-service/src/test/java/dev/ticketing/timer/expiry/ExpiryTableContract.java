@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The expiry table's SQL on a real database: each store's test supplies connections to an empty
- * schema of its own. What timer-service relies on: the table is created once, one row per order,
- * a second insert of an order is refused (also when it races the first), and every statement
+ * schema of its own. What timer-service relies on: the table is created once, one row per order, a
+ * second insert of an order is refused (also when it races the first), and every statement
  * addresses one row by its key.
  */
 abstract class ExpiryTableContract {
@@ -40,12 +40,10 @@ abstract class ExpiryTableContract {
     abstract String schema();
 
     /** Before each test: whatever the database needs first (or an assumption that it is there). */
-    void prepare() throws SQLException {
-    }
+    void prepare() throws SQLException {}
 
     /** After each test, its connections closed. */
-    void cleanUp() throws SQLException {
-    }
+    void cleanUp() throws SQLException {}
 
     @BeforeEach
     void createTable() throws SQLException {
@@ -69,16 +67,21 @@ abstract class ExpiryTableContract {
         assertTrue(table.exists(connection));
         assertFalse(table.createIfMissing(connection), "a second time");
         try (Connection another = connect()) {
-            assertFalse(new ExpiryTable(schema()).createIfMissing(another), "from another connection");
+            assertFalse(
+                    new ExpiryTable(schema()).createIfMissing(another), "from another connection");
         }
     }
 
     @Test
     void keepsOneRowPerOrder() throws SQLException {
         assertTrue(table.insert(connection, new ExpiryTable.Row("order-1", DUE, "handle-1")));
-        assertFalse(table.insert(connection, new ExpiryTable.Row("order-1", DUE.plusSeconds(5), "handle-2")),
+        assertFalse(
+                table.insert(
+                        connection, new ExpiryTable.Row("order-1", DUE.plusSeconds(5), "handle-2")),
                 "a second row for order-1");
-        assertEquals(Optional.of(new ExpiryTable.Row("order-1", DUE, "handle-1")), table.find(connection, "order-1"));
+        assertEquals(
+                Optional.of(new ExpiryTable.Row("order-1", DUE, "handle-1")),
+                table.find(connection, "order-1"));
         assertEquals(Optional.empty(), table.find(connection, "order-2"));
     }
 
@@ -97,18 +100,31 @@ abstract class ExpiryTableContract {
         table.insert(connection, new ExpiryTable.Row("order-b", DUE.plusSeconds(60), "h"));
         table.insert(connection, new ExpiryTable.Row("order-c", DUE, "h"));
         table.insert(connection, new ExpiryTable.Row("order-a", DUE, "h"));
-        assertEquals(List.of(new Expiry("order-a", DUE), new Expiry("order-c", DUE),
-                new Expiry("order-b", DUE.plusSeconds(60))), table.all(connection));
+        assertEquals(
+                List.of(
+                        new Expiry("order-a", DUE),
+                        new Expiry("order-c", DUE),
+                        new Expiry("order-b", DUE.plusSeconds(60))),
+                table.all(connection));
     }
 
     @Test
     void aSecondInsertOfAnOrderWaitsForTheFirstAndIsRefusedWhenItCommits() throws Exception {
-        try (Connection first = connect(); Connection second = connect()) {
+        try (Connection first = connect();
+                Connection second = connect()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             assertTrue(table.insert(first, new ExpiryTable.Row("order-1", DUE, "handle-first")));
-            Future<Boolean> racing = other.submit(() -> table.insert(second, new ExpiryTable.Row("order-1", DUE, "handle-second")));
-            assertThrows(TimeoutException.class, () -> racing.get(500, TimeUnit.MILLISECONDS), "waits on the key");
+            Future<Boolean> racing =
+                    other.submit(
+                            () ->
+                                    table.insert(
+                                            second,
+                                            new ExpiryTable.Row("order-1", DUE, "handle-second")));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> racing.get(500, TimeUnit.MILLISECONDS),
+                    "waits on the key");
             first.commit();
             assertFalse(racing.get(30, TimeUnit.SECONDS), "refused once the first committed");
             second.rollback();
@@ -118,18 +134,27 @@ abstract class ExpiryTableContract {
 
     @Test
     void aSecondInsertOfAnOrderSucceedsWhenTheFirstRollsBack() throws Exception {
-        try (Connection first = connect(); Connection second = connect()) {
+        try (Connection first = connect();
+                Connection second = connect()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             assertTrue(table.insert(first, new ExpiryTable.Row("order-1", DUE, "handle-first")));
-            CompletableFuture<Boolean> racing = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return table.insert(second, new ExpiryTable.Row("order-1", DUE, "handle-second"));
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, other);
-            assertThrows(TimeoutException.class, () -> racing.get(500, TimeUnit.MILLISECONDS), "waits on the key");
+            CompletableFuture<Boolean> racing =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return table.insert(
+                                            second,
+                                            new ExpiryTable.Row("order-1", DUE, "handle-second"));
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            other);
+            assertThrows(
+                    TimeoutException.class,
+                    () -> racing.get(500, TimeUnit.MILLISECONDS),
+                    "waits on the key");
             first.rollback();
             assertTrue(racing.get(30, TimeUnit.SECONDS), "stored once the first rolled back");
             second.commit();

@@ -10,10 +10,12 @@ import java.util.UUID;
 
 /**
  * The expiry table on PostgreSQL, in a schema of each test's own, at {@code it.postgres.url}
- * (default jdbc:postgresql://127.0.0.1:5432/test, user postgres); skipped, saying so, where none answers.
+ * (default jdbc:postgresql://127.0.0.1:5432/test, user postgres); skipped, saying so, where none
+ * answers.
  */
 class PostgresqlExpiryTableTest extends ExpiryTableContract {
-    private final String url = System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private final String url =
+            System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private final String user = System.getProperty("it.postgres.user", "postgres");
     private final String password = System.getProperty("it.postgres.password", "");
     private final String schema = "expiry_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -46,7 +48,8 @@ class PostgresqlExpiryTableTest extends ExpiryTableContract {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -39,7 +39,9 @@ class TimerHandlesTest {
     @Test
     void textThatIsNoHandleIsRefusedWithoutBuildingOtherObjects() throws IOException {
         assertThrows(IllegalArgumentException.class, () -> handles.decode("not base64 %%"));
-        assertThrows(IllegalArgumentException.class, () -> handles.decode(serialized(new ArrayList<>(List.of("x")))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> handles.decode(serialized(new ArrayList<>(List.of("x")))));
         assertThrows(IllegalArgumentException.class, () -> handles.decode(serialized("a string")));
     }
 

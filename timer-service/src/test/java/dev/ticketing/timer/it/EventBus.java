@@ -27,15 +27,19 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The test's side of the bus: publishes order events as order-service would (to
- * {@code <prefix>.order.created} with Nats-Msg-Id = event id), and records what timer-service
- * published on {@code <prefix>.expiration.complete}, read from the run's stream.
+ * The test's side of the bus: publishes order events as order-service would (to {@code
+ * <prefix>.order.created} with Nats-Msg-Id = event id), and records what timer-service published on
+ * {@code <prefix>.expiration.complete}, read from the run's stream.
  */
 final class EventBus implements AutoCloseable {
 
     /** One expiration.complete as stored in the stream. */
-    record Published(String orderId, String eventId, String messageId, Instant occurredAt, Instant storedAt) {
-    }
+    record Published(
+            String orderId,
+            String eventId,
+            String messageId,
+            Instant occurredAt,
+            Instant storedAt) {}
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -46,15 +50,26 @@ final class EventBus implements AutoCloseable {
     EventBus(String natsUrl, String prefix) {
         this.prefix = prefix;
         try {
-            this.connection = Nats.connect(new Options.Builder().server(natsUrl)
-                    .connectionTimeout(Duration.ofSeconds(5)).build());
+            this.connection =
+                    Nats.connect(
+                            new Options.Builder()
+                                    .server(natsUrl)
+                                    .connectionTimeout(Duration.ofSeconds(5))
+                                    .build());
             this.jetStream = connection.jetStream();
             this.dispatcher = connection.createDispatcher();
             // An ordered consumer from the start of the stream: every expiration of this run.
-            jetStream.subscribe(EventType.EXPIRATION_COMPLETE.subject(prefix), dispatcher, this::record, true,
-                    PushSubscribeOptions.builder().ordered(true)
-                            .configuration(io.nats.client.api.ConsumerConfiguration.builder()
-                                    .deliverPolicy(DeliverPolicy.All).build())
+            jetStream.subscribe(
+                    EventType.EXPIRATION_COMPLETE.subject(prefix),
+                    dispatcher,
+                    this::record,
+                    true,
+                    PushSubscribeOptions.builder()
+                            .ordered(true)
+                            .configuration(
+                                    io.nats.client.api.ConsumerConfiguration.builder()
+                                            .deliverPolicy(DeliverPolicy.All)
+                                            .build())
                             .build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach NATS at " + natsUrl, e);
@@ -62,18 +77,27 @@ final class EventBus implements AutoCloseable {
     }
 
     private void record(Message message) {
-        var event = Events.fromJson(new String(message.getData(), StandardCharsets.UTF_8),
-                dev.ticketing.common.events.ExpirationComplete.class);
-        String msgId = message.getHeaders() == null ? null : message.getHeaders().getFirst("Nats-Msg-Id");
-        expirations.add(new Published(event.data().orderId(), event.id(), msgId, event.occurredAt(),
-                message.metaData().timestamp().toInstant()));
+        var event =
+                Events.fromJson(
+                        new String(message.getData(), StandardCharsets.UTF_8),
+                        dev.ticketing.common.events.ExpirationComplete.class);
+        String msgId =
+                message.getHeaders() == null ? null : message.getHeaders().getFirst("Nats-Msg-Id");
+        expirations.add(
+                new Published(
+                        event.data().orderId(),
+                        event.id(),
+                        msgId,
+                        event.occurredAt(),
+                        message.metaData().timestamp().toInstant()));
     }
 
     /** Publishes {@code event} on its subject under this run's prefix; returns the stream's ack. */
     PublishAck publish(EventEnvelope<? extends EventPayload> event) {
         Headers headers = new Headers().put("Nats-Msg-Id", event.id());
         try {
-            return jetStream.publish(EventType.ofType(event.type()).subject(prefix), headers, Events.toBytes(event));
+            return jetStream.publish(
+                    EventType.ofType(event.type()).subject(prefix), headers, Events.toBytes(event));
         } catch (Exception e) {
             throw new IllegalStateException("publishing " + event.type() + " failed", e);
         }
@@ -82,12 +106,16 @@ final class EventBus implements AutoCloseable {
     /**
      * The stream sequence up to which the durable consumer {@code durable} of {@code stream} has
      * acknowledged every message (its ack floor): timer-service acknowledges an event once it has
-     * applied it, so every event published at or below this sequence has been handled. 0 while
-     * the consumer does not exist yet.
+     * applied it, so every event published at or below this sequence has been handled. 0 while the
+     * consumer does not exist yet.
      */
     long acknowledgedUpTo(String stream, String durable) {
         try {
-            return connection.jetStreamManagement().getConsumerInfo(stream, durable).getAckFloor().getStreamSequence();
+            return connection
+                    .jetStreamManagement()
+                    .getConsumerInfo(stream, durable)
+                    .getAckFloor()
+                    .getStreamSequence();
         } catch (JetStreamApiException noConsumerYet) {
             return 0;
         } catch (IOException e) {
@@ -98,10 +126,15 @@ final class EventBus implements AutoCloseable {
     /** How many messages {@code stream} holds on {@code subject} (dead letters, for instance). */
     long messagesOn(String stream, String subject) {
         try {
-            return connection.jetStreamManagement()
+            return connection
+                    .jetStreamManagement()
                     .getStreamInfo(stream, StreamInfoOptions.filterSubjects(subject))
-                    .getStreamState().getSubjects().stream()
-                    .filter(s -> s.getName().equals(subject)).mapToLong(Subject::getCount).sum();
+                    .getStreamState()
+                    .getSubjects()
+                    .stream()
+                    .filter(s -> s.getName().equals(subject))
+                    .mapToLong(Subject::getCount)
+                    .sum();
         } catch (JetStreamApiException | IOException e) {
             throw new IllegalStateException("cannot read stream " + stream, e);
         }

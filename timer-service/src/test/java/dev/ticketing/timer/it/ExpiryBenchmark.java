@@ -35,30 +35,37 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * How late expiries fire, and what pending timers cost. Not part of the normal build (no *IT name);
  * run it with:
+ *
  * <pre>
  * mvn -o verify -pl timer-service -Dit.test=ExpiryBenchmark -Dbench.orders=200 -Dbench.window=10s -Dbench.spread=10s
  * mvn -o verify -pl timer-service -Dit.test='ExpiryBenchmark#pendingTimers*' -Dbench.pending=10,10000
  * </pre>
+ *
  * Run 1 publishes N order.created at once, each due {@code window} later. Run 2 spreads N due times
  * over {@code spread} after {@code window} and stops timer-service's server when half of them are
  * due, starting it again at once. Each prints p50/p99/max of (stored in the stream − expiresAt) and
- * of (timer fired − expiresAt), and asserts that every order expired exactly once. Run 3
- * ({@link #pendingTimersCost}) measures event handling and expiry lateness with
- * few and with many timers pending, on a server of its own.
+ * of (timer fired − expiresAt), and asserts that every order expired exactly once. Run 3 ({@link
+ * #pendingTimersCost}) measures event handling and expiry lateness with few and with many timers
+ * pending, on a server of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExpiryBenchmark {
     private final int orders = Integer.getInteger("bench.orders", 200);
-    private final Duration window = Duration.parse("PT" + System.getProperty("bench.window", "10s").toUpperCase());
-    private final Duration spread = Duration.parse("PT" + System.getProperty("bench.spread", "10s").toUpperCase());
+    private final Duration window =
+            Duration.parse("PT" + System.getProperty("bench.window", "10s").toUpperCase());
+    private final Duration spread =
+            Duration.parse("PT" + System.getProperty("bench.spread", "10s").toUpperCase());
     private LibertyServer server;
     private EventBus bus;
 
     @BeforeAll
     void connect() {
         server = LibertyServer.ofThisModule();
-        bus = new EventBus(LibertyServer.required("nats.url"), LibertyServer.required("it.subject.prefix"));
+        bus =
+                new EventBus(
+                        LibertyServer.required("nats.url"),
+                        LibertyServer.required("it.subject.prefix"));
     }
 
     @AfterAll
@@ -78,8 +85,16 @@ class ExpiryBenchmark {
             bus.publish(Orders.created(orderId, expiresAt));
         }
         Duration publishing = Duration.between(start, Instant.now());
-        report("run 1: " + orders + " orders published in " + publishing.toMillis() + " ms, each due " + window
-                + " after its publish", due, window.plus(Duration.ofMinutes(3)));
+        report(
+                "run 1: "
+                        + orders
+                        + " orders published in "
+                        + publishing.toMillis()
+                        + " ms, each due "
+                        + window
+                        + " after its publish",
+                due,
+                window.plus(Duration.ofMinutes(3)));
     }
 
     @Test
@@ -94,42 +109,59 @@ class ExpiryBenchmark {
             bus.publish(Orders.created(orderId, expiresAt));
         }
         Instant halfway = first.plus(spread.dividedBy(2));
-        await().atMost(window.plus(spread).plusMinutes(1)).pollInterval(Duration.ofMillis(50))
+        await().atMost(window.plus(spread).plusMinutes(1))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> Instant.now().isAfter(halfway));
         Instant stopping = Instant.now();
         server.stop();
         Instant stopped = Instant.now();
         server.start();
         Instant ready = Instant.now();
-        report("run 2: " + orders + " orders due over " + spread + "; server stopped at the halfway due time ("
-                + Duration.between(stopping, stopped).toMillis() + " ms to stop, "
-                + Duration.between(stopped, ready).toMillis() + " ms to start and be ready)",
-                due, window.plus(spread).plus(Duration.ofMinutes(5)));
+        report(
+                "run 2: "
+                        + orders
+                        + " orders due over "
+                        + spread
+                        + "; server stopped at the halfway due time ("
+                        + Duration.between(stopping, stopped).toMillis()
+                        + " ms to stop, "
+                        + Duration.between(stopped, ready).toMillis()
+                        + " ms to start and be ready)",
+                due,
+                window.plus(spread).plus(Duration.ofMinutes(5)));
     }
 
     /**
      * Run 3: the cost of pending timers. A server of its own (a copy of this module's with an empty
      * timer store: Derby, or PostgreSQL with {@code -Dbench.store=postgresql}), its own stream. For
      * each count in {@code bench.pending} (default 10,10000), in this order:
+     *
      * <ol>
-     * <li>order.created of far-future orders until that many timers are pending (the preload);
-     * <li>{@code bench.events} (200) order.created, far future: per-event handling time, measured
-     * server-side as (stream acknowledged by timer-service's consumer − first publish) / events;
-     * <li>{@code bench.lookups} (200) reads of one order's timer in the admin view, and one full listing;
-     * <li>{@code bench.batch} (200) orders due at one instant {@code bench.scale.window} (20s) away:
-     * lateness (timer fired − due) with nothing else going on;
-     * <li>the same with traffic while the batch comes due: from 2 s before, {@code bench.events}
-     * order.created of new orders and order.cancelled of those from step 2;
-     * <li>order.cancelled of the orders created in step 5: per-event handling time.
+     *   <li>order.created of far-future orders until that many timers are pending (the preload);
+     *   <li>{@code bench.events} (200) order.created, far future: per-event handling time, measured
+     *       server-side as (stream acknowledged by timer-service's consumer − first publish) /
+     *       events;
+     *   <li>{@code bench.lookups} (200) reads of one order's timer in the admin view, and one full
+     *       listing;
+     *   <li>{@code bench.batch} (200) orders due at one instant {@code bench.scale.window} (20s)
+     *       away: lateness (timer fired − due) with nothing else going on;
+     *   <li>the same with traffic while the batch comes due: from 2 s before, {@code bench.events}
+     *       order.created of new orders and order.cancelled of those from step 2;
+     *   <li>order.cancelled of the orders created in step 5: per-event handling time.
      * </ol>
-     * Before the first count, {@code bench.warmup} (1000) orders are created and cancelled unmeasured.
-     * The server and its store are thrown away afterwards (its directory deleted, or its schema dropped).
+     *
+     * Before the first count, {@code bench.warmup} (1000) orders are created and cancelled
+     * unmeasured. The server and its store are thrown away afterwards (its directory deleted, or
+     * its schema dropped).
      */
     @Test
     @Order(3)
     void pendingTimersCost() {
-        int[] levels = Arrays.stream(System.getProperty("bench.pending", "10,10000").split(","))
-                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        int[] levels =
+                Arrays.stream(System.getProperty("bench.pending", "10,10000").split(","))
+                        .map(String::trim)
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
         String store = System.getProperty("bench.store", "derby");
         String stream = LibertyServer.required("it.stream") + "-BENCH";
         String prefix = LibertyServer.required("it.subject.prefix") + "-bench";
@@ -156,8 +188,16 @@ class ExpiryBenchmark {
                 }
             }
             System.out.println();
-            System.out.println("== run 3: pending timers (" + store + "; " + scale.events + " events per step; batch of "
-                    + scale.batch + " due " + scale.window.toSeconds() + " s after publishing)");
+            System.out.println(
+                    "== run 3: pending timers ("
+                            + store
+                            + "; "
+                            + scale.events
+                            + " events per step; batch of "
+                            + scale.batch
+                            + " due "
+                            + scale.window.toSeconds()
+                            + " s after publishing)");
             lines.forEach(l -> System.out.println("   " + l));
             System.out.println();
         } finally {
@@ -165,8 +205,12 @@ class ExpiryBenchmark {
             if (store.equals("postgresql")) {
                 postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
-            deleteTree(Path.of(LibertyServer.required("it.wlp.user.dir"), "servers",
-                    LibertyServer.required("it.server.name") + "-bench", "data"));
+            deleteTree(
+                    Path.of(
+                            LibertyServer.required("it.wlp.user.dir"),
+                            "servers",
+                            LibertyServer.required("it.server.name") + "-bench",
+                            "data"));
         }
     }
 
@@ -177,7 +221,9 @@ class ExpiryBenchmark {
         final int events = Integer.getInteger("bench.events", 200);
         final int lookups = Integer.getInteger("bench.lookups", 200);
         final int batch = Integer.getInteger("bench.batch", 200);
-        final Duration window = Duration.parse("PT" + System.getProperty("bench.scale.window", "20s").toUpperCase());
+        final Duration window =
+                Duration.parse(
+                        "PT" + System.getProperty("bench.scale.window", "20s").toUpperCase());
         private final ServerCopy server;
         private final EventBus bus;
         private final String stream;
@@ -192,8 +238,8 @@ class ExpiryBenchmark {
         }
 
         /**
-         * {@code bench.warmup} (1000) orders created and cancelled, 100 at a time, not measured: the
-         * JIT and the pools warm up, and at most 100 more timers are pending meanwhile.
+         * {@code bench.warmup} (1000) orders created and cancelled, 100 at a time, not measured:
+         * the JIT and the pools warm up, and at most 100 more timers are pending meanwhile.
          */
         void warmUp() {
             int total = Integer.getInteger("bench.warmup", 1000);
@@ -210,20 +256,35 @@ class ExpiryBenchmark {
             // 1. The preload.
             List<String> more = newOrders(pending - background.size());
             if (!more.isEmpty()) {
-                Duration preload = apply(CREATED, more.stream().map(id -> Orders.created(id, farFuture)).toList());
+                Duration preload =
+                        apply(
+                                CREATED,
+                                more.stream().map(id -> Orders.created(id, farFuture)).toList());
                 background.addAll(more);
-                lines.add(String.format("preload:  %6d order.created applied in %6.1f s  (%.2f ms per event)",
-                        more.size(), preload.toMillis() / 1000.0, perEvent(preload, more.size())));
+                lines.add(
+                        String.format(
+                                "preload:  %6d order.created applied in %6.1f s  (%.2f ms per event)",
+                                more.size(),
+                                preload.toMillis() / 1000.0,
+                                perEvent(preload, more.size())));
             }
             // 2. Scheduling.
             List<String> scheduled = newOrders(events);
-            Duration created = apply(CREATED, scheduled.stream().map(id -> Orders.created(id, farFuture)).toList());
-            lines.add(String.format("order.created   (%d pending -> %d): %7.2f ms per event", pending,
-                    pending + events, perEvent(created, events)));
+            Duration created =
+                    apply(
+                            CREATED,
+                            scheduled.stream().map(id -> Orders.created(id, farFuture)).toList());
+            lines.add(
+                    String.format(
+                            "order.created   (%d pending -> %d): %7.2f ms per event",
+                            pending, pending + events, perEvent(created, events)));
             // 3. The admin view.
             List<Long> reads = new ArrayList<>();
             for (int i = 0; i < lookups; i++) {
-                String orderId = i % 2 == 0 ? scheduled.get(i % scheduled.size()) : background.get(i % background.size());
+                String orderId =
+                        i % 2 == 0
+                                ? scheduled.get(i % scheduled.size())
+                                : background.get(i % background.size());
                 long start = System.nanoTime();
                 HttpApi.Reply reply = http.get(server.operatorUrl("/internal/timers/" + orderId));
                 reads.add((System.nanoTime() - start) / 1_000_000);
@@ -246,14 +307,16 @@ class ExpiryBenchmark {
             lines.add("lateness, busy:  " + lateness(busy));
             // 6. Cancelling.
             Duration cancelled = apply(CANCELLED, traffic.stream().map(Orders::cancelled).toList());
-            lines.add(String.format("order.cancelled (%d pending -> %d): %7.2f ms per event", pending + events,
-                    pending, perEvent(cancelled, events)));
+            lines.add(
+                    String.format(
+                            "order.cancelled (%d pending -> %d): %7.2f ms per event",
+                            pending + events, pending, perEvent(cancelled, events)));
             return lines;
         }
 
         /**
-         * {@link #batch} orders due at one instant; from 2 s before it, {@code traffic} is published.
-         * Returns fired − due over the batch (and how long applying the traffic took).
+         * {@link #batch} orders due at one instant; from 2 s before it, {@code traffic} is
+         * published. Returns fired − due over the batch (and how long applying the traffic took).
          */
         private String lateness(List<EventEnvelope<? extends EventPayload>> traffic) {
             Instant due = Instant.now().plus(window);
@@ -265,27 +328,43 @@ class ExpiryBenchmark {
                 creates.add(created);
             }
             Duration scheduling = apply(CREATED, creates);
-            String note = String.format("(batch scheduled in %.1f s", scheduling.toMillis() / 1000.0);
+            String note =
+                    String.format("(batch scheduled in %.1f s", scheduling.toMillis() / 1000.0);
             if (!traffic.isEmpty()) {
-                await().atMost(window.plusMinutes(5)).pollInterval(Duration.ofMillis(20))
+                await().atMost(window.plusMinutes(5))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> Instant.now().isAfter(due.minusSeconds(2)));
                 Duration applied = publishAndAwait(traffic);
-                note += String.format("; %d events around the due time applied in %.1f s, %.2f ms per event",
-                        traffic.size(), applied.toMillis() / 1000.0, perEvent(applied, traffic.size()));
+                note +=
+                        String.format(
+                                "; %d events around the due time applied in %.1f s, %.2f ms per event",
+                                traffic.size(),
+                                applied.toMillis() / 1000.0,
+                                perEvent(applied, traffic.size()));
             }
-            await("the batch expired").atMost(window.plusMinutes(10)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> batchDue.keySet().stream().allMatch(id -> bus.expirationOf(id).isPresent()));
+            await("the batch expired")
+                    .atMost(window.plusMinutes(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () ->
+                                    batchDue.keySet().stream()
+                                            .allMatch(id -> bus.expirationOf(id).isPresent()));
             List<Long> fired = new ArrayList<>();
-            batchDue.forEach((id, at) -> {
-                List<EventBus.Published> expired = bus.expirationsOf(id);
-                assertEquals(1, expired.size(), "one expiration.complete for " + id);
-                fired.add(Duration.between(at, expired.get(0).occurredAt()).toMillis());
-            });
+            batchDue.forEach(
+                    (id, at) -> {
+                        List<EventBus.Published> expired = bus.expirationsOf(id);
+                        assertEquals(1, expired.size(), "one expiration.complete for " + id);
+                        fired.add(Duration.between(at, expired.get(0).occurredAt()).toMillis());
+                    });
             return "fired - due " + stats(fired) + " " + note + ")";
         }
 
-        /** Publishes the events, all of one subject, and waits until timer-service acknowledged the last. */
-        private Duration apply(String durable, List<? extends EventEnvelope<? extends EventPayload>> events) {
+        /**
+         * Publishes the events, all of one subject, and waits until timer-service acknowledged the
+         * last.
+         */
+        private Duration apply(
+                String durable, List<? extends EventEnvelope<? extends EventPayload>> events) {
             Instant start = Instant.now();
             long last = 0;
             for (EventEnvelope<? extends EventPayload> event : events) {
@@ -295,7 +374,10 @@ class ExpiryBenchmark {
             return Duration.between(start, Instant.now());
         }
 
-        /** Publishes order.created and order.cancelled events and waits until both consumers acknowledged theirs. */
+        /**
+         * Publishes order.created and order.cancelled events and waits until both consumers
+         * acknowledged theirs.
+         */
         private Duration publishAndAwait(List<EventEnvelope<? extends EventPayload>> events) {
             Instant start = Instant.now();
             long lastCreated = 0;
@@ -315,7 +397,8 @@ class ExpiryBenchmark {
 
         private void awaitAcknowledged(String durable, long sequence, int count) {
             await(durable + " acknowledged up to " + sequence)
-                    .atMost(Duration.ofSeconds(60).plusMillis(500L * count)).pollInterval(Duration.ofMillis(5))
+                    .atMost(Duration.ofSeconds(60).plusMillis(500L * count))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> bus.acknowledgedUpTo(stream, durable) >= sequence);
         }
 
@@ -346,8 +429,13 @@ class ExpiryBenchmark {
     }
 
     private void report(String title, Map<String, Instant> due, Duration atMost) {
-        await("every order expired").atMost(atMost).pollInterval(Duration.ofMillis(200))
-                .until(() -> due.keySet().stream().allMatch(id -> bus.expirationOf(id).isPresent()));
+        await("every order expired")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () ->
+                                due.keySet().stream()
+                                        .allMatch(id -> bus.expirationOf(id).isPresent()));
         List<Long> stored = new ArrayList<>();
         List<Long> fired = new ArrayList<>();
         for (Map.Entry<String, Instant> order : due.entrySet()) {
@@ -366,8 +454,13 @@ class ExpiryBenchmark {
     private static String stats(List<Long> millis) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        return String.format("p50 %6d ms   p99 %6d ms   max %6d ms   min %6d ms   (n=%d)",
-                percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.get(0), sorted.size());
+        return String.format(
+                "p50 %6d ms   p99 %6d ms   max %6d ms   min %6d ms   (n=%d)",
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.get(sorted.size() - 1),
+                sorted.get(0),
+                sorted.size());
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The expiry behaviour of timer-service, driven only through its contract: order events in on
- * NATS, expiration.complete out, the admin view over HTTP. Run once per timer store (Derby, the
- * default; PostgreSQL) by the subclasses.
+ * The expiry behaviour of timer-service, driven only through its contract: order events in on NATS,
+ * expiration.complete out, the admin view over HTTP. Run once per timer store (Derby, the default;
+ * PostgreSQL) by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,12 +74,18 @@ abstract class ExpirySuite {
         bus.publish(Orders.created(orderId, expiresAt));
 
         EventBus.Published expired = awaitExpiration(orderId, Duration.ofSeconds(30));
-        assertFalse(expired.storedAt().isBefore(expiresAt), "fired early: " + expired + " vs " + expiresAt);
-        assertTrue(Duration.between(expiresAt, expired.storedAt()).compareTo(ON_TIME) < 0,
+        assertFalse(
+                expired.storedAt().isBefore(expiresAt),
+                "fired early: " + expired + " vs " + expiresAt);
+        assertTrue(
+                Duration.between(expiresAt, expired.storedAt()).compareTo(ON_TIME) < 0,
                 "fired late: " + expired + " vs " + expiresAt);
         assertEquals(ExpirationNotice.eventId(orderId), expired.eventId());
         assertEquals(expired.eventId(), expired.messageId(), "Nats-Msg-Id must be the event id");
-        assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status(), "fired timers are not pending");
+        assertEquals(
+                404,
+                http.get(server.url("/internal/timers/" + orderId)).status(),
+                "fired timers are not pending");
     }
 
     @Test
@@ -89,10 +95,14 @@ abstract class ExpirySuite {
         Instant expiresAt = Instant.now().plusSeconds(120);
         bus.publish(Orders.created(orderId, expiresAt));
 
-        JsonObject timer = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> pendingTimer(orderId), t -> t != null);
+        JsonObject timer =
+                await().atMost(Duration.ofSeconds(20))
+                        .ignoreExceptions()
+                        .until(() -> pendingTimer(orderId), t -> t != null);
         assertEquals(orderId, timer.getString("orderId"));
-        assertEquals(Orders.created(orderId, expiresAt).data().expiresAt(), Instant.parse(timer.getString("dueAt")));
+        assertEquals(
+                Orders.created(orderId, expiresAt).data().expiresAt(),
+                Instant.parse(timer.getString("dueAt")));
 
         HttpApi.Reply one = http.get(server.url("/internal/timers/" + orderId));
         assertEquals(200, one.status(), one.body());
@@ -107,7 +117,9 @@ abstract class ExpirySuite {
     void anUnknownOrderHasNoPendingTimer() {
         HttpApi.Reply reply = http.get(server.url("/internal/timers/no-such-order"));
         assertEquals(404, reply.status(), reply.body());
-        assertEquals("Not Found", reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+        assertEquals(
+                "Not Found",
+                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
     }
 
     @Test
@@ -121,10 +133,14 @@ abstract class ExpirySuite {
         // A marker published after both: once its timer exists, both deliveries were handled.
         String marker = Orders.newOrderId();
         bus.publish(Orders.created(marker, expiresAt.plusSeconds(2)));
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> pendingTimer(marker) != null
-                || bus.expirationOf(marker).isPresent());
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() -> pendingTimer(marker) != null || bus.expirationOf(marker).isPresent());
 
-        long timers = pendingTimers().stream().filter(t -> t.getString("orderId").equals(orderId)).count();
+        long timers =
+                pendingTimers().stream()
+                        .filter(t -> t.getString("orderId").equals(orderId))
+                        .count();
         assertTrue(timers <= 1, "one timer per order, found " + timers);
         awaitExpiration(marker, Duration.ofSeconds(30));
         assertEquals(1, bus.expirationsOf(orderId).size(), "one expiration.complete per order");
@@ -140,7 +156,8 @@ abstract class ExpirySuite {
         bus.publish(Orders.created(cancelled, expiresAt));
         bus.publish(Orders.created(completed, expiresAt));
         bus.publish(Orders.created(control, expiresAt.plusSeconds(1)));
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
                 .until(() -> pendingTimer(cancelled) != null && pendingTimer(completed) != null);
 
         bus.publish(Orders.cancelled(cancelled));
@@ -161,7 +178,9 @@ abstract class ExpirySuite {
         Instant published = Instant.now();
         bus.publish(Orders.created(orderId, published.minusSeconds(30)));
         EventBus.Published expired = awaitExpiration(orderId, Duration.ofSeconds(30));
-        assertTrue(Duration.between(published, expired.storedAt()).compareTo(ON_TIME) < 0, expired.toString());
+        assertTrue(
+                Duration.between(published, expired.storedAt()).compareTo(ON_TIME) < 0,
+                expired.toString());
     }
 
     @Test
@@ -173,13 +192,27 @@ abstract class ExpirySuite {
 
         long cancelled = bus.publish(Orders.cancelled(orderId)).getSeqno();
         long completed = bus.publish(Orders.completed(orderId)).getSeqno();
-        // Acknowledged within seconds: applied (a failure would be redelivered after 1 s, 5 s, 30 s...).
-        await("both acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled") >= cancelled
-                        && bus.acknowledgedUpTo(stream(), "timer-service-order-completed") >= completed);
-        assertEquals(0, bus.messagesOn(stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.cancelled"),
+        // Acknowledged within seconds: applied (a failure would be redelivered after 1 s, 5 s, 30
+        // s...).
+        await("both acknowledged")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled")
+                                                >= cancelled
+                                        && bus.acknowledgedUpTo(
+                                                        stream(), "timer-service-order-completed")
+                                                >= completed);
+        assertEquals(
+                0,
+                bus.messagesOn(
+                        stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.cancelled"),
                 "dead-lettered");
-        assertEquals(0, bus.messagesOn(stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.completed"),
+        assertEquals(
+                0,
+                bus.messagesOn(
+                        stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.completed"),
                 "dead-lettered");
         assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status());
         assertEquals(1, bus.expirationsOf(orderId).size());
@@ -200,31 +233,50 @@ abstract class ExpirySuite {
             last = bus.publish(Orders.created(order.getKey(), order.getValue())).getSeqno();
         }
         long lastCreated = last;
-        await("all scheduled").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-created") >= lastCreated);
+        await("all scheduled")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus.acknowledgedUpTo(stream(), "timer-service-order-created")
+                                        >= lastCreated);
 
         for (var order : due.entrySet()) {
             HttpApi.Reply one = http.get(server.url("/internal/timers/" + order.getKey()));
             assertEquals(200, one.status(), one.body());
             assertEquals(order.getKey(), one.json().getString("orderId"));
-            assertEquals(order.getValue(), Instant.parse(one.json().getString("dueAt")), order.getKey());
+            assertEquals(
+                    order.getValue(), Instant.parse(one.json().getString("dueAt")), order.getKey());
         }
-        List<String> listed = pendingTimers().stream().map(t -> t.getString("orderId"))
-                .filter(due::containsKey).toList();
-        List<String> soonestFirst = due.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).toList();
+        List<String> listed =
+                pendingTimers().stream()
+                        .map(t -> t.getString("orderId"))
+                        .filter(due::containsKey)
+                        .toList();
+        List<String> soonestFirst =
+                due.entrySet().stream()
+                        .sorted(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .toList();
         assertEquals(soonestFirst, listed, "the admin view lists them soonest first");
 
         for (String orderId : due.keySet()) {
             last = bus.publish(Orders.cancelled(orderId)).getSeqno();
         }
         long lastCancelled = last;
-        await("all cancelled").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled") >= lastCancelled);
+        await("all cancelled")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled")
+                                        >= lastCancelled);
         for (String orderId : due.keySet()) {
-            assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status(), orderId);
+            assertEquals(
+                    404, http.get(server.url("/internal/timers/" + orderId)).status(), orderId);
         }
-        assertTrue(pendingTimers().stream().noneMatch(t -> due.containsKey(t.getString("orderId"))));
+        assertTrue(
+                pendingTimers().stream().noneMatch(t -> due.containsKey(t.getString("orderId"))));
     }
 
     @Test
@@ -239,14 +291,19 @@ abstract class ExpirySuite {
         bus.publish(Orders.created(dueAfterRestart, secondDue));
         Instant cancelledDue = secondDue.plusSeconds(15);
         bus.publish(Orders.created(cancelledAfterRestart, cancelledDue));
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> pendingTimer(dueWhileDown) != null && pendingTimer(dueAfterRestart) != null
-                        && pendingTimer(cancelledAfterRestart) != null);
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                pendingTimer(dueWhileDown) != null
+                                        && pendingTimer(dueAfterRestart) != null
+                                        && pendingTimer(cancelledAfterRestart) != null);
 
         server.stop();
         Instant stopped = Instant.now();
         // Let the first due time pass while nothing runs.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().isAfter(firstDue.plusSeconds(2)));
         assertTrue(bus.expirationsOf(dueWhileDown).isEmpty(), "fired before the server stopped");
 
@@ -254,28 +311,43 @@ abstract class ExpirySuite {
         Instant ready = Instant.now();
         EventBus.Published missed = awaitExpiration(dueWhileDown, Duration.ofSeconds(30));
         assertTrue(missed.storedAt().isAfter(stopped), missed.toString());
-        assertTrue(Duration.between(ready, missed.storedAt()).compareTo(Duration.ofSeconds(15)) < 0,
-                "a timer missed while down must fire promptly after restart: ready " + ready + ", " + missed);
+        assertTrue(
+                Duration.between(ready, missed.storedAt()).compareTo(Duration.ofSeconds(15)) < 0,
+                "a timer missed while down must fire promptly after restart: ready "
+                        + ready
+                        + ", "
+                        + missed);
 
-        // The restarted server finds a timer it did not create (through the handle its row keeps) and cancels it.
+        // The restarted server finds a timer it did not create (through the handle its row keeps)
+        // and cancels it.
         JsonObject stillPending = pendingTimer(cancelledAfterRestart);
-        assertNotNull(stillPending, "pending after the restart (was the restart slower than "
-                + Duration.between(stopped, cancelledDue).toSeconds() + " s?)");
-        assertEquals(cancelledDue.truncatedTo(ChronoUnit.MILLIS), Instant.parse(stillPending.getString("dueAt")));
+        assertNotNull(
+                stillPending,
+                "pending after the restart (was the restart slower than "
+                        + Duration.between(stopped, cancelledDue).toSeconds()
+                        + " s?)");
+        assertEquals(
+                cancelledDue.truncatedTo(ChronoUnit.MILLIS),
+                Instant.parse(stillPending.getString("dueAt")));
         bus.publish(Orders.cancelled(cancelledAfterRestart));
-        await().atMost(Duration.ofSeconds(20)).until(() -> pendingTimer(cancelledAfterRestart) == null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> pendingTimer(cancelledAfterRestart) == null);
 
         EventBus.Published later = awaitExpiration(dueAfterRestart, Duration.ofSeconds(90));
         assertFalse(later.storedAt().isBefore(secondDue), later.toString());
         assertEquals(1, bus.expirationsOf(dueWhileDown).size());
         // Past the cancelled order's due time: its timer is gone, not only its row.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().isAfter(cancelledDue.plusSeconds(3)));
-        assertEquals(List.of(), bus.expirationsOf(cancelledAfterRestart), "cancelled after the restart");
+        assertEquals(
+                List.of(), bus.expirationsOf(cancelledAfterRestart), "cancelled after the restart");
     }
 
     EventBus.Published awaitExpiration(String orderId, Duration atMost) {
-        return await("expiration.complete of " + orderId).atMost(atMost).pollInterval(Duration.ofMillis(100))
+        return await("expiration.complete of " + orderId)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> bus.expirationOf(orderId).orElse(null), p -> p != null);
     }
 
@@ -286,6 +358,9 @@ abstract class ExpirySuite {
     }
 
     JsonObject pendingTimer(String orderId) {
-        return pendingTimers().stream().filter(t -> t.getString("orderId").equals(orderId)).findFirst().orElse(null);
+        return pendingTimers().stream()
+                .filter(t -> t.getString("orderId").equals(orderId))
+                .findFirst()
+                .orElse(null);
     }
 }

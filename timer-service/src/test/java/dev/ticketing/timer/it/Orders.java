@@ -11,24 +11,30 @@ import java.util.UUID;
 
 /** Order events as order-service publishes them, with obviously fake data. */
 final class Orders {
-    private Orders() {
-    }
+    private Orders() {}
 
     static String newOrderId() {
         return "order-" + UUID.randomUUID();
     }
 
     static EventEnvelope<OrderCreated> created(String orderId, Instant expiresAt) {
-        return EventEnvelope.of(new OrderCreated(orderId, 0, "created", "user-test",
-                expiresAt.truncatedTo(ChronoUnit.MILLIS),
-                new OrderCreated.Ticket("ticket-" + orderId, new BigDecimal("10.00"))));
+        return EventEnvelope.of(
+                new OrderCreated(
+                        orderId,
+                        0,
+                        "created",
+                        "user-test",
+                        expiresAt.truncatedTo(ChronoUnit.MILLIS),
+                        new OrderCreated.Ticket("ticket-" + orderId, new BigDecimal("10.00"))));
     }
 
     static EventEnvelope<OrderCancelled> cancelled(String orderId) {
-        return EventEnvelope.of(new OrderCancelled(orderId, 1, new OrderCancelled.Ticket("ticket-" + orderId)));
+        return EventEnvelope.of(
+                new OrderCancelled(orderId, 1, new OrderCancelled.Ticket("ticket-" + orderId)));
     }
 
     static EventEnvelope<OrderCompleted> completed(String orderId) {
-        return EventEnvelope.of(new OrderCompleted(orderId, 1, new OrderCompleted.Ticket("ticket-" + orderId)));
+        return EventEnvelope.of(
+                new OrderCompleted(orderId, 1, new OrderCompleted.Ticket("ticket-" + orderId)));
     }
 }

@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * The PostgreSQL that the PostgreSQL runs use: {@code it.postgres.url} (default
- * jdbc:postgresql://127.0.0.1:5432/test), {@code it.postgres.user} (postgres),
- * {@code it.postgres.password} (empty). Each run keeps its timers in a schema of its own.
+ * jdbc:postgresql://127.0.0.1:5432/test), {@code it.postgres.user} (postgres), {@code
+ * it.postgres.password} (empty). Each run keeps its timers in a schema of its own.
  */
 final class Postgres {
-    final String jdbcUrl = System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    final String jdbcUrl =
+            System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     final String user = System.getProperty("it.postgres.user", "postgres");
     final String password = System.getProperty("it.postgres.password", "");
 
@@ -35,19 +36,26 @@ final class Postgres {
     }
 
     String absent() {
-        return "no PostgreSQL answers at " + jdbcUrl + " (user " + user
+        return "no PostgreSQL answers at "
+                + jdbcUrl
+                + " (user "
+                + user
                 + "); set -Dit.postgres.url/-Dit.postgres.user/-Dit.postgres.password";
     }
 
     void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on " + jdbcUrl, e);
         }
     }
 
-    /** The first column of the first row {@code sql} selects (with {@code parameters}), or null when none. */
+    /**
+     * The first column of the first row {@code sql} selects (with {@code parameters}), or null when
+     * none.
+     */
     String queryString(String sql, String... parameters) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement s = c.prepareStatement(sql)) {
@@ -62,9 +70,12 @@ final class Postgres {
         }
     }
 
-    /** The names of the tables in {@code schema} (PostgreSQL folds unquoted names to lower case). */
+    /**
+     * The names of the tables in {@code schema} (PostgreSQL folds unquoted names to lower case).
+     */
     List<String> tables(String schema) {
-        String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name";
+        String sql =
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name";
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, schema.toLowerCase(Locale.ROOT));
@@ -80,7 +91,10 @@ final class Postgres {
         }
     }
 
-    /** The bootstrap properties that put a server's timer store into {@code schema} of this database. */
+    /**
+     * The bootstrap properties that put a server's timer store into {@code schema} of this
+     * database.
+     */
     Map<String, String> timerStore(String schema) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("timers.db.url", jdbcUrl);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticketing.testing.HttpApi;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,8 +52,10 @@ class PostgresqlExpiryIT extends ExpirySuite {
 
     @Override
     LibertyServer server() {
-        assumeTrue(postgres.answers(), "SKIPPED: the PostgreSQL run of the expiry suite needs a PostgreSQL: "
-                + postgres.absent());
+        assumeTrue(
+                postgres.answers(),
+                "SKIPPED: the PostgreSQL run of the expiry suite needs a PostgreSQL: "
+                        + postgres.absent());
         postgres.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         postgresServer = copyOfThisModule(SERVER);
         postgresServer.start();
@@ -72,8 +73,12 @@ class PostgresqlExpiryIT extends ExpirySuite {
         while (operatorPort == port) {
             operatorPort = freePort();
         }
-        LibertyServer copy = new LibertyServer(module.wlpDir(), module.userDir(), name,
-                URI.create("http://127.0.0.1:" + operatorPort));
+        LibertyServer copy =
+                new LibertyServer(
+                        module.wlpDir(),
+                        module.userDir(),
+                        name,
+                        URI.create("http://127.0.0.1:" + operatorPort));
         copyServer(module.serverDir(), copy.serverDir(), port, operatorPort);
         return copy;
     }
@@ -89,52 +94,86 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     // What only a shared database shows: the table's place, two replicas at once, states the
-    // service itself never leaves behind (set up here with SQL), and the first start of this version.
+    // service itself never leaves behind (set up here with SQL), and the first start of this
+    // version.
 
     @Test
     @Order(10)
     void theExpiryTableIsInTheTimerStoresSchema() {
-        assertTrue(postgres.tables(schema).contains("order_expiry"), schema + ": " + postgres.tables(schema));
+        assertTrue(
+                postgres.tables(schema).contains("order_expiry"),
+                schema + ": " + postgres.tables(schema));
     }
 
     @Test
     @Order(11)
     void aCancelRemovesARowWhoseTimerIsGone() {
         String orphan = Orders.newOrderId();
-        postgres.execute("INSERT INTO " + schema + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
-                + orphan + "', " + Instant.now().plusSeconds(600).toEpochMilli() + ", '" + handleOfAFiredTimer() + "')");
+        postgres.execute(
+                "INSERT INTO "
+                        + schema
+                        + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
+                        + orphan
+                        + "', "
+                        + Instant.now().plusSeconds(600).toEpochMilli()
+                        + ", '"
+                        + handleOfAFiredTimer()
+                        + "')");
         assertEquals(200, http.get(postgresServer.url("/internal/timers/" + orphan)).status());
 
         long cancelled = bus().publish(Orders.cancelled(orphan)).getSeqno();
-        await("cancel acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-cancelled") >= cancelled);
+        await("cancel acknowledged")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus().acknowledgedUpTo(stream, "timer-service-order-cancelled")
+                                        >= cancelled);
         assertEquals(404, http.get(postgresServer.url("/internal/timers/" + orphan)).status());
         assertNull(handleOf(orphan));
-        assertEquals(0, bus().messagesOn(stream, prefix + ".dlq." + prefix + ".order.cancelled"), "dead-lettered");
+        assertEquals(
+                0,
+                bus().messagesOn(stream, prefix + ".dlq." + prefix + ".order.cancelled"),
+                "dead-lettered");
     }
 
     @Test
     @Order(12)
     void aRedeliveredOrderCreatedReplacesARowWhoseTimerIsGone() {
-        // Such a row would otherwise hold the order's expiry forever: the redelivery schedules it again.
+        // Such a row would otherwise hold the order's expiry forever: the redelivery schedules it
+        // again.
         String orphan = Orders.newOrderId();
         String stale = handleOfAFiredTimer();
-        postgres.execute("INSERT INTO " + schema + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
-                + orphan + "', " + Instant.now().plusSeconds(600).toEpochMilli() + ", '" + stale + "')");
+        postgres.execute(
+                "INSERT INTO "
+                        + schema
+                        + ".order_expiry (order_id, due_at, timer_handle) VALUES ('"
+                        + orphan
+                        + "', "
+                        + Instant.now().plusSeconds(600).toEpochMilli()
+                        + ", '"
+                        + stale
+                        + "')");
 
         bus().publish(Orders.created(orphan, Instant.now().plusSeconds(3)));
         awaitExpiration(orphan, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> handleOf(orphan) == null);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> handleOf(orphan) == null);
     }
 
     /** The handle of a timer that fired: it names no timer any more. */
     private String handleOfAFiredTimer() {
         String fired = Orders.newOrderId();
         bus().publish(Orders.created(fired, Instant.now().plusSeconds(2)));
-        String handle = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> handleOf(fired), h -> h != null);
+        String handle =
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> handleOf(fired), h -> h != null);
         awaitExpiration(fired, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> handleOf(fired) == null);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> handleOf(fired) == null);
         return handle;
     }
 
@@ -144,8 +183,11 @@ class PostgresqlExpiryIT extends ExpirySuite {
         // As a timer from before the table, or from an older replica during a rolling update.
         String orderId = Orders.newOrderId();
         bus().publish(Orders.created(orderId, Instant.now().plusSeconds(4)));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> handleOf(orderId) != null);
-        postgres.execute("DELETE FROM " + schema + ".order_expiry WHERE order_id = '" + orderId + "'");
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> handleOf(orderId) != null);
+        postgres.execute(
+                "DELETE FROM " + schema + ".order_expiry WHERE order_id = '" + orderId + "'");
 
         awaitExpiration(orderId, Duration.ofSeconds(30));
         assertEquals(1, bus().expirationsOf(orderId).size());
@@ -166,16 +208,23 @@ class PostgresqlExpiryIT extends ExpirySuite {
             long created = bus().publish(Orders.created(orderId, due)).getSeqno();
             awaitAnInsertWaitingOnTheKey();
             other.commit();
-            await("order.created acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-created") >= created);
+            await("order.created acknowledged")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () ->
+                                    bus().acknowledgedUpTo(stream, "timer-service-order-created")
+                                            >= created);
         }
         assertEquals(tasksBefore, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
         assertEquals("handle-of-the-other-delivery", handleOf(orderId));
         // The other delivery's row named no real timer: nothing fires.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().isAfter(due.plusSeconds(3)));
         assertEquals(List.of(), bus().expirationsOf(orderId));
-        postgres.execute("DELETE FROM " + schema + ".order_expiry WHERE order_id = '" + orderId + "'");
+        postgres.execute(
+                "DELETE FROM " + schema + ".order_expiry WHERE order_id = '" + orderId + "'");
     }
 
     @Test
@@ -190,21 +239,36 @@ class PostgresqlExpiryIT extends ExpirySuite {
             long created = bus().publish(Orders.created(orderId, due)).getSeqno();
             awaitAnInsertWaitingOnTheKey();
             other.rollback();
-            await("order.created acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-created") >= created);
+            await("order.created acknowledged")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () ->
+                                    bus().acknowledgedUpTo(stream, "timer-service-order-created")
+                                            >= created);
         }
-        assertEquals(tasksBefore + 1, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
+        assertEquals(
+                tasksBefore + 1, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
         assertNotEquals("handle-of-a-delivery-that-fails", handleOf(orderId));
         long cancelled = bus().publish(Orders.cancelled(orderId)).getSeqno();
-        await("order.cancelled acknowledged").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-cancelled") >= cancelled);
+        await("order.cancelled acknowledged")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus().acknowledgedUpTo(stream, "timer-service-order-cancelled")
+                                        >= cancelled);
         assertEquals(tasksBefore, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
         assertNull(handleOf(orderId));
     }
 
-    private void insertRow(Connection connection, String orderId, Instant due, String handle) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
-                + ".order_expiry (order_id, due_at, timer_handle) VALUES (?, ?, ?)")) {
+    private void insertRow(Connection connection, String orderId, Instant due, String handle)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO "
+                                + schema
+                                + ".order_expiry (order_id, due_at, timer_handle) VALUES (?, ?, ?)")) {
             insert.setString(1, orderId);
             insert.setLong(2, due.toEpochMilli());
             insert.setString(3, handle);
@@ -213,10 +277,17 @@ class PostgresqlExpiryIT extends ExpirySuite {
     }
 
     private void awaitAnInsertWaitingOnTheKey() {
-        await("timer-service's insert waiting on the order's key").atMost(Duration.ofSeconds(20))
+        await("timer-service's insert waiting on the order's key")
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> count("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query ILIKE 'INSERT INTO " + schema + ".ORDER_EXPIRY%'") > 0);
+                .until(
+                        () ->
+                                count(
+                                                "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                        + " AND query ILIKE 'INSERT INTO "
+                                                        + schema
+                                                        + ".ORDER_EXPIRY%'")
+                                        > 0);
     }
 
     @Test
@@ -239,17 +310,36 @@ class PostgresqlExpiryIT extends ExpirySuite {
             last = bus().publish(Orders.created(orderId, due)).getSeqno();
         }
         long lastCreated = last;
-        await("all created acknowledged").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-created") >= lastCreated);
+        await("all created acknowledged")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus().acknowledgedUpTo(stream, "timer-service-order-created")
+                                        >= lastCreated);
 
-        assertTrue(consumedCreated(postgresServer) > 0 && consumedCreated(replica) > 0,
-                "both replicas handled order.created: " + consumedCreated(postgresServer) + " and "
+        assertTrue(
+                consumedCreated(postgresServer) > 0 && consumedCreated(replica) > 0,
+                "both replicas handled order.created: "
+                        + consumedCreated(postgresServer)
+                        + " and "
                         + consumedCreated(replica));
-        assertEquals(orders, count("SELECT COUNT(*) FROM " + schema + ".order_expiry WHERE order_id IN ("
-                + String.join(",", ids.stream().map(id -> "'" + id + "'").toList()) + ")"), "rows");
-        assertEquals(tasksBefore + orders, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
+        assertEquals(
+                orders,
+                count(
+                        "SELECT COUNT(*) FROM "
+                                + schema
+                                + ".order_expiry WHERE order_id IN ("
+                                + String.join(",", ids.stream().map(id -> "'" + id + "'").toList())
+                                + ")"),
+                "rows");
+        assertEquals(
+                tasksBefore + orders,
+                count("SELECT COUNT(*) FROM " + schema + ".wlptask"),
+                "timers");
         for (String orderId : ids) {
-            assertEquals(200, http.get(replica.url("/internal/timers/" + orderId)).status(), orderId);
+            assertEquals(
+                    200, http.get(replica.url("/internal/timers/" + orderId)).status(), orderId);
         }
 
         // Either replica cancels any of them, whichever created it.
@@ -257,11 +347,19 @@ class PostgresqlExpiryIT extends ExpirySuite {
             last = bus().publish(Orders.cancelled(orderId)).getSeqno();
         }
         long lastCancelled = last;
-        await("all cancelled acknowledged").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> bus().acknowledgedUpTo(stream, "timer-service-order-cancelled") >= lastCancelled);
+        await("all cancelled acknowledged")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                bus().acknowledgedUpTo(stream, "timer-service-order-cancelled")
+                                        >= lastCancelled);
         assertEquals(tasksBefore, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
         for (String orderId : ids) {
-            assertEquals(404, http.get(postgresServer.url("/internal/timers/" + orderId)).status(), orderId);
+            assertEquals(
+                    404,
+                    http.get(postgresServer.url("/internal/timers/" + orderId)).status(),
+                    orderId);
         }
         replica.stop();
         replica = null;
@@ -270,13 +368,15 @@ class PostgresqlExpiryIT extends ExpirySuite {
     @Test
     @Order(17)
     void timersFromBeforeTheExpiryTableAreIndexedWhenItIsCreated() {
-        // The first start of this version on a store with timers of the previous one: they have no rows.
+        // The first start of this version on a store with timers of the previous one: they have no
+        // rows.
         String kept = Orders.newOrderId();
         String cancelled = Orders.newOrderId();
         Instant due = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
         bus().publish(Orders.created(kept, due));
         bus().publish(Orders.created(cancelled, due.plusMillis(1)));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> handleOf(kept) != null && handleOf(cancelled) != null);
         postgresServer.stop();
         postgres.execute("DROP TABLE " + schema + ".order_expiry");
@@ -287,13 +387,15 @@ class PostgresqlExpiryIT extends ExpirySuite {
         assertEquals(due, Instant.parse(one.json().getString("dueAt")));
         bus().publish(Orders.cancelled(cancelled));
         bus().publish(Orders.cancelled(kept));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> handleOf(kept) == null && handleOf(cancelled) == null);
         assertEquals(0, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers left");
     }
 
     private String handleOf(String orderId) {
-        return postgres.queryString("SELECT timer_handle FROM " + schema + ".order_expiry WHERE order_id = ?", orderId);
+        return postgres.queryString(
+                "SELECT timer_handle FROM " + schema + ".order_expiry WHERE order_id = ?", orderId);
     }
 
     private long count(String sql) {
@@ -303,9 +405,17 @@ class PostgresqlExpiryIT extends ExpirySuite {
     private long consumedCreated(LibertyServer server) {
         String metric = "ticketing_events_consumed_total";
         String subject = prefix + ".order.created";
-        return http.get(server.url("/metrics?scope=application")).body().lines()
+        return http.get(server.url("/metrics?scope=application"))
+                .body()
+                .lines()
                 .filter(l -> l.startsWith(metric + "{") && l.contains("\"" + subject + "\""))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf('}') + 1).trim().split(" ")[0]))
+                .mapToLong(
+                        l ->
+                                (long)
+                                        Double.parseDouble(
+                                                l.substring(l.lastIndexOf('}') + 1)
+                                                        .trim()
+                                                        .split(" ")[0]))
                 .sum();
     }
 
@@ -323,14 +433,22 @@ class PostgresqlExpiryIT extends ExpirySuite {
     private void copyServer(Path from, Path to, int port, int operatorPort) {
         try {
             Files.createDirectories(to.resolve("apps"));
-            Files.copy(from.resolve("server.xml"), to.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(from.resolve("apps/timer-service.war"), to.resolve("apps/timer-service.war"),
+            Files.copy(
+                    from.resolve("server.xml"),
+                    to.resolve("server.xml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    from.resolve("apps/timer-service.war"),
+                    to.resolve("apps/timer-service.war"),
                     StandardCopyOption.REPLACE_EXISTING);
             Path fragments = to.resolve("fragments");
             Files.createDirectories(fragments);
             try (Stream<Path> files = Files.list(from.resolve("fragments"))) {
                 for (Path f : files.toList()) {
-                    Files.copy(f, fragments.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            f,
+                            fragments.resolve(f.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             Properties bootstrap = new Properties();
@@ -343,7 +461,9 @@ class PostgresqlExpiryIT extends ExpirySuite {
             bootstrap.setProperty("ticketing.subject.prefix", prefix);
             postgres.timerStore(schema).forEach(bootstrap::setProperty);
             try (OutputStream out = Files.newOutputStream(to.resolve("bootstrap.properties"))) {
-                bootstrap.store(out, "timer-service on PostgreSQL, written by " + getClass().getSimpleName());
+                bootstrap.store(
+                        out,
+                        "timer-service on PostgreSQL, written by " + getClass().getSimpleName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,11 @@ public class ApiErrorMapper implements ResponseExceptionMapper<ApiException> {
         List<ApiError> errors = envelopeOf(response);
         Duration retryAfter = retryAfter(response.getHeaderString("Retry-After"));
         return errors.isEmpty()
-                ? new ApiException(status, List.of(new ApiError(genericMessage(status), null)), false, retryAfter)
+                ? new ApiException(
+                        status,
+                        List.of(new ApiError(genericMessage(status), null)),
+                        false,
+                        retryAfter)
                 : new ApiException(status, errors, true, retryAfter);
     }
 
@@ -57,9 +61,10 @@ public class ApiErrorMapper implements ResponseExceptionMapper<ApiException> {
             case 401 -> "Not authorized";
             case 404 -> "Not Found";
             case 429 -> "Too many attempts. Please wait a minute and try again.";
-            default -> status >= 500
-                    ? "Something went wrong on our side. Please try again in a moment."
-                    : "The request was refused (" + status + ").";
+            default ->
+                    status >= 500
+                            ? "Something went wrong on our side. Please try again in a moment."
+                            : "The request was refused (" + status + ").";
         };
     }
 }

@@ -17,15 +17,17 @@ public class ApiException extends RuntimeException {
     private final transient Duration retryAfter;
 
     /**
-     * @param enveloped whether the body was docs/api.md's error envelope. When it was not, the answer
-     *                  came from something in front of the API (a proxy, or no API deployed at
-     *                  that path): the API itself is unavailable, whatever the status says.
+     * @param enveloped whether the body was docs/api.md's error envelope. When it was not, the
+     *     answer came from something in front of the API (a proxy, or no API deployed at that
+     *     path): the API itself is unavailable, whatever the status says.
      */
     public ApiException(int status, List<ApiError> errors, boolean enveloped) {
         this(status, errors, enveloped, null);
     }
 
-    /** @param retryAfter the answer's Retry-After (a throttled request), or null */
+    /**
+     * @param retryAfter the answer's Retry-After (a throttled request), or null
+     */
     public ApiException(int status, List<ApiError> errors, boolean enveloped, Duration retryAfter) {
         super("API answered " + status + ": " + errors);
         this.status = status;
@@ -51,7 +53,10 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
-    /** The API itself answered (with its error envelope), rather than whatever stands in front of it. */
+    /**
+     * The API itself answered (with its error envelope), rather than whatever stands in front of
+     * it.
+     */
     public boolean isFromApi() {
         return enveloped;
     }

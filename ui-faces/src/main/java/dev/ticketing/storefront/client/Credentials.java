@@ -1,5 +1,4 @@
 package dev.ticketing.storefront.client;
 
 /** The body of sign-up and sign-in. */
-public record Credentials(String email, String password) {
-}
+public record Credentials(String email, String password) {}

@@ -1,5 +1,4 @@
 package dev.ticketing.storefront.client;
 
 /** The body of purchasing: which ticket to reserve. */
-public record NewOrder(String ticketId) {
-}
+public record NewOrder(String ticketId) {}

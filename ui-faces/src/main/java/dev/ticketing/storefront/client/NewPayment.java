@@ -1,5 +1,4 @@
 package dev.ticketing.storefront.client;
 
 /** The body of paying: the order, and the card token (Stripe's, or a test token like tok_visa). */
-public record NewPayment(String orderId, String token) {
-}
+public record NewPayment(String orderId, String token) {}

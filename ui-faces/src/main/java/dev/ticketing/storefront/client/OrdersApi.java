@@ -28,7 +28,9 @@ public interface OrdersApi {
     @Path("{id}")
     Order order(@PathParam("id") String id);
 
-    /** Reserves the ticket for the caller: 201 with the order, or 400 "Ticket is already reserved". */
+    /**
+     * Reserves the ticket for the caller: 201 with the order, or 400 "Ticket is already reserved".
+     */
     @POST
     Order reserve(NewOrder order);
 

@@ -1,5 +1,4 @@
 package dev.ticketing.storefront.client;
 
 /** A payment created by payment-service. */
-public record Payment(String id) {
-}
+public record Payment(String id) {}

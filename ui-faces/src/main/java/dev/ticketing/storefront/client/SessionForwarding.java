@@ -18,16 +18,15 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 @ApplicationScoped
 public class SessionForwarding implements ClientHeadersFactory {
 
-    @Inject
-    HttpServletRequest browser;
+    @Inject HttpServletRequest browser;
 
     @Inject
     @ConfigProperty(name = "jwt.cookie.name", defaultValue = "session")
     String sessionCookie;
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-                                                 MultivaluedMap<String, String> outgoing) {
+    public MultivaluedMap<String, String> update(
+            MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>(outgoing);
         String token = sessionToken();
         if (token != null) {

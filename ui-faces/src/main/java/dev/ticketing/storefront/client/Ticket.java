@@ -3,10 +3,11 @@ package dev.ticketing.storefront.client;
 import java.math.BigDecimal;
 
 /**
- * A ticket as catalog-service lists it; {@code orderId} is set while an order holds it. The
- * getters are for the pages: Jakarta EL 5 (EE 10) reads bean properties, not record components.
+ * A ticket as catalog-service lists it; {@code orderId} is set while an order holds it. The getters
+ * are for the pages: Jakarta EL 5 (EE 10) reads bean properties, not record components.
  */
-public record Ticket(String id, String title, BigDecimal price, String userId, Long version, String orderId) {
+public record Ticket(
+        String id, String title, BigDecimal price, String userId, Long version, String orderId) {
 
     public String getId() {
         return id;

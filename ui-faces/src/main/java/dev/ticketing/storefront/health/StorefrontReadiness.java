@@ -6,10 +6,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the application has started. The storefront keeps no state of its own, and it does
- * not follow the APIs it calls: were it to go unready with them, the Route would answer a bare 503
+ * Ready once the application has started. The storefront keeps no state of its own, and it does not
+ * follow the APIs it calls: were it to go unready with them, the Route would answer a bare 503
  * instead of the page saying the marketplace cannot be reached right now, and one API's outage
- * would take every storefront replica out of service. Each API's own readiness says whether it is up.
+ * would take every storefront replica out of service. Each API's own readiness says whether it is
+ * up.
  */
 @Readiness
 @ApplicationScoped

@@ -19,15 +19,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public abstract class AccountForm {
     private static final Logger LOG = Logger.getLogger(AccountForm.class.getName());
 
-    @Inject
-    @RestClient
-    UsersApi users;
+    @Inject @RestClient UsersApi users;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     private String email;
     private String password;
@@ -41,7 +37,9 @@ public abstract class AccountForm {
     protected abstract String welcome(String email);
 
     public String submit() {
-        Credentials credentials = new Credentials(email == null ? "" : email.strip(), password == null ? "" : password);
+        Credentials credentials =
+                new Credentials(
+                        email == null ? "" : email.strip(), password == null ? "" : password);
         try (Response answer = send(users, credentials)) {
             if (!browser.relaySessionCookie(answer)) {
                 LOG.warning("auth-service accepted the credentials but set no session cookie");
@@ -51,7 +49,8 @@ public abstract class AccountForm {
             feedback.success(welcome(credentials.email()));
             browser.redirect(Browser.safeNext(next));
         } catch (ApiException e) {
-            feedback.show(e, Map.of("email", formId() + ":email", "password", formId() + ":password"));
+            feedback.show(
+                    e, Map.of("email", formId() + ":email", "password", formId() + ":password"));
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "auth-service unreachable: {0}", e.toString());
             feedback.unreachable();

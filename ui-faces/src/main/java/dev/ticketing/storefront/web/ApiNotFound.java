@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 @WebFilter(urlPatterns = {"/api", "/api/*"})
 public class ApiNotFound extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    private static final byte[] BODY = "{\"errors\":[{\"message\":\"Not Found\"}]}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"errors\":[{\"message\":\"Not Found\"}]}".getBytes(StandardCharsets.UTF_8);
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         response.setStatus(404);
         response.setContentType("application/json");

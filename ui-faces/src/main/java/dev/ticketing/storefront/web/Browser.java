@@ -23,17 +23,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 public class Browser {
 
-    @Inject
-    FacesContext faces;
+    @Inject FacesContext faces;
 
     @Inject
     @ConfigProperty(name = "jwt.cookie.name", defaultValue = "session")
     String sessionCookie;
 
-    /** Copies the session cookie that an auth-service answer sets (or expires) onto our response. */
+    /**
+     * Copies the session cookie that an auth-service answer sets (or expires) onto our response.
+     */
     public boolean relaySessionCookie(Response apiResponse) {
         boolean relayed = false;
-        for (String cookie : apiResponse.getStringHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of())) {
+        for (String cookie :
+                apiResponse.getStringHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of())) {
             if (cookie.startsWith(sessionCookie + "=")) {
                 response().addHeader(HttpHeaders.SET_COOKIE, cookie);
                 relayed = true;
@@ -42,17 +44,24 @@ public class Browser {
         return relayed;
     }
 
-    /** Expires the session cookie ourselves: signing out works even when auth-service does not answer. */
+    /**
+     * Expires the session cookie ourselves: signing out works even when auth-service does not
+     * answer.
+     */
     public void expireSessionCookie() {
-        response().addHeader(HttpHeaders.SET_COOKIE, sessionCookie
-                + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax"
-                + (request().isSecure() ? "; Secure" : ""));
+        response()
+                .addHeader(
+                        HttpHeaders.SET_COOKIE,
+                        sessionCookie
+                                + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax"
+                                + (request().isSecure() ? "; Secure" : ""));
     }
 
     /** Sends the browser to a path of the storefront (a GET after every successful POST). */
     public void redirect(String path) {
         ExternalContext external = faces.getExternalContext();
-        // Messages kept in the flash must survive this redirect, which no navigation rule announces.
+        // Messages kept in the flash must survive this redirect, which no navigation rule
+        // announces.
         external.getFlash().setRedirect(true);
         try {
             external.redirect(external.getRequestContextPath() + path);
@@ -88,8 +97,12 @@ public class Browser {
      * URL would turn sign-in into an open redirect.
      */
     public static String safeNext(String next) {
-        if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//")
-                || next.startsWith("/\\") || next.chars().anyMatch(c -> c < 0x20)) {
+        if (next == null
+                || next.isBlank()
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
         return next;

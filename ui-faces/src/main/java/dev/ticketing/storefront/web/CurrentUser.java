@@ -24,15 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class CurrentUser {
     private static final Logger LOG = Logger.getLogger(CurrentUser.class.getName());
 
-    @Inject
-    @RestClient
-    UsersApi users;
+    @Inject @RestClient UsersApi users;
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     @Inject
     @ConfigProperty(name = "jwt.cookie.name", defaultValue = "session")
@@ -70,7 +66,10 @@ public class CurrentUser {
             CurrentUserReply reply = users.currentUser();
             return reply == null ? null : reply.currentUser();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "auth-service did not say who the current user is: {0}", e.toString());
+            LOG.log(
+                    Level.WARNING,
+                    "auth-service did not say who the current user is: {0}",
+                    e.toString());
             feedback.unreachable();
             return null;
         }
@@ -78,7 +77,9 @@ public class CurrentUser {
 
     private boolean hasSessionCookie() {
         Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies)
-                .anyMatch(c -> sessionCookie.equals(c.getName()) && !c.getValue().isBlank());
+        return cookies != null
+                && Arrays.stream(cookies)
+                        .anyMatch(
+                                c -> sessionCookie.equals(c.getName()) && !c.getValue().isBlank());
     }
 }

@@ -10,8 +10,8 @@ import jakarta.ws.rs.ProcessingException;
 import java.math.RoundingMode;
 
 /**
- * "Edit my ticket": the selling form filled with the ticket. A ticket that an order holds cannot
- * be edited (docs/api.md), and the page says so before the seller types anything; if a buyer reserves
+ * "Edit my ticket": the selling form filled with the ticket. A ticket that an order holds cannot be
+ * edited (docs/api.md), and the page says so before the seller types anything; if a buyer reserves
  * it while the seller edits, the refusal reads the same way.
  */
 @Named
@@ -19,7 +19,7 @@ import java.math.RoundingMode;
 public class EditPage extends TicketForm {
     static final String RESERVED =
             "A buyer has reserved this ticket, so it can't be edited right now. "
-            + "If their order expires or is cancelled, you can edit it again.";
+                    + "If their order expires or is cancelled, you can edit it again.";
     static final String NOT_YOURS = "Only the seller of a ticket can edit it.";
 
     private String id;
@@ -55,7 +55,10 @@ public class EditPage extends TicketForm {
             return;
         }
         setTitle(ticket.title());
-        setPrice(ticket.price() == null ? "" : ticket.price().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        setPrice(
+                ticket.price() == null
+                        ? ""
+                        : ticket.price().setScale(2, RoundingMode.HALF_UP).toPlainString());
         if (ticket.isReserved()) {
             feedback.error(RESERVED);
             refused = true;

@@ -19,8 +19,7 @@ public class Feedback {
     static final String UNREACHABLE =
             "We can't reach the marketplace right now. Please try again in a moment.";
 
-    @Inject
-    FacesContext faces;
+    @Inject FacesContext faces;
 
     private boolean unreachableShown;
 
@@ -82,8 +81,10 @@ public class Feedback {
             return "Too many attempts. Please wait a minute and try again.";
         }
         long seconds = Math.max(1, wait.toSeconds());
-        String when = seconds < 90 ? seconds + (seconds == 1 ? " second" : " seconds")
-                : ((seconds + 59) / 60) + " minutes";
+        String when =
+                seconds < 90
+                        ? seconds + (seconds == 1 ? " second" : " seconds")
+                        : ((seconds + 59) / 60) + " minutes";
         return "Too many attempts. Please wait " + when + " and try again.";
     }
 

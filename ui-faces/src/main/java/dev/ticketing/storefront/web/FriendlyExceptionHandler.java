@@ -16,13 +16,15 @@ import java.util.logging.Logger;
 /**
  * No visitor ever sees a stack trace. A form posted from a page whose state has gone (the server
  * restarted, the session timed out) sends the visitor back to a fresh copy of the page with a
- * sentence saying so. Anything else is logged once with a short reference, and the visitor gets
- * the friendly error page (web.xml's error page for 500) showing that reference.
+ * sentence saying so. Anything else is logged once with a short reference, and the visitor gets the
+ * friendly error page (web.xml's error page for 500) showing that reference.
  */
 public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
     /** Request attribute naming the incident, shown on the error page to quote to support. */
     public static final String INCIDENT = "dev.ticketing.storefront.incident";
-    static final String PAGE_EXPIRED = "That page had been open for a while, so we reloaded it. Please try again.";
+
+    static final String PAGE_EXPIRED =
+            "That page had been open for a while, so we reloaded it. Please try again.";
     private static final Logger LOG = Logger.getLogger(FriendlyExceptionHandler.class.getName());
 
     public FriendlyExceptionHandler(ExceptionHandler wrapped) {
@@ -63,8 +65,12 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         String query = request.getQueryString();
         String target = request.getRequestURI() + (query == null ? "" : "?" + query);
         try {
-            faces.addMessage(null, new jakarta.faces.application.FacesMessage(
-                    jakarta.faces.application.FacesMessage.SEVERITY_WARN, PAGE_EXPIRED, PAGE_EXPIRED));
+            faces.addMessage(
+                    null,
+                    new jakarta.faces.application.FacesMessage(
+                            jakarta.faces.application.FacesMessage.SEVERITY_WARN,
+                            PAGE_EXPIRED,
+                            PAGE_EXPIRED));
             external.getFlash().setKeepMessages(true);
             external.getFlash().setRedirect(true);
             external.redirect(target);

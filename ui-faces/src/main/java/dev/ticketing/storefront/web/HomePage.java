@@ -22,12 +22,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class HomePage {
     private static final Logger LOG = Logger.getLogger(HomePage.class.getName());
 
-    @Inject
-    @RestClient
-    TicketsApi tickets;
+    @Inject @RestClient TicketsApi tickets;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     @Inject
     @ConfigProperty(name = "ticketing.storefront.page-size", defaultValue = "12")

@@ -20,18 +20,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class MyOrdersPage {
     private static final Logger LOG = Logger.getLogger(MyOrdersPage.class.getName());
 
-    @Inject
-    @RestClient
-    OrdersApi orders;
+    @Inject @RestClient OrdersApi orders;
 
-    @Inject
-    CurrentUser currentUser;
+    @Inject CurrentUser currentUser;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     private List<OrderView> mine;
     private boolean loaded;
@@ -47,11 +42,15 @@ public class MyOrdersPage {
         }
         try {
             Clock clock = Clock.systemUTC();
-            mine = orders.mine().stream()
-                    .map(o -> new OrderView(o, clock))
-                    .sorted(Comparator.comparing(OrderView::getExpiresAt,
-                            Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
-                    .toList();
+            mine =
+                    orders.mine().stream()
+                            .map(o -> new OrderView(o, clock))
+                            .sorted(
+                                    Comparator.comparing(
+                                            OrderView::getExpiresAt,
+                                            Comparator.nullsLast(
+                                                    Comparator.<Instant>reverseOrder())))
+                            .toList();
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 browser.redirectToSignIn();

@@ -2,14 +2,13 @@ package dev.ticketing.storefront.web;
 
 import dev.ticketing.storefront.client.ApiException;
 import dev.ticketing.storefront.client.NewPayment;
-import dev.ticketing.storefront.client.Order;
 import dev.ticketing.storefront.client.OrdersApi;
 import dev.ticketing.storefront.client.PaymentsApi;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.annotation.RequestParameterMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.faces.annotation.RequestParameterMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,41 +20,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * One order: the ticket, the price, the time left to pay, the payment form, and the outcome.
- * With a Stripe publishable key the card is entered in Stripe's element (its token is posted
- * here); without one the simulated gateway's documented test tokens are offered.
+ * One order: the ticket, the price, the time left to pay, the payment form, and the outcome. With a
+ * Stripe publishable key the card is entered in Stripe's element (its token is posted here);
+ * without one the simulated gateway's documented test tokens are offered.
  */
 @Named
 @RequestScoped
 public class OrderPage {
     static final String TEST_CARD_PAYS = "tok_visa";
     static final String TEST_CARD_DECLINED = "tok_chargeDeclined";
-    static final String PAYMENTS_AWAY = "We couldn't reach the payment service, so nothing was charged. Please try again.";
+    static final String PAYMENTS_AWAY =
+            "We couldn't reach the payment service, so nothing was charged. Please try again.";
     private static final Duration CONFIRMATION_WAIT = Duration.ofSeconds(5);
     private static final Duration CONFIRMATION_POLL = Duration.ofMillis(200);
     private static final Logger LOG = Logger.getLogger(OrderPage.class.getName());
 
-    @Inject
-    @RestClient
-    OrdersApi orders;
+    @Inject @RestClient OrdersApi orders;
 
-    @Inject
-    @RestClient
-    PaymentsApi payments;
+    @Inject @RestClient PaymentsApi payments;
 
-    @Inject
-    CurrentUser currentUser;
+    @Inject CurrentUser currentUser;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     /** The card token: a test token's radio button, or the token Stripe's element made. */
-    @Inject
-    @RequestParameterMap
-    Map<String, String> parameters;
+    @Inject @RequestParameterMap Map<String, String> parameters;
 
     @Inject
     @ConfigProperty(name = "STRIPE_PUBLISHABLE_KEY")
@@ -87,7 +78,10 @@ public class OrderPage {
                 notFound = true;
                 browser.status(404);
             } else {
-                LOG.log(Level.WARNING, "order-service refused order {0}: {1}", new Object[] {id, e});
+                LOG.log(
+                        Level.WARNING,
+                        "order-service refused order {0}: {1}",
+                        new Object[] {id, e});
                 feedback.unreachable();
             }
         } catch (ProcessingException e) {
@@ -99,7 +93,10 @@ public class OrderPage {
     public String pay() {
         String token = parameters.get("token");
         if (token == null || token.isBlank()) {
-            feedback.error(isStripe() ? "Enter your card details to pay." : "Choose a test card to pay with.");
+            feedback.error(
+                    isStripe()
+                            ? "Enter your card details to pay."
+                            : "Choose a test card to pay with.");
             return null;
         }
         try {
@@ -139,11 +136,16 @@ public class OrderPage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "could not re-read order {0} after paying: {1}", new Object[] {id, e});
+            LOG.log(
+                    Level.FINE,
+                    "could not re-read order {0} after paying: {1}",
+                    new Object[] {id, e});
         }
     }
 
-    /** A declined card says why; any other refusal (expired, already paid) is docs/api.md's message. */
+    /**
+     * A declined card says why; any other refusal (expired, already paid) is docs/api.md's message.
+     */
     static String paymentRefusal(ApiException problem) {
         String reason = problem.errors().isEmpty() ? "" : problem.errors().get(0).message();
         if (problem.status() == 402 || reason.toLowerCase(Locale.ROOT).contains("declin")) {
@@ -161,7 +163,8 @@ public class OrderPage {
                 browser.redirectToSignIn();
                 return null;
             }
-            feedback.errorAfterRedirect(e.isFromApi() ? e.errors().get(0).message() : Feedback.UNREACHABLE);
+            feedback.errorAfterRedirect(
+                    e.isFromApi() ? e.errors().get(0).message() : Feedback.UNREACHABLE);
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "order-service unreachable: {0}", e.toString());
             feedback.errorAfterRedirect(Feedback.UNREACHABLE);
@@ -180,7 +183,9 @@ public class OrderPage {
         return notFound;
     }
 
-    /** A payment is being confirmed: the page reloads itself (no script needed) until it settles. */
+    /**
+     * A payment is being confirmed: the page reloads itself (no script needed) until it settles.
+     */
     public boolean isSettling() {
         return getOrder() != null && order.isPaying();
     }

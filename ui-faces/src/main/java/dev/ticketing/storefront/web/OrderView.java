@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * An order as the pages speak of it: what its status means to a buyer, and how long is left to pay.
- * docs/api.md's statuses: created (holding the ticket), awaiting:payment, complete (paid), cancelled
- * (by the buyer, or expired). The API does not say which of the last two happened, so a cancelled
- * order whose time had run out reads as expired.
+ * docs/api.md's statuses: created (holding the ticket), awaiting:payment, complete (paid),
+ * cancelled (by the buyer, or expired). The API does not say which of the last two happened, so a
+ * cancelled order whose time had run out reads as expired.
  */
 public final class OrderView {
     private final Order order;
@@ -93,10 +93,13 @@ public final class OrderView {
         return "created".equals(order.status()) && getSecondsLeft() > 0;
     }
 
-    /** Out of time: cancelled after its deadline, or still "created" past it (expiry is on its way). */
+    /**
+     * Out of time: cancelled after its deadline, or still "created" past it (expiry is on its way).
+     */
     public boolean isExpired() {
         boolean pastDeadline = getSecondsLeft() == 0;
-        return pastDeadline && ("cancelled".equals(order.status()) || "created".equals(order.status()));
+        return pastDeadline
+                && ("cancelled".equals(order.status()) || "created".equals(order.status()));
     }
 
     public boolean isCancelled() {

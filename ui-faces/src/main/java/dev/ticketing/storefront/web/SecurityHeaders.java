@@ -18,13 +18,15 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    static final String CSP = "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self' https://api.stripe.com; "
-            + "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors 'none'; base-uri 'self'; "
-            + "form-action 'self'; object-src 'none'";
+    static final String CSP =
+            "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self'; "
+                    + "img-src 'self' data:; font-src 'self'; connect-src 'self' https://api.stripe.com; "
+                    + "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors 'none'; base-uri 'self'; "
+                    + "form-action 'self'; object-src 'none'";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", CSP);

@@ -15,22 +15,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class SignOut {
     private static final Logger LOG = Logger.getLogger(SignOut.class.getName());
 
-    @Inject
-    @RestClient
-    UsersApi users;
+    @Inject @RestClient UsersApi users;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     public String signOut() {
         boolean relayed = false;
         try (Response answer = users.signOut()) {
             relayed = browser.relaySessionCookie(answer);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "auth-service did not sign out; expiring the cookie here: {0}", e.toString());
+            LOG.log(
+                    Level.WARNING,
+                    "auth-service did not sign out; expiring the cookie here: {0}",
+                    e.toString());
         }
         if (!relayed) {
             browser.expireSessionCookie();

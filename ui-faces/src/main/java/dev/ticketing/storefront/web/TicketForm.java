@@ -21,18 +21,13 @@ public abstract class TicketForm {
     static final String NOT_A_NUMBER = "Price must be a number, like 25 or 25.50";
     private static final Logger LOG = Logger.getLogger(TicketForm.class.getName());
 
-    @Inject
-    @RestClient
-    TicketsApi tickets;
+    @Inject @RestClient TicketsApi tickets;
 
-    @Inject
-    CurrentUser currentUser;
+    @Inject CurrentUser currentUser;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     private String title;
     private String price;
@@ -42,7 +37,9 @@ public abstract class TicketForm {
 
     protected abstract String saved();
 
-    /** An answer the page explains in its own words rather than the API's; false: show the API's. */
+    /**
+     * An answer the page explains in its own words rather than the API's; false: show the API's.
+     */
     protected boolean explain(ApiException problem) {
         return false;
     }
@@ -53,7 +50,11 @@ public abstract class TicketForm {
             return null;
         }
         try {
-            Ticket ticket = save(tickets, new TicketDraft(title == null ? "" : title.strip(), Money.parse(price)));
+            Ticket ticket =
+                    save(
+                            tickets,
+                            new TicketDraft(
+                                    title == null ? "" : title.strip(), Money.parse(price)));
             feedback.success(saved());
             browser.redirect("/ticket?id=" + Browser.encode(ticket.id()));
         } catch (ApiException e) {

@@ -22,26 +22,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Named
 @RequestScoped
 public class TicketPage {
-    static final String RESERVED = "Someone else has reserved this ticket. "
-            + "If they don't pay in time it comes back on sale, so check again later.";
+    static final String RESERVED =
+            "Someone else has reserved this ticket. "
+                    + "If they don't pay in time it comes back on sale, so check again later.";
     private static final Logger LOG = Logger.getLogger(TicketPage.class.getName());
 
-    @Inject
-    @RestClient
-    TicketsApi tickets;
+    @Inject @RestClient TicketsApi tickets;
 
-    @Inject
-    @RestClient
-    OrdersApi orders;
+    @Inject @RestClient OrdersApi orders;
 
-    @Inject
-    CurrentUser currentUser;
+    @Inject CurrentUser currentUser;
 
-    @Inject
-    Browser browser;
+    @Inject Browser browser;
 
-    @Inject
-    Feedback feedback;
+    @Inject Feedback feedback;
 
     private String id;
     private Ticket ticket;
@@ -62,7 +56,10 @@ public class TicketPage {
                 notFound = true;
                 browser.status(404);
             } else {
-                LOG.log(Level.WARNING, "catalog-service refused ticket {0}: {1}", new Object[] {id, e});
+                LOG.log(
+                        Level.WARNING,
+                        "catalog-service refused ticket {0}: {1}",
+                        new Object[] {id, e});
                 feedback.unreachable();
             }
         } catch (ProcessingException e) {
@@ -78,7 +75,8 @@ public class TicketPage {
         }
         try {
             Order order = orders.reserve(new NewOrder(id));
-            feedback.success("The ticket is yours for now: pay before the time runs out to keep it.");
+            feedback.success(
+                    "The ticket is yours for now: pay before the time runs out to keep it.");
             browser.redirect("/order?id=" + Browser.encode(order.id()));
         } catch (ApiException e) {
             if (e.isUnauthorized()) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * where nothing listens): every page still answers, politely, and never with a stack trace.
  */
 class PagesWithoutApisIT {
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private final HttpApi http = new HttpApi();
 
     @Test
@@ -48,7 +49,10 @@ class PagesWithoutApisIT {
         HttpApi.Reply page = http.get(ServiceUnderTest.url(path));
         assertEquals(302, page.status(), page.body());
         String location = page.header("Location").orElseThrow();
-        assertTrue(location.endsWith("/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)), location);
+        assertTrue(
+                location.endsWith(
+                        "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)),
+                location);
     }
 
     @Test
@@ -56,7 +60,8 @@ class PagesWithoutApisIT {
         for (String path : List.of("/no-such-page", "/no-such-page.xhtml", "/tickets/42")) {
             HttpApi.Reply page = http.get(ServiceUnderTest.url(path));
             assertEquals(404, page.status(), path);
-            assertTrue(page.body().contains("We couldn't find that page"), path + ": " + page.body());
+            assertTrue(
+                    page.body().contains("We couldn't find that page"), path + ": " + page.body());
             assertNoStackTrace(page);
         }
     }
@@ -70,18 +75,30 @@ class PagesWithoutApisIT {
     @ValueSource(strings = {"/", "/index.xhtml", "/ticket?id=abc", "/no-such-page", "/api/nowhere"})
     void anonymousBrowsingCreatesNoSession(String path) {
         HttpApi.Reply page = http.get(ServiceUnderTest.url(path));
-        assertTrue(page.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID=")),
+        assertTrue(
+                page.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID=")),
                 path + " started a session: " + page.headers("Set-Cookie"));
     }
 
     @Test
     void formsHaveLabelsAndTheSessionCookieIsLaxAndHttpOnly() {
         HttpApi.Reply signIn = http.get(ServiceUnderTest.url("/signin"));
-        assertTrue(Pattern.compile("<label[^>]*for=\"signin:email\"").matcher(signIn.body()).find(), signIn.body());
-        assertTrue(Pattern.compile("<label[^>]*for=\"signin:password\"").matcher(signIn.body()).find(), signIn.body());
+        assertTrue(
+                Pattern.compile("<label[^>]*for=\"signin:email\"").matcher(signIn.body()).find(),
+                signIn.body());
+        assertTrue(
+                Pattern.compile("<label[^>]*for=\"signin:password\"").matcher(signIn.body()).find(),
+                signIn.body());
         assertTrue(VIEW_STATE.matcher(signIn.body()).find(), "the form carries Faces' view state");
-        String session = signIn.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + signIn.headers("Set-Cookie")));
+        String session =
+                signIn.headers("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("JSESSIONID="))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no session cookie: "
+                                                        + signIn.headers("Set-Cookie")));
         assertTrue(session.contains("HttpOnly"), session);
         assertTrue(session.contains("SameSite=Lax"), session);
         assertEquals("DENY", signIn.header("X-Frame-Options").orElseThrow());
@@ -91,15 +108,31 @@ class PagesWithoutApisIT {
     @Test
     void signingInWhileAuthIsAwayShowsAMessage() {
         HttpApi.Reply form = http.get(ServiceUnderTest.url("/signin"));
-        String cookie = form.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String cookie =
+                form.headers("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("JSESSIONID="))
+                        .map(c -> c.substring(0, c.indexOf(';')))
+                        .findFirst()
+                        .orElseThrow();
         Matcher viewState = VIEW_STATE.matcher(form.body());
         assertTrue(viewState.find());
-        HttpApi.Reply answer = postForm("/signin.xhtml", cookie, "signin_SUBMIT", "1",
-                "signin:email", "buyer@example.com", "signin:password", "secret",
-                "signin:submit", "Sign in", "jakarta.faces.ViewState", viewState.group(1));
+        HttpApi.Reply answer =
+                postForm(
+                        "/signin.xhtml",
+                        cookie,
+                        "signin_SUBMIT",
+                        "1",
+                        "signin:email",
+                        "buyer@example.com",
+                        "signin:password",
+                        "secret",
+                        "signin:submit",
+                        "Sign in",
+                        "jakarta.faces.ViewState",
+                        viewState.group(1));
         assertEquals(200, answer.status(), answer.body());
-        assertTrue(answer.body().contains("We can't reach the marketplace right now"), answer.body());
+        assertTrue(
+                answer.body().contains("We can't reach the marketplace right now"), answer.body());
         assertNoStackTrace(answer);
     }
 
@@ -107,18 +140,32 @@ class PagesWithoutApisIT {
     void aFormPostedWithoutItsViewStateIsNotActedOn() {
         // What a cross-site request forgery looks like: the right fields, but no session and a
         // made-up view state. The storefront reloads the page instead of signing anybody in.
-        HttpApi.Reply answer = postForm("/signin.xhtml", null, "signin_SUBMIT", "1",
-                "signin:email", "buyer@example.com", "signin:password", "secret",
-                "signin:submit", "Sign in", "jakarta.faces.ViewState", "forged");
+        HttpApi.Reply answer =
+                postForm(
+                        "/signin.xhtml",
+                        null,
+                        "signin_SUBMIT",
+                        "1",
+                        "signin:email",
+                        "buyer@example.com",
+                        "signin:password",
+                        "secret",
+                        "signin:submit",
+                        "Sign in",
+                        "jakarta.faces.ViewState",
+                        "forged");
         assertEquals(302, answer.status(), answer.body());
-        assertTrue(answer.header("Location").orElseThrow().endsWith("/signin.xhtml"), answer.header("Location").orElseThrow());
+        assertTrue(
+                answer.header("Location").orElseThrow().endsWith("/signin.xhtml"),
+                answer.header("Location").orElseThrow());
         assertTrue(answer.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("session=")));
     }
 
     @Test
     void bootstrapIsServedFromTheWebjar() {
         HttpApi.Reply home = http.get(ServiceUnderTest.url("/"));
-        Matcher css = Pattern.compile("href=\"(/webjars/bootstrap/[^\"]+\\.css)\"").matcher(home.body());
+        Matcher css =
+                Pattern.compile("href=\"(/webjars/bootstrap/[^\"]+\\.css)\"").matcher(home.body());
         assertTrue(css.find(), home.body());
         HttpApi.Reply bootstrap = http.get(ServiceUnderTest.url(css.group(1)));
         assertEquals(200, bootstrap.status());
@@ -130,19 +177,22 @@ class PagesWithoutApisIT {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
             body.append(body.isEmpty() ? "" : "&")
-                    .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
         URI uri = ServiceUnderTest.url(path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         return cookie == null ? http.send(request) : http.send(request, "Cookie", cookie);
     }
 
     private static void assertNoStackTrace(HttpApi.Reply reply) {
         for (String tell : List.of("Exception", "\tat ", "at dev.ticketing", "at org.apache")) {
-            assertFalse(reply.body().contains(tell), "the page shows a stack trace: " + reply.body());
+            assertFalse(
+                    reply.body().contains(tell), "the page shows a stack trace: " + reply.body());
         }
     }
 }

@@ -9,9 +9,16 @@ class FeedbackTest {
 
     @Test
     void aThrottledVisitorIsToldHowLongToWait() {
-        assertEquals("Too many attempts. Please wait 1 second and try again.", Feedback.throttled(Duration.ofMillis(300)));
-        assertEquals("Too many attempts. Please wait 8 seconds and try again.", Feedback.throttled(Duration.ofSeconds(8)));
-        assertEquals("Too many attempts. Please wait 3 minutes and try again.", Feedback.throttled(Duration.ofSeconds(150)));
-        assertEquals("Too many attempts. Please wait a minute and try again.", Feedback.throttled(null));
+        assertEquals(
+                "Too many attempts. Please wait 1 second and try again.",
+                Feedback.throttled(Duration.ofMillis(300)));
+        assertEquals(
+                "Too many attempts. Please wait 8 seconds and try again.",
+                Feedback.throttled(Duration.ofSeconds(8)));
+        assertEquals(
+                "Too many attempts. Please wait 3 minutes and try again.",
+                Feedback.throttled(Duration.ofSeconds(150)));
+        assertEquals(
+                "Too many attempts. Please wait a minute and try again.", Feedback.throttled(null));
     }
 }

@@ -11,13 +11,19 @@ class OrderPageTest {
 
     @Test
     void aDeclinedCardGivesItsReason() {
-        ApiException declined = new ApiException(402, List.of(new ApiError("Your card was declined.", null)), true);
-        assertEquals("Payment declined: Your card was declined.", OrderPage.paymentRefusal(declined));
+        ApiException declined =
+                new ApiException(402, List.of(new ApiError("Your card was declined.", null)), true);
+        assertEquals(
+                "Payment declined: Your card was declined.", OrderPage.paymentRefusal(declined));
     }
 
     @Test
     void otherRefusalsSayWhatTheApiSays() {
-        ApiException paid = new ApiException(400, List.of(new ApiError("Order has already been paid for", null)), true);
-        assertEquals("Payment not taken: Order has already been paid for", OrderPage.paymentRefusal(paid));
+        ApiException paid =
+                new ApiException(
+                        400, List.of(new ApiError("Order has already been paid for", null)), true);
+        assertEquals(
+                "Payment not taken: Order has already been paid for",
+                OrderPage.paymentRefusal(paid));
     }
 }

@@ -16,8 +16,15 @@ class OrderViewTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static OrderView order(String status, String expiresAt) {
-        return new OrderView(new Order("o1", "u1", status, expiresAt, 0L,
-                new Order.OrderedTicket("t1", "Jazz night", new BigDecimal("20.00"), 1L)), CLOCK);
+        return new OrderView(
+                new Order(
+                        "o1",
+                        "u1",
+                        status,
+                        expiresAt,
+                        0L,
+                        new Order.OrderedTicket("t1", "Jazz night", new BigDecimal("20.00"), 1L)),
+                CLOCK);
     }
 
     @Test
@@ -50,7 +57,9 @@ class OrderViewTest {
         assertTrue(paid.isPaid());
         assertFalse(paid.isExpired(), "a paid order never reads as expired");
         assertEquals("Paid", paid.getStatusLabel());
-        assertEquals("Payment in progress", order("awaiting:payment", "2026-03-01T12:10:00Z").getStatusLabel());
+        assertEquals(
+                "Payment in progress",
+                order("awaiting:payment", "2026-03-01T12:10:00Z").getStatusLabel());
     }
 
     @Test
