@@ -51,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets", description = "Tickets for sale")
-public class TicketsResource {
+public class TicketsResource implements TicketsApi {
     /** The list's page size when none is asked for, and the most one page holds. */
     static final int MAX_PAGE = 1000;
 

@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders", description = "A signed-in buyer's orders")
-public class OrdersResource {
+public class OrdersResource implements OrdersApi {
 
     @Inject Orders orders;
 

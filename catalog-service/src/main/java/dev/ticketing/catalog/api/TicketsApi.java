@@ -1,0 +1,42 @@
+package dev.ticketing.catalog.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * The ticket routes of docs/api.md (under /api/tickets) as a Java interface: {@link
+ * TicketsResource} serves it, and a Java client (the integration tests' MicroShed Testing clients,
+ * a MicroProfile Rest Client) calls it. Who may call what, and the OpenAPI description, live on the
+ * resource.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface TicketsApi {
+
+    /** Tickets for sale, newest first; {@code limit} and {@code offset} are checked as text. */
+    @GET
+    List<TicketResponse> free(
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset);
+
+    @GET
+    @Path("{id}")
+    TicketResponse one(@PathParam("id") String id);
+
+    /** 201 with the new ticket and its Location. */
+    @POST
+    Response sell(TicketRequest body);
+
+    @PUT
+    @Path("{id}")
+    TicketResponse edit(@PathParam("id") String id, TicketRequest body);
+}

@@ -1,0 +1,86 @@
+package dev.ticketing.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import org.apache.cxf.jaxrs.client.ResponseExceptionMapper;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.microshed.testing.jaxrs.JsonBProvider;
+import org.microshed.testing.jaxrs.RestClientBuilder;
+
+/**
+ * Typed clients of a service's own JAX-RS resource classes, built by MicroShed Testing against the
+ * server the build started for the module's integration tests (its manually started environment,
+ * configured by the failsafe properties {@code microshed_*}). A client calls the routes as the
+ * resource declares them, and a refusal arrives as the {@link WebApplicationException} JAX-RS maps
+ * its status to, whose response still carries the error envelope of docs/api.md.
+ */
+public final class ApiClients {
+    private ApiClients() {}
+
+    /** A client of {@code resource} for an anonymous visitor. */
+    public static <T> T anonymous(Class<T> resource) {
+        return builder().build(resource);
+    }
+
+    /** A client of {@code resource} that carries {@code user}'s session cookie. */
+    public static <T> T as(Sessions.User user, Class<T> resource) {
+        return builder().withHeader("Cookie", user.cookie()).build(resource);
+    }
+
+    private static RestClientBuilder builder() {
+        return new RestClientBuilder().withProviders(JsonBProvider.class, KeepRefusalBody.class);
+    }
+
+    /**
+     * Without it, the client closes a refusal's body before the test can read it: the exception
+     * keeps the response, its body buffered.
+     */
+    public static class KeepRefusalBody
+            implements ResponseExceptionMapper<WebApplicationException> {
+        @Override
+        public WebApplicationException fromResponse(Response response) {
+            response.bufferEntity();
+            return new WebApplicationException(response);
+        }
+    }
+
+    /** A call's refusal: its status and its whole body, as the client received them. */
+    public record Refusal(int status, String contentType, JsonObject body) {}
+
+    /**
+     * Runs a call that must be refused and returns the refusal: a route typed with a response
+     * entity throws it as a {@link WebApplicationException}, a route typed {@link Response} returns
+     * it.
+     */
+    public static Refusal refusal(ThrowingSupplier<?> call) {
+        Object result;
+        try {
+            result = call.get();
+        } catch (WebApplicationException e) {
+            return refusalOf(e.getResponse());
+        } catch (Throwable e) {
+            throw new AssertionError("expected a refusal (WebApplicationException), got " + e, e);
+        }
+        if (result instanceof Response response && response.getStatus() >= 400) {
+            return refusalOf(response);
+        }
+        throw new AssertionError("expected a refusal, but the call answered " + describe(result));
+    }
+
+    private static Refusal refusalOf(Response response) {
+        String body = response.readEntity(String.class);
+        return new Refusal(
+                response.getStatus(),
+                String.valueOf(response.getMediaType()),
+                Json.createReader(new StringReader(body)).readObject());
+    }
+
+    private static String describe(Object result) {
+        return result instanceof Response response
+                ? response.getStatus() + " " + response.readEntity(String.class)
+                : String.valueOf(result);
+    }
+}
