@@ -47,7 +47,10 @@ public final class ApiClients {
         }
     }
 
-    /** A call's refusal: its status and its whole body, as the client received them. */
+    /**
+     * A call's refusal: its status and its whole body, as the client received them ({@code body}
+     * null where a client without {@link KeepRefusalBody} had already closed it).
+     */
     public record Refusal(int status, String contentType, JsonObject body) {}
 
     /**
@@ -71,11 +74,11 @@ public final class ApiClients {
     }
 
     private static Refusal refusalOf(Response response) {
-        String body = response.readEntity(String.class);
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
         return new Refusal(
                 response.getStatus(),
                 String.valueOf(response.getMediaType()),
-                Json.createReader(new StringReader(body)).readObject());
+                body.isBlank() ? null : Json.createReader(new StringReader(body)).readObject());
     }
 
     private static String describe(Object result) {
