@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -36,8 +35,7 @@ public final class ServerCopy implements AutoCloseable {
     private static final Set<String> TEST_ONLY_APPS =
             Set.of(System.getProperty("it.copy.leave.out", "auth-service.war").split("\\s*,\\s*"));
 
-    private final Path wlp = Path.of(System.getProperty("it.wlp.dir"));
-    private final Path userDir = Path.of(System.getProperty("it.user.dir"));
+    private final LibertyServerScript script;
     private final String name;
     private final Path dir;
     private final int port;
@@ -45,16 +43,18 @@ public final class ServerCopy implements AutoCloseable {
     private final Map<String, String> baseProperties = new LinkedHashMap<>();
 
     public ServerCopy(String suffix, Map<String, String> properties) {
-        String original = System.getProperty("it.server.name");
+        LibertyServerScript module = LibertyServerScript.ofThisModule();
+        String original = module.name();
         this.name = original + "-" + suffix;
-        this.dir = userDir.resolve("servers").resolve(name);
+        this.script = module.named(name);
+        this.dir = script.serverDir();
         this.port = freePort();
         int other = freePort();
         while (other == port) {
             other = freePort();
         }
         this.operatorPort = other;
-        Path from = userDir.resolve("servers").resolve(original);
+        Path from = module.serverDir();
         deleteTree(dir);
         copyTree(from, dir, original.equals("auth-service") ? Set.of() : TEST_ONLY_APPS);
         // The original's settings (for example where its payment gateway is), then this copy's own.
@@ -101,7 +101,7 @@ public final class ServerCopy implements AutoCloseable {
         }
         // On a busy machine "server start" may give up waiting for the server's status (exit 22)
         // although the server goes on starting: readiness is the only answer that counts.
-        int rc = run("start");
+        int rc = script.start();
         HttpApi http = new HttpApi();
         await("server " + name + " ready (server start exited " + rc + "; see " + log() + ")")
                 .atMost(Duration.ofSeconds(240))
@@ -174,40 +174,18 @@ public final class ServerCopy implements AutoCloseable {
 
     /** True while the server's JVM runs. */
     public boolean isRunning() {
-        return run("status") == 0;
+        return script.isRunning();
     }
 
     public void stop() {
         if (isRunning()) {
-            run("stop");
+            script.stop();
         }
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    private int run(String action) {
-        ProcessBuilder pb =
-                new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(action + ".out").toFile());
-        pb.environment().put("WLP_USER_DIR", userDir.toString());
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(240, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(
-                        "server " + action + " " + name + " did not finish");
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() {

@@ -207,7 +207,7 @@ class ExpiryBenchmark {
             }
             deleteTree(
                     Path.of(
-                            LibertyServer.required("it.wlp.user.dir"),
+                            LibertyServer.required("it.user.dir"),
                             "servers",
                             LibertyServer.required("it.server.name") + "-bench",
                             "data"));

@@ -8,15 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticketing.testing.HttpApi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,9 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * Where no PostgreSQL answers, the suite is skipped and says why.
  */
 class PostgresqlExpiryIT extends ExpirySuite {
-    private static final String SERVER = "timer-service-postgresql";
-    private static final String REPLICA = "timer-service-postgresql-2";
+    private static final String SERVER = "postgresql";
+    private static final String REPLICA = "postgresql-2";
 
     private final Postgres postgres = new Postgres();
     private final String schema = "timers_" + LibertyServer.required("ticketing.run.id");
@@ -66,21 +57,12 @@ class PostgresqlExpiryIT extends ExpirySuite {
      * A copy of this module's server on free ports, with this run's schema, stream and subjects,
      * reached on its operator port (where /internal/timers and health are).
      */
-    private LibertyServer copyOfThisModule(String name) {
-        LibertyServer module = LibertyServer.ofThisModule();
-        int port = freePort();
-        int operatorPort = freePort();
-        while (operatorPort == port) {
-            operatorPort = freePort();
-        }
-        LibertyServer copy =
-                new LibertyServer(
-                        module.wlpDir(),
-                        module.userDir(),
-                        name,
-                        URI.create("http://127.0.0.1:" + operatorPort));
-        copyServer(module.serverDir(), copy.serverDir(), port, operatorPort);
-        return copy;
+    private LibertyServer copyOfThisModule(String suffix) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("ticketing.stream", stream);
+        properties.put("ticketing.subject.prefix", prefix);
+        properties.putAll(postgres.timerStore(schema));
+        return LibertyServer.copyOfThisModule(suffix, properties);
     }
 
     @Override
@@ -427,54 +409,6 @@ class PostgresqlExpiryIT extends ExpirySuite {
         if (postgresServer != null) {
             postgresServer.stop();
             postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private void copyServer(Path from, Path to, int port, int operatorPort) {
-        try {
-            Files.createDirectories(to.resolve("apps"));
-            Files.copy(
-                    from.resolve("server.xml"),
-                    to.resolve("server.xml"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(
-                    from.resolve("apps/timer-service.war"),
-                    to.resolve("apps/timer-service.war"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Path fragments = to.resolve("fragments");
-            Files.createDirectories(fragments);
-            try (Stream<Path> files = Files.list(from.resolve("fragments"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(
-                            f,
-                            fragments.resolve(f.getFileName()),
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            Properties bootstrap = new Properties();
-            try (InputStream in = Files.newInputStream(from.resolve("bootstrap.properties"))) {
-                bootstrap.load(in);
-            }
-            bootstrap.setProperty("http.port", Integer.toString(port));
-            bootstrap.setProperty("operator.port", Integer.toString(operatorPort));
-            bootstrap.setProperty("ticketing.stream", LibertyServer.required("it.stream") + "-PG");
-            bootstrap.setProperty("ticketing.subject.prefix", prefix);
-            postgres.timerStore(schema).forEach(bootstrap::setProperty);
-            try (OutputStream out = Files.newOutputStream(to.resolve("bootstrap.properties"))) {
-                bootstrap.store(
-                        out,
-                        "timer-service on PostgreSQL, written by " + getClass().getSimpleName());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
