@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pending timers", description = "Internal, read-only")
-public class PendingTimersResource {
+public class PendingTimersResource implements PendingTimersApi {
 
     @Inject ExpiryTimers timers;
 
