@@ -4,8 +4,11 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -81,20 +84,26 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     }
 
     /**
-     * Everything this process logs goes to standard output, and the wire's line per connection
-     * opened or closed is left out. The build starts the store in the background reading only its
-     * standard output (exec-maven-plugin, async): whatever it wrote to standard error stayed in the
-     * pipe until the pipe was full, and then every connection hung on its log line.
+     * Everything this process logs goes to one stream, standard output or the {@code --log} file,
+     * and the wire's line per connection opened or closed is left out. The build starts the store
+     * in the background (exec-maven-plugin, async), and nothing there reads its output: the plugin
+     * closes its output file as soon as the process has started. Whatever the store wrote to a pipe
+     * stayed there until the pipe was full, and then every connection hung on its log line; so the
+     * build passes {@code --log}.
      */
-    private static void logToStandardOutput() {
-        System.setErr(System.out);
+    private static void logTo(PrintStream out) {
+        System.setOut(out);
+        System.setErr(out);
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         for (java.util.logging.Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        root.addHandler(new java.util.logging.ConsoleHandler()); // now on standard output
+        root.addHandler(
+                new java.util.logging.ConsoleHandler()); // on that stream: made after setErr
         WIRE_LOG.setLevel(java.util.logging.Level.WARNING);
     }
+
+    private static final PrintStream STANDARD_OUTPUT = System.out;
 
     /** Held here: a logger nobody references may be collected, and its level with it. */
     private static final java.util.logging.Logger WIRE_LOG =
@@ -102,11 +111,22 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
 
     /**
      * {@code java -jar embedded-store.jar [--host 127.0.0.1] [--port 27017] [--data DIR
-     * [--no-fsync] | --memory]}. Prints one line "ready mongodb://host:port" once it accepts
-     * connections, then serves until killed.
+     * [--no-fsync] | --memory] [--log FILE]}. Prints one line "ready mongodb://host:port" (to the
+     * log file, if one is named) once it accepts connections, then serves until killed.
      */
     public static void main(String[] args) throws Exception {
-        logToStandardOutput();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--log")) {
+                logTo(
+                        new PrintStream(
+                                new FileOutputStream(args[i + 1], true),
+                                true,
+                                StandardCharsets.UTF_8));
+            }
+        }
+        if (System.out == STANDARD_OUTPUT) {
+            logTo(STANDARD_OUTPUT);
+        }
         String host = "127.0.0.1";
         int port = 27017;
         Path data = null;
@@ -120,11 +140,12 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
                 case "--memory" -> data = null;
                 case "--background-commit" -> backgroundCommit = true;
                 case "--no-fsync" -> fsync = false;
+                case "--log" -> i++; // read above: logging starts before anything else
                 default -> {
                     System.err.println(
                             "unknown option "
                                     + args[i]
-                                    + "; usage: [--host H] [--port P] [--data DIR [--no-fsync | --background-commit] | --memory]");
+                                    + "; usage: [--host H] [--port P] [--data DIR [--no-fsync | --background-commit] | --memory] [--log FILE]");
                     System.exit(2);
                 }
             }
