@@ -1,15 +1,12 @@
 package dev.ticketing.catalog.application;
 
 import dev.ticketing.catalog.domain.Ticket;
-import dev.ticketing.catalog.store.TicketStore;
 import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.kit.events.Outcome;
-import dev.ticketing.nats.PoisonMessage;
 import dev.ticketing.store.outbox.CrashPoint;
-import dev.ticketing.store.outbox.EventOutbox;
-import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -17,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.bson.types.ObjectId;
 
 /** Listing, editing, reserving and releasing tickets; every change with its event. */
 @ApplicationScoped
@@ -28,24 +24,20 @@ public class TicketCatalog {
      */
     private static final int MAX_ATTEMPTS = 20;
 
-    @Inject TicketStore store;
-
-    @Inject EventOutbox outbox;
+    @Inject Tickets store;
 
     public Ticket list(String sellerId, String title, BigDecimal price) {
-        Ticket ticket =
-                Ticket.list(new ObjectId().toHexString(), title, price, sellerId, Instant.now());
+        Ticket ticket = Ticket.list(store.newId(), title, price, sellerId, Instant.now());
         store.insert(
                 ticket,
-                outbox.pending(
-                        new TicketCreated(
-                                ticket.id(),
-                                ticket.version(),
-                                ticket.title(),
-                                ticket.price(),
-                                ticket.userId())));
+                new TicketCreated(
+                        ticket.id(),
+                        ticket.version(),
+                        ticket.title(),
+                        ticket.price(),
+                        ticket.userId()));
         CrashPoint.afterWrite("ticket.create");
-        outbox.relay(store.collection(), ticket.id());
+        store.relayEvents(ticket.id());
         return ticket;
     }
 
@@ -63,7 +55,7 @@ public class TicketCatalog {
             Ticket after = before.edit(editor, title, price);
             if (store.update(before, after, List.of(updated(after)))) {
                 CrashPoint.afterWrite("ticket.update");
-                outbox.relay(store.collection(), ticketId);
+                store.relayEvents(ticketId);
                 return after;
             }
         }
@@ -84,10 +76,7 @@ public class TicketCatalog {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Ticket> found = store.find(ticketId);
             if (found.isEmpty()) {
-                // Orders are placed on copies of this catalog's tickets: an order event naming a
-                // ticket
-                // the catalog never had can never be applied.
-                throw new PoisonMessage("ticket " + ticketId + " is not in the catalog");
+                throw new UnknownTicket(ticketId);
             }
             Ticket before = found.get();
             Ticket.Change change = decide.apply(before);
@@ -95,12 +84,12 @@ public class TicketCatalog {
                 return change.outcome();
             }
             Ticket after = change.after().get();
-            List<PendingEvent> events =
+            List<EventPayload> events =
                     change.ticketChanged() ? List.of(updated(after)) : List.of();
             if (store.update(before, after, events)) {
                 if (change.ticketChanged()) {
                     CrashPoint.afterWrite(write);
-                    outbox.relay(store.collection(), ticketId);
+                    store.relayEvents(ticketId);
                 }
                 return change.outcome();
             }
@@ -109,9 +98,8 @@ public class TicketCatalog {
                 "ticket " + ticketId + " kept changing; order event not applied");
     }
 
-    private PendingEvent updated(Ticket t) {
-        return outbox.pending(
-                new TicketUpdated(
-                        t.id(), t.version(), t.title(), t.price(), t.userId(), t.orderId()));
+    private static EventPayload updated(Ticket t) {
+        return new TicketUpdated(
+                t.id(), t.version(), t.title(), t.price(), t.userId(), t.orderId());
     }
 }

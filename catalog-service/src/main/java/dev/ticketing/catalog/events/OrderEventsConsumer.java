@@ -1,14 +1,18 @@
 package dev.ticketing.catalog.events;
 
 import dev.ticketing.catalog.application.TicketCatalog;
+import dev.ticketing.catalog.application.UnknownTicket;
 import dev.ticketing.common.events.EventFormatException;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.kit.events.Settle;
+import dev.ticketing.nats.PoisonMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,7 +35,11 @@ public class OrderEventsConsumer {
         return settle.event(
                 message,
                 json -> valid(Events.fromJson(json, OrderCreated.class).data()),
-                order -> catalog.reserve(order.ticket().id(), order.id(), order.version()));
+                order ->
+                        applicable(
+                                () ->
+                                        catalog.reserve(
+                                                order.ticket().id(), order.id(), order.version())));
     }
 
     @Incoming("order-cancelled")
@@ -39,7 +47,20 @@ public class OrderEventsConsumer {
         return settle.event(
                 message,
                 json -> valid(Events.fromJson(json, OrderCancelled.class).data()),
-                order -> catalog.release(order.ticket().id(), order.id(), order.version()));
+                order ->
+                        applicable(
+                                () ->
+                                        catalog.release(
+                                                order.ticket().id(), order.id(), order.version())));
+    }
+
+    /** An event about a ticket the catalog never had can never be applied: poison, not retried. */
+    private static Outcome applicable(Supplier<Outcome> apply) {
+        try {
+            return apply.get();
+        } catch (UnknownTicket e) {
+            throw new PoisonMessage(e.getMessage());
+        }
     }
 
     private static OrderCreated valid(OrderCreated order) {

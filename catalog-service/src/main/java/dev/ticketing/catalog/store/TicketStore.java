@@ -6,11 +6,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.catalog.application.Tickets;
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
-import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,16 +27,19 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 
 /**
- * The tickets collection. Every write carries the change and its events in one atomic document
- * write.
+ * The tickets collection, the catalog's {@link Tickets}. Every write carries the change and its
+ * events in one atomic document write.
  */
 @ApplicationScoped
-public class TicketStore implements OutboxCollection {
+public class TicketStore implements Tickets, OutboxCollection {
     public static final String COLLECTION = "tickets";
 
     @Inject MongoStore store;
+
+    @Inject EventOutbox outbox;
 
     private MongoCollection<Document> tickets;
 
@@ -57,8 +62,14 @@ public class TicketStore implements OutboxCollection {
         return tickets;
     }
 
+    @Override
+    public String newId() {
+        return new ObjectId().toHexString();
+    }
+
     /** Inserts a new ticket with its ticket.created event (atomic: one document). */
-    public void insert(Ticket ticket, PendingEvent created) {
+    @Override
+    public void insert(Ticket ticket, EventPayload created) {
         Document doc =
                 new Document("_id", ticket.id())
                         .append("title", ticket.title())
@@ -70,15 +81,17 @@ public class TicketStore implements OutboxCollection {
                         .append(
                                 "orderEvents",
                                 new Document(new HashMap<String, Object>(ticket.orderEvents())));
-        tickets.insertOne(Outbox.with(doc, List.of(created)));
+        tickets.insertOne(Outbox.with(doc, List.of(outbox.pending(created))));
     }
 
+    @Override
     public Optional<Ticket> find(String id) {
         return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first())
                 .map(TicketStore::toTicket);
     }
 
     /** Free tickets, newest first. */
+    @Override
     public List<Ticket> listFree(int offset, int limit) {
         List<Ticket> found = new ArrayList<>();
         tickets.find(Filters.eq("orderId", null))
@@ -96,7 +109,8 @@ public class TicketStore implements OutboxCollection {
      *
      * @return false when another write got there first (read again and decide again)
      */
-    public boolean update(Ticket before, Ticket after, List<PendingEvent> events) {
+    @Override
+    public boolean update(Ticket before, Ticket after, List<EventPayload> events) {
         List<Bson> changes = new ArrayList<>();
         changes.add(Updates.set("title", after.title()));
         changes.add(Updates.set("price", new Decimal128(after.price())));
@@ -111,7 +125,7 @@ public class TicketStore implements OutboxCollection {
                             }
                         });
         if (!events.isEmpty()) {
-            changes.add(Outbox.append(events));
+            changes.add(Outbox.append(events.stream().map(outbox::pending).toList()));
         }
         return tickets.updateOne(
                                 Filters.and(
@@ -120,6 +134,11 @@ public class TicketStore implements OutboxCollection {
                                 Updates.combine(changes))
                         .getModifiedCount()
                 == 1;
+    }
+
+    @Override
+    public void relayEvents(String ticketId) {
+        outbox.relay(tickets, ticketId);
     }
 
     static Ticket toTicket(Document d) {

@@ -1,6 +1,5 @@
 package dev.ticketing.order.application;
 
-import dev.ticketing.order.store.TicketCopyStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,7 +26,7 @@ public class ClaimSweep {
     private static final Logger LOG = Logger.getLogger(ClaimSweep.class.getName());
     private static final int PAGE = 500;
 
-    @Inject TicketCopyStore tickets;
+    @Inject TicketCopies tickets;
 
     @Inject Orders orders;
 
@@ -57,9 +56,9 @@ public class ClaimSweep {
     public int sweep() {
         Instant before = Instant.now().minusSeconds(graceSeconds);
         int seen = 0;
-        TicketCopyStore.Claim after = null;
+        TicketCopies.Claim after = null;
         while (true) {
-            List<TicketCopyStore.Claim> page = tickets.claimsOlderThan(before, after, PAGE);
+            List<TicketCopies.Claim> page = tickets.claimsOlderThan(before, after, PAGE);
             page.forEach(orders::repair);
             seen += page.size();
             if (page.size() < PAGE) {

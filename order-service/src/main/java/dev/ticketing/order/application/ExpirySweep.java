@@ -1,6 +1,5 @@
 package dev.ticketing.order.application;
 
-import dev.ticketing.order.store.OrderStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,7 +26,7 @@ public class ExpirySweep {
     private static final Logger LOG = Logger.getLogger(ExpirySweep.class.getName());
     private static final int PAGE = 500;
 
-    @Inject OrderStore store;
+    @Inject OrderBook store;
 
     @Inject Orders orders;
 

@@ -12,12 +12,7 @@ import dev.ticketing.order.domain.HoldLimit;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.order.domain.TicketCopy;
-import dev.ticketing.order.metrics.OrderMetrics;
-import dev.ticketing.order.store.OrderStore;
-import dev.ticketing.order.store.TicketCopyStore;
-import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.CrashPoint;
-import dev.ticketing.store.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,7 +23,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Placing, cancelling, expiring and completing orders. */
@@ -38,13 +32,11 @@ public class Orders {
     private static final int MAX_ATTEMPTS = 20;
     static final String ALREADY_RESERVED = "Ticket is already reserved";
 
-    @Inject OrderStore orders;
+    @Inject OrderBook orders;
 
-    @Inject TicketCopyStore tickets;
+    @Inject TicketCopies tickets;
 
-    @Inject EventOutbox outbox;
-
-    @Inject OrderMetrics metrics;
+    @Inject OrderCounters metrics;
 
     @Inject
     @ConfigProperty(name = "ORDER_EXPIRATION_SECONDS", defaultValue = "900")
@@ -78,7 +70,7 @@ public class Orders {
         HoldLimit limit = new HoldLimit(maxOpenPerBuyer);
         int slot = limit.freeSlot(orders.holdSlotsOf(buyerId)).orElseThrow(limit::full);
         HoldLimit.checkReorder(orders.ofBuyerAndTicket(buyerId, ticketId), now);
-        String orderId = new ObjectId().toHexString();
+        String orderId = orders.newId();
         TicketCopy claimed =
                 tickets.claim(ticketId, orderId, now)
                         .orElseThrow(() -> new BusinessRuleException(ALREADY_RESERVED));
@@ -93,7 +85,7 @@ public class Orders {
         insertInFreeSlot(order, slot, limit);
         metrics.created();
         CrashPoint.afterWrite("order.place");
-        outbox.relay(orders.collection(), orderId);
+        orders.relayEvents(orderId);
         return order;
     }
 
@@ -106,43 +98,43 @@ public class Orders {
         String ticketId = order.ticket().id();
         int slot = firstSlot;
         for (int attempt = 0; ; attempt++) {
+            boolean inserted;
             try {
-                orders.insert(
-                        order,
-                        slot,
-                        outbox.pending(
+                inserted =
+                        orders.insert(
+                                order,
+                                slot,
                                 new OrderCreated(
                                         order.id(),
                                         order.version(),
                                         order.status().wireName(),
                                         order.userId(),
                                         order.expiresAt(),
-                                        new OrderCreated.Ticket(
-                                                ticketId, order.ticket().price()))));
-                return;
+                                        new OrderCreated.Ticket(ticketId, order.ticket().price())));
             } catch (RuntimeException e) {
-                if (!MongoStore.isDuplicateKey(e)) {
-                    tickets.release(ticketId, order.id());
-                    throw e;
-                }
-                if (!orders.slotTaken(order.userId(), slot)) {
-                    // The second guard fired: another order is active on this ticket although the
-                    // claim said it was free. Refuse, exactly as a lost claim is refused.
-                    tickets.release(ticketId, order.id());
-                    LOG.warning(
-                            "order "
-                                    + order.id()
-                                    + " refused by the one-active-order index on ticket "
-                                    + ticketId);
-                    throw new BusinessRuleException(ALREADY_RESERVED);
-                }
-                var next = limit.freeSlot(orders.holdSlotsOf(order.userId()));
-                if (next.isEmpty() || attempt >= MAX_ATTEMPTS) {
-                    tickets.release(ticketId, order.id());
-                    throw limit.full();
-                }
-                slot = next.getAsInt();
+                tickets.release(ticketId, order.id());
+                throw e;
             }
+            if (inserted) {
+                return;
+            }
+            if (!orders.slotTaken(order.userId(), slot)) {
+                // The second guard fired: another order is active on this ticket although the
+                // claim said it was free. Refuse, exactly as a lost claim is refused.
+                tickets.release(ticketId, order.id());
+                LOG.warning(
+                        "order "
+                                + order.id()
+                                + " refused by the one-active-order index on ticket "
+                                + ticketId);
+                throw new BusinessRuleException(ALREADY_RESERVED);
+            }
+            var next = limit.freeSlot(orders.holdSlotsOf(order.userId()));
+            if (next.isEmpty() || attempt >= MAX_ATTEMPTS) {
+                tickets.release(ticketId, order.id());
+                throw limit.full();
+            }
+            slot = next.getAsInt();
         }
     }
 
@@ -206,7 +198,7 @@ public class Orders {
                 return new Changed(before, Outcome.DUPLICATE);
             }
             Order after = decided.get();
-            if (orders.update(before, after, List.of(outbox.pending(eventOf(after))))) {
+            if (orders.update(before, after, List.of(eventOf(after)))) {
                 count.run();
                 CrashPoint.afterWrite(write);
                 if (after.status() == OrderStatus.CANCELLED) {
@@ -219,7 +211,7 @@ public class Orders {
                     // claim sweep never reads it again; a crash before this, the sweep closes it.
                     tickets.closeClaim(after.ticket().id(), after.id());
                 }
-                outbox.relay(orders.collection(), orderId);
+                orders.relayEvents(orderId);
                 return new Changed(after, Outcome.APPLIED);
             }
         }
@@ -243,7 +235,7 @@ public class Orders {
      * stored (see {@link #place}), closed when its order is paid; left alone while the order is
      * open.
      */
-    void repair(TicketCopyStore.Claim claim) {
+    void repair(TicketCopies.Claim claim) {
         Optional<OrderStatus> status = orders.statusOf(claim.orderId());
         if (status.isPresent() && status.get() == OrderStatus.COMPLETE) {
             tickets.closeClaim(claim.ticketId(), claim.orderId());

@@ -5,7 +5,6 @@ import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.events.VersionOrder;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.order.domain.TicketCopy;
-import dev.ticketing.order.store.TicketCopyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.Optional;
 public class TicketReplica {
     private static final int MAX_ATTEMPTS = 20;
 
-    @Inject TicketCopyStore tickets;
+    @Inject TicketCopies tickets;
 
     /**
      * ticket.created: version 0 of a copy; a redelivered one, or one overtaken by an update, is a

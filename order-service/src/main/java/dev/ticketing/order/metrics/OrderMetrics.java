@@ -1,5 +1,6 @@
 package dev.ticketing.order.metrics;
 
+import dev.ticketing.order.application.OrderCounters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
  * redelivered event or a repeated request that changes nothing is not counted again.
  */
 @ApplicationScoped
-public class OrderMetrics {
+public class OrderMetrics implements OrderCounters {
     private static final Metadata CREATED =
             metadata(
                     "ticketing.orders.created",

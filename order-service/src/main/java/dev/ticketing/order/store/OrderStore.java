@@ -6,12 +6,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.order.application.OrderBook;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
-import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,17 +26,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /**
- * The orders, each with its outbox. {@code activeTicketId} is set while an order holds its ticket
- * (open or paid) and removed when it is cancelled; a unique index on it is the second guard against
- * two orders holding one ticket, behind the copy's claim (checked: mongo-java-server enforces
- * single-field unique sparse indexes, in memory and on H2). {@code holdSlot} is set while an order
- * is open; its unique index keeps a buyer within {@link dev.ticketing.order.domain.HoldLimit}
- * however many orders the buyer places at once.
+ * The orders, each with its outbox: order-service's {@link OrderBook}. {@code activeTicketId} is
+ * set while an order holds its ticket (open or paid) and removed when it is cancelled; a unique
+ * index on it is the second guard against two orders holding one ticket, behind the copy's claim
+ * (checked: mongo-java-server enforces single-field unique sparse indexes, in memory and on H2).
+ * {@code holdSlot} is set while an order is open; its unique index keeps a buyer within {@link
+ * dev.ticketing.order.domain.HoldLimit} however many orders the buyer places at once.
  */
 @ApplicationScoped
-public class OrderStore implements OutboxCollection {
+public class OrderStore implements OrderBook, OutboxCollection {
     public static final String COLLECTION = "orders";
     static final String ACTIVE_TICKET = "activeTicketId";
 
@@ -42,6 +45,8 @@ public class OrderStore implements OutboxCollection {
     static final String HOLD_SLOT = "holdSlot";
 
     @Inject MongoStore store;
+
+    @Inject EventOutbox outbox;
 
     private MongoCollection<Document> orders;
 
@@ -91,18 +96,37 @@ public class OrderStore implements OutboxCollection {
      * Inserts a new order in the buyer's hold slot {@code slot} with its order.created event,
      * atomically (one document).
      *
-     * @throws RuntimeException a duplicate key ({@link MongoStore#isDuplicateKey}) when another
-     *     order is active on the ticket or open in that slot ({@link #slotTaken} tells which), or
-     *     the id was retired by the claim sweep
+     * @return false on a duplicate key ({@link MongoStore#isDuplicateKey}): another order is active
+     *     on the ticket or open in that slot ({@link #slotTaken} tells which), or the id was
+     *     retired by the claim sweep
      */
-    public void insert(Order order, int slot, PendingEvent created) {
-        orders.insertOne(
-                Outbox.with(
-                        toDocument(order)
-                                .append(ACTIVE_TICKET, order.ticket().id())
-                                .append(HOLD_SLOT, slotKey(order.userId(), slot))
-                                .append("placedAt", new Date()),
-                        List.of(created)));
+    @Override
+    public boolean insert(Order order, int slot, EventPayload created) {
+        try {
+            orders.insertOne(
+                    Outbox.with(
+                            toDocument(order)
+                                    .append(ACTIVE_TICKET, order.ticket().id())
+                                    .append(HOLD_SLOT, slotKey(order.userId(), slot))
+                                    .append("placedAt", new Date()),
+                            List.of(outbox.pending(created))));
+            return true;
+        } catch (RuntimeException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String newId() {
+        return new ObjectId().toHexString();
+    }
+
+    @Override
+    public void relayEvents(String orderId) {
+        outbox.relay(orders, orderId);
     }
 
     /** The hold slots the buyer's open orders take. */
@@ -189,7 +213,7 @@ public class OrderStore implements OutboxCollection {
      * with its events, in one conditional write; a cancelled order stops being the ticket's active
      * one.
      */
-    public boolean update(Order before, Order after, List<PendingEvent> events) {
+    public boolean update(Order before, Order after, List<EventPayload> events) {
         List<Bson> changes = new ArrayList<>();
         changes.add(Updates.set("status", after.status().wireName()));
         changes.add(Updates.set("version", after.version()));
@@ -199,7 +223,7 @@ public class OrderStore implements OutboxCollection {
         if (!after.status().isOpen()) {
             changes.add(Updates.unset(HOLD_SLOT)); // paid or let go: the slot is the buyer's again
         }
-        changes.add(Outbox.append(events));
+        changes.add(Outbox.append(events.stream().map(outbox::pending).toList()));
         return orders.updateOne(
                                 Filters.and(
                                         Filters.eq("_id", before.id()),

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.order.application.TicketCopies;
 import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.annotation.PostConstruct;
@@ -23,20 +24,18 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The ticket copies. Replication sets only the catalog's fields, filtered on the copy's version;
- * the reservation ({@code reservedBy}, {@code reservedAt}) is written only by claim and release.
+ * The ticket copies, order-service's {@link TicketCopies}. Replication sets only the catalog's
+ * fields, filtered on the copy's version; the reservation ({@code reservedBy}, {@code reservedAt})
+ * is written only by claim and release.
  */
 @ApplicationScoped
-public class TicketCopyStore {
+public class TicketCopyStore implements TicketCopies {
     public static final String COLLECTION = "tickets";
     static final String RESERVED_AT = "reservedAt";
 
     @Inject MongoStore store;
 
     private MongoCollection<Document> tickets;
-
-    /** A live claim the sweep looks at: the ticket, the order it names, and since when. */
-    public record Claim(String ticketId, String orderId, Date reservedAt) {}
 
     @PostConstruct
     void open() {

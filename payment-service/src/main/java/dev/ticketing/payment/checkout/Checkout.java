@@ -1,27 +1,20 @@
 package dev.ticketing.payment.checkout;
 
 import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.payment.checkout.PaymentGateway.Charge;
 import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.payment.domain.PaymentRefused;
-import dev.ticketing.payment.gateway.PaymentGateway;
-import dev.ticketing.payment.gateway.PaymentGateway.Charge;
-import dev.ticketing.payment.metrics.PaymentMetrics;
-import dev.ticketing.payment.store.OrderCopies;
-import dev.ticketing.payment.store.PaymentAttempts;
 import dev.ticketing.store.outbox.CrashPoint;
-import dev.ticketing.store.outbox.EventOutbox;
-import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.bson.types.ObjectId;
 
 /**
  * Takes a buyer's payment for an order so that every charge is recorded or refunded, whatever fails
@@ -52,9 +45,7 @@ public class Checkout {
 
     @Inject PaymentGateway gateway;
 
-    @Inject EventOutbox outbox;
-
-    @Inject PaymentMetrics metrics;
+    @Inject PaymentCounters metrics;
 
     /** What happened to a charge. */
     public enum Outcome {
@@ -182,20 +173,21 @@ public class Checkout {
     public Recorded record(String key, String orderId, Charge charge) {
         Payment payment =
                 new Payment(
-                        new ObjectId().toHexString(),
+                        orders.newPaymentId(),
                         orderId,
                         charge.id(),
                         charge.amountCents(),
                         charge.currency(),
                         Instant.now().truncatedTo(ChronoUnit.MILLIS),
                         null);
-        PendingEvent event = outbox.pending(new PaymentCreated(payment.id(), orderId, charge.id()));
-        Optional<OrderCopy> stored = orders.recordPayment(payment, event);
+        Optional<OrderCopy> stored =
+                orders.recordPayment(
+                        payment, new PaymentCreated(payment.id(), orderId, charge.id()));
         if (stored.isPresent()) {
             attempts.move(key, State.RECORDED, charge.id(), null);
             metrics.succeeded();
             CrashPoint.afterWrite("payment-recorded");
-            outbox.relay(orders.collection(), orderId);
+            orders.relayEvents(orderId);
             LOG.info(
                     () ->
                             "order "

@@ -1,7 +1,6 @@
 package dev.ticketing.payment.checkout;
 
 import dev.ticketing.payment.domain.PaymentAttempt;
-import dev.ticketing.payment.store.PaymentAttempts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -73,7 +72,7 @@ public class PaymentReconciler {
                                         + attempt.state()
                                         + ", finished: "
                                         + result.outcome());
-            } catch (dev.ticketing.payment.gateway.PaymentGateway.CardDeclined declined) {
+            } catch (PaymentGateway.CardDeclined declined) {
                 finished++;
             } catch (RuntimeException e) {
                 // The gateway or the store is still away: the next round asks again.

@@ -1,24 +1,18 @@
 package dev.ticketing.payment.checkout;
 
-import com.stripe.exception.EventDataObjectDeserializationException;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeObject;
-import com.stripe.net.Webhook;
+import dev.ticketing.payment.checkout.GatewayWebhooks.Delivery;
+import dev.ticketing.payment.checkout.GatewayWebhooks.InvalidSignature;
+import dev.ticketing.payment.checkout.GatewayWebhooks.NotAnEvent;
+import dev.ticketing.payment.checkout.GatewayWebhooks.NotConfigured;
+import dev.ticketing.payment.checkout.GatewayWebhooks.PaymentSucceeded;
 import dev.ticketing.payment.domain.OrderCopy;
-import dev.ticketing.payment.gateway.PaymentGateway;
-import dev.ticketing.payment.store.OrderCopies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Stripe's webhook events, verified with stripe-java's {@code Webhook.constructEvent} (HMAC-SHA256
- * of "timestamp.body" with the endpoint secret, timestamp within the tolerance). A
+ * Stripe's webhook events, verified and read by the gateway ({@link GatewayWebhooks}). A
  * payment_intent.succeeded for a known order records its payment like the API does, idempotently: a
  * PaymentIntent already recorded changes nothing; one for an order gone is refunded.
  */
@@ -34,71 +28,52 @@ public class StripeEvents {
         NOT_CONFIGURED
     }
 
-    @Inject
-    @ConfigProperty(name = "stripe.webhook.secret")
-    Optional<String> secret;
-
-    @Inject
-    @ConfigProperty(name = "stripe.webhook.tolerance", defaultValue = "PT5M")
-    Duration tolerance;
+    @Inject GatewayWebhooks webhooks;
 
     @Inject OrderCopies orders;
 
     @Inject Checkout checkout;
 
     public Result receive(String payload, String signature) {
-        String key = secret.filter(s -> !s.isBlank()).orElse(null);
-        if (key == null) {
+        Delivery delivery = webhooks.read(payload, signature);
+        if (delivery instanceof NotConfigured) {
             return Result.NOT_CONFIGURED;
         }
-        Event event;
-        try {
-            event = Webhook.constructEvent(payload, signature, key, tolerance.toSeconds());
-        } catch (SignatureVerificationException e) {
-            LOG.warning(() -> "webhook refused: " + e.getMessage());
+        if (delivery instanceof InvalidSignature invalid) {
+            LOG.warning(() -> "webhook refused: " + invalid.reason());
             return Result.INVALID_SIGNATURE;
-        } catch (RuntimeException e) {
-            // Gson's parse errors and an event without the fields every Stripe event has.
+        }
+        if (delivery instanceof NotAnEvent) {
             return Result.NOT_AN_EVENT;
         }
-        if (!"payment_intent.succeeded".equals(event.getType())) {
-            return Result.IGNORED;
+        if (delivery instanceof PaymentSucceeded intent) {
+            return paymentSucceeded(intent);
         }
-        PaymentIntent intent;
-        try {
-            StripeObject object = event.getDataObjectDeserializer().deserializeUnsafe();
-            if (!(object instanceof PaymentIntent pi)) {
-                return Result.NOT_AN_EVENT;
-            }
-            intent = pi;
-        } catch (EventDataObjectDeserializationException | RuntimeException e) {
-            return Result.NOT_AN_EVENT;
-        }
-        return paymentSucceeded(intent);
+        return Result.IGNORED;
     }
 
-    private Result paymentSucceeded(PaymentIntent intent) {
-        String orderId = intent.getMetadata() == null ? null : intent.getMetadata().get("orderId");
+    private Result paymentSucceeded(PaymentSucceeded intent) {
+        String orderId = intent.orderId();
         Optional<OrderCopy> order = orderId == null ? Optional.empty() : orders.find(orderId);
         if (order.isEmpty()) {
             LOG.info(
                     () ->
                             "webhook: PaymentIntent "
-                                    + intent.getId()
+                                    + intent.chargeId()
                                     + " names no known order; ignored");
             return Result.IGNORED;
         }
-        if (intent.getAmount() == null
-                || intent.getAmount() != order.get().priceCents()
-                || !Checkout.CURRENCY.equals(intent.getCurrency())) {
+        if (intent.amountCents() == null
+                || intent.amountCents() != order.get().priceCents()
+                || !Checkout.CURRENCY.equals(intent.currency())) {
             LOG.warning(
                     () ->
                             "webhook: PaymentIntent "
-                                    + intent.getId()
+                                    + intent.chargeId()
                                     + " of "
-                                    + intent.getAmount()
+                                    + intent.amountCents()
                                     + " "
-                                    + intent.getCurrency()
+                                    + intent.currency()
                                     + " does not match order "
                                     + orderId
                                     + "; ignored");
@@ -108,11 +83,11 @@ public class StripeEvents {
                 checkout.recordWebhookCharge(
                         order.get(),
                         new PaymentGateway.Charge(
-                                intent.getId(), intent.getAmount(), intent.getCurrency()));
+                                intent.chargeId(), intent.amountCents(), intent.currency()));
         LOG.info(
                 () ->
                         "webhook: PaymentIntent "
-                                + intent.getId()
+                                + intent.chargeId()
                                 + " for order "
                                 + orderId
                                 + ": "

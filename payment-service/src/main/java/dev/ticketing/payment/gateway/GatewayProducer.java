@@ -1,5 +1,6 @@
 package dev.ticketing.payment.gateway;
 
+import dev.ticketing.payment.checkout.PaymentGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

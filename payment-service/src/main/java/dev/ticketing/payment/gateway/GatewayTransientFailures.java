@@ -1,6 +1,7 @@
 package dev.ticketing.payment.gateway;
 
 import dev.ticketing.kit.events.TransientFailures;
+import dev.ticketing.payment.checkout.PaymentGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ticketing.payment.gateway;
 
+import dev.ticketing.payment.checkout.PaymentGateway;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;

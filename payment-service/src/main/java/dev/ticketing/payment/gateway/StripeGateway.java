@@ -10,6 +10,7 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import dev.ticketing.payment.checkout.PaymentGateway;
 import java.util.Map;
 import java.util.logging.Logger;
 

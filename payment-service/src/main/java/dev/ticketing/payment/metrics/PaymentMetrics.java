@@ -1,5 +1,6 @@
 package dev.ticketing.payment.metrics;
 
+import dev.ticketing.payment.checkout.PaymentCounters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
  * /metrics}. A charge counts as succeeded once, when it is recorded as the order's payment.
  */
 @ApplicationScoped
-public class PaymentMetrics {
+public class PaymentMetrics implements PaymentCounters {
     private static final Metadata SUCCEEDED =
             metadata(
                     "ticketing.payments.succeeded",

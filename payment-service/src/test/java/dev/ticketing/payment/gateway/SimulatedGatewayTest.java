@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ticketing.payment.checkout.PaymentGateway;
+import dev.ticketing.payment.checkout.PaymentGateway.ChargeRequest;
 import dev.ticketing.payment.domain.IdempotencyKeys;
-import dev.ticketing.payment.gateway.PaymentGateway.ChargeRequest;
 import org.junit.jupiter.api.Test;
 
 class SimulatedGatewayTest {

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.payment.checkout.PaymentGateway;
+import dev.ticketing.payment.checkout.PaymentGateway.ChargeRequest;
 import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.fake.FakeStripe;
-import dev.ticketing.payment.gateway.PaymentGateway.ChargeRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

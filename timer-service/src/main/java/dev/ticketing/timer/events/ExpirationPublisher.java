@@ -5,6 +5,7 @@ import dev.ticketing.common.events.Events;
 import dev.ticketing.nats.OutgoingNatsMetadata;
 import dev.ticketing.nats.StoredSend;
 import dev.ticketing.timer.domain.ExpirationNotice;
+import dev.ticketing.timer.expiry.ExpirationNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,10 +19,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Publishes expiration.complete through the nats-jetstream connector and waits until it is stored.
+ * Publishes expiration.complete through the nats-jetstream connector and waits until it is stored:
+ * the adapter behind the timers' {@link ExpirationNotices} port.
  */
 @ApplicationScoped
-public class ExpirationPublisher {
+public class ExpirationPublisher implements ExpirationNotices {
     private static final Logger LOG = Logger.getLogger(ExpirationPublisher.class.getName());
 
     @Inject
@@ -37,6 +39,7 @@ public class ExpirationPublisher {
     Duration publishTimeout;
 
     /** Stored in the stream when this returns; an {@link ExpirationNotPublished} otherwise. */
+    @Override
     public void publishExpired(String orderId) {
         var event = ExpirationNotice.of(orderId, Instant.now());
         OutgoingNatsMetadata where =

@@ -1,7 +1,6 @@
 package dev.ticketing.timer.expiry;
 
 import dev.ticketing.timer.domain.Expiry;
-import dev.ticketing.timer.events.ExpirationPublisher;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -65,7 +64,7 @@ public class ExpiryTimers {
 
     @EJB ExpiryTableSetup setup;
 
-    @Inject ExpirationPublisher publisher;
+    @Inject ExpirationNotices publisher;
 
     private volatile ExpiryTable table;
     private volatile TimerHandles handles;

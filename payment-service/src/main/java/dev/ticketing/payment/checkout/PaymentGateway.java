@@ -1,4 +1,4 @@
-package dev.ticketing.payment.gateway;
+package dev.ticketing.payment.checkout;
 
 /**
  * Where money moves. Every call carries an idempotency key, so repeating it never moves money

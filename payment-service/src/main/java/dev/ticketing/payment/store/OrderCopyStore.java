@@ -5,15 +5,17 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.payment.checkout.OrderCopies;
 import dev.ticketing.payment.domain.Cents;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
-import dev.ticketing.store.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,19 +24,22 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /**
- * Order copies and their payments, one document per order. Every change is one conditional write on
- * that document: an order event applies only on top of an older version, and a payment is recorded
- * only while the order is still payable, together with its payment.created in the outbox. MongoDB
- * writes one document atomically, so "the order was still open" and "the payment is recorded"
- * cannot be split by an expiry.
+ * Order copies and their payments, one document per order: checkout's {@link OrderCopies}. Every
+ * change is one conditional write on that document: an order event applies only on top of an older
+ * version, and a payment is recorded only while the order is still payable, together with its
+ * payment.created in the outbox. MongoDB writes one document atomically, so "the order was still
+ * open" and "the payment is recorded" cannot be split by an expiry.
  */
 @ApplicationScoped
-public class OrderCopies implements OutboxCollection {
+public class OrderCopyStore implements OrderCopies, OutboxCollection {
     public static final String COLLECTION = "orders";
 
     @Inject MongoStore store;
+
+    @Inject EventOutbox outbox;
 
     @Override
     public String aggregate() {
@@ -46,9 +51,20 @@ public class OrderCopies implements OutboxCollection {
         return store.collection(COLLECTION);
     }
 
+    @Override
+    public String newPaymentId() {
+        return new ObjectId().toHexString();
+    }
+
+    @Override
+    public void relayEvents(String orderId) {
+        outbox.relay(collection(), orderId);
+    }
+
+    @Override
     public Optional<OrderCopy> find(String orderId) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", orderId)).first())
-                .map(OrderCopies::toCopy);
+                .map(OrderCopyStore::toCopy);
     }
 
     /**
@@ -114,7 +130,7 @@ public class OrderCopies implements OutboxCollection {
                                         Updates.set("status", status.value()),
                                         Updates.set("version", version)),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(OrderCopies::toCopy);
+        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
     }
 
     /**
@@ -141,7 +157,7 @@ public class OrderCopies implements OutboxCollection {
      * Records {@code payment} if the order is still payable (created, no payment yet), with {@code
      * event} in its outbox; the updated copy, or empty when the order was not payable.
      */
-    public Optional<OrderCopy> recordPayment(Payment payment, PendingEvent event) {
+    public Optional<OrderCopy> recordPayment(Payment payment, EventPayload event) {
         Bson payable =
                 Filters.and(
                         Filters.eq("_id", payment.orderId()),
@@ -156,9 +172,9 @@ public class OrderCopies implements OutboxCollection {
                                 payable,
                                 Updates.combine(
                                         Updates.set("payment", toDocument(payment)),
-                                        Outbox.append(List.of(event))),
+                                        Outbox.append(List.of(outbox.pending(event)))),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(OrderCopies::toCopy);
+        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
     }
 
     /** Notes that the order's payment was refunded (idempotent). */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.payment.checkout.PaymentAttempts;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.store.mongo.MongoStore;
@@ -20,12 +21,13 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The payment attempts, one document per idempotency key. Each step is one write, made before
- * (PENDING) or right after (CHARGED, DECLINED, RECORDED, REFUND_OWED, REFUNDED) the gateway call it
- * concerns; the reconciler reads the unfinished ones through an index on (state, updatedAt).
+ * The payment attempts, one document per idempotency key: checkout's {@link PaymentAttempts}. Each
+ * step is one write, made before (PENDING) or right after (CHARGED, DECLINED, RECORDED,
+ * REFUND_OWED, REFUNDED) the gateway call it concerns; the reconciler reads the unfinished ones
+ * through an index on (state, updatedAt).
  */
 @ApplicationScoped
-public class PaymentAttempts {
+public class PaymentAttemptStore implements PaymentAttempts {
     public static final String COLLECTION = "attempts";
     private static final List<String> UNFINISHED =
             List.of(State.PENDING.name(), State.CHARGED.name(), State.REFUND_OWED.name());
@@ -69,13 +71,13 @@ public class PaymentAttempts {
 
     public Optional<PaymentAttempt> find(String key) {
         return Optional.ofNullable(attempts.find(Filters.eq("_id", key)).first())
-                .map(PaymentAttempts::toAttempt);
+                .map(PaymentAttemptStore::toAttempt);
     }
 
     /** The attempt that charged {@code chargeId}, if one did. */
     public Optional<PaymentAttempt> ofCharge(String chargeId) {
         return Optional.ofNullable(attempts.find(Filters.eq("chargeId", chargeId)).first())
-                .map(PaymentAttempts::toAttempt);
+                .map(PaymentAttemptStore::toAttempt);
     }
 
     /** Moves the attempt to {@code state} (with what was learnt), unless it is final already. */
