@@ -125,39 +125,39 @@ class MappersTest {
     @Test
     void runtimeClientErrorsGetTheirStatusAndASafeMessage() {
         assertError(
-                new NotFoundMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(
                                 new jakarta.ws.rs.NotFoundException(
                                         "RESTEASY003210: Could not find resource for full path: /x")),
                 404,
                 message("Not Found"));
         Response notAllowed =
-                new NotAllowedMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new NotAllowedException("GET", new String[] {"POST"}));
         assertError(notAllowed, 405, message("Method not allowed"));
         assertTrue(
                 notAllowed.getHeaderString("Allow").contains("GET"),
                 notAllowed.getHeaderString("Allow"));
         assertError(
-                new ForbiddenMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new ForbiddenException("RESTEASY: role user required")),
                 401,
                 message("Not authorized"));
         assertError(
-                new JaxrsNotAuthorizedMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new jakarta.ws.rs.NotAuthorizedException("Bearer")),
                 401,
                 message("Not authorized"));
         assertError(
-                new NotSupportedMapper().toResponse(new NotSupportedException()),
+                new WebApplicationExceptionMapper().toResponse(new NotSupportedException()),
                 415,
                 message("Unsupported media type"));
         assertError(
-                new NotAcceptableMapper().toResponse(new NotAcceptableException()),
+                new WebApplicationExceptionMapper().toResponse(new NotAcceptableException()),
                 406,
                 message("Not acceptable"));
         assertError(
-                new BadRequestMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(
                                 new BadRequestException(
                                         "RESTEASY003870: Unable to extract parameter")),
@@ -182,7 +182,10 @@ class MappersTest {
         BadRequestException wrapped =
                 new BadRequestException(
                         new JsonbException("Unexpected char 123 at org.eclipse.yasson..."));
-        assertError(new BadRequestMapper().toResponse(wrapped), 400, message("Malformed JSON"));
+        assertError(
+                new WebApplicationExceptionMapper().toResponse(wrapped),
+                400,
+                message("Malformed JSON"));
     }
 
     @Test
