@@ -222,7 +222,7 @@ class MappersTest {
                         "nope")) {
             ProcessingException e = catchThrown(() -> readFrom(body));
             assertError(
-                    new ProcessingExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
+                    new UnexpectedExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
             // the same failure reaching the catch-all (e.g. wrapped by the runtime) maps the same
             // way
             assertError(
@@ -237,31 +237,33 @@ class MappersTest {
     @Test
     void rawJsonExceptionsFromTheRequestAreMalformedJson() {
         JsonbException bind = catchThrown(() -> JSONB.fromJson("{\"price\":true}", Ticket.class));
-        assertError(new JsonbExceptionMapper().toResponse(bind), 400, message("Malformed JSON"));
+        assertError(
+                new UnexpectedExceptionMapper().toResponse(bind), 400, message("Malformed JSON"));
         JsonException parse =
                 catchThrown(() -> Json.createReader(new StringReader("{\"a\":")).readObject());
-        assertError(new JsonExceptionMapper().toResponse(parse), 400, message("Malformed JSON"));
+        assertError(
+                new UnexpectedExceptionMapper().toResponse(parse), 400, message("Malformed JSON"));
     }
 
     @Test
     void failingToWriteAResponseIsOurBug() {
         try (LogCapture log = new LogCapture()) {
             ProcessingException e = catchThrown(() -> writeTo(new Unserialisable()));
-            Response response = new ProcessingExceptionMapper().toResponse(e);
+            Response response = new UnexpectedExceptionMapper().toResponse(e);
             assertError(response, 500, message("Something went wrong"));
             assertEquals(1, log.at(Level.SEVERE).size());
             JsonbException direct = catchThrown(() -> JSONB.toJson(new Unserialisable()));
             assertError(
-                    new JsonbExceptionMapper().toResponse(direct),
+                    new UnexpectedExceptionMapper().toResponse(direct),
                     500,
                     message("Something went wrong"));
             assertError(
-                    new JsonExceptionMapper().toResponse(new JsonGenerationException("bad")),
+                    new UnexpectedExceptionMapper().toResponse(new JsonGenerationException("bad")),
                     500,
                     message("Something went wrong"));
             // a client call that failed to connect is an outage, not a malformed request
             assertError(
-                    new ProcessingExceptionMapper()
+                    new UnexpectedExceptionMapper()
                             .toResponse(
                                     new ProcessingException(new IOException("Connection refused"))),
                     500,

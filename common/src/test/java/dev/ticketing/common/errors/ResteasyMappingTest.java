@@ -40,9 +40,6 @@ class ResteasyMappingTest {
                     ConstraintViolationMapper.class,
                     ValidationExceptionMapper.class,
                     WebApplicationExceptionMapper.class,
-                    ProcessingExceptionMapper.class,
-                    JsonbExceptionMapper.class,
-                    JsonExceptionMapper.class,
                     UnexpectedExceptionMapper.class);
 
     private static Dispatcher dispatcher;
