@@ -3,12 +3,20 @@ package dev.ticketing.common.openapi;
 import dev.ticketing.common.errors.Problems;
 
 /**
- * The OpenAPI examples more than one service shows, written once: the malformed body every API
- * refuses, and the ticket and order that the catalog, order, payment and timer examples all speak
- * of (one ticket at one price, one order holding it). Constants, as annotations need them; a
- * service's own examples build on these. The shared error answers are {@link SharedResponses}.
+ * The OpenAPI examples more than one service shows, written once: the errors every API answers
+ * with, and the ticket and order that the catalog, order, payment and timer examples all speak of
+ * (one ticket at one price, one order holding it). Constants, as annotations need them; a service's
+ * own examples build on these.
  */
 public final class SharedExamples {
+
+    /** 401 from any route: not signed in, or not the owner. */
+    public static final String NOT_AUTHORIZED =
+            "{\"errors\":[{\"message\":\"" + Problems.NOT_AUTHORIZED + "\"}]}";
+
+    /** 404 from any route: unknown or malformed id. */
+    public static final String NOT_FOUND =
+            "{\"errors\":[{\"message\":\"" + Problems.NOT_FOUND + "\"}]}";
 
     /** 400 for a request body that is not the JSON the route reads. */
     public static final String MALFORMED_JSON =
