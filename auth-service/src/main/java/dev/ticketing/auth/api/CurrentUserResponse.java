@@ -1,6 +1,7 @@
 package dev.ticketing.auth.api;
 
 import dev.ticketing.auth.security.SessionToken;
+import dev.ticketing.common.openapi.SharedExamples;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,8 +15,8 @@ public record CurrentUserResponse(@Schema(nullable = true) CurrentUser currentUs
      */
     @Schema(name = "CurrentUser")
     public record CurrentUser(
-            @Schema(example = "3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88") String id,
-            @Schema(example = "buyer@example.com") String email,
+            @Schema(example = SharedExamples.BUYER_ID) String id,
+            @Schema(example = OpenApiExamples.EMAIL) String email,
             @Schema(example = "1767225600") long iat) {}
 
     /**

@@ -1,5 +1,18 @@
 package dev.ticketing.auth.api;
 
+import static dev.ticketing.auth.api.OpenApiExamples.CREDENTIALS;
+import static dev.ticketing.auth.api.OpenApiExamples.CREDENTIALS_INVALID;
+import static dev.ticketing.auth.api.OpenApiExamples.CURRENT_USER;
+import static dev.ticketing.auth.api.OpenApiExamples.EMAIL_INVALID;
+import static dev.ticketing.auth.api.OpenApiExamples.EMAIL_IN_USE_ERROR;
+import static dev.ticketing.auth.api.OpenApiExamples.EVERY_RULE;
+import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_COMMON;
+import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_LENGTH;
+import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_MISSING;
+import static dev.ticketing.auth.api.OpenApiExamples.THROTTLED;
+import static dev.ticketing.auth.api.OpenApiExamples.USER;
+import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
+
 import dev.ticketing.auth.domain.Account;
 import dev.ticketing.auth.domain.Accounts;
 import dev.ticketing.auth.domain.EmailAddress;
@@ -47,8 +60,6 @@ public class UsersResource {
     static final String EMAIL_IN_USE = "Email in use";
     static final String INVALID_CREDENTIALS = "Invalid credentials";
     private static final String BODY_REQUIRED = "A JSON body with email and password is required";
-    private static final String USER =
-            "{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\"}";
     private static final String COOKIE_HEADER =
             "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
 
@@ -74,11 +85,7 @@ public class UsersResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SignUpRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "new account",
-                                            value =
-                                                    "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
+                            examples = @ExampleObject(name = "new account", value = CREDENTIALS)))
     @APIResponse(
             responseCode = "429",
             description =
@@ -87,11 +94,7 @@ public class UsersResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "throttled",
-                                            value =
-                                                    "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+                            examples = @ExampleObject(name = "throttled", value = THROTTLED)))
     @APIResponse(
             responseCode = "201",
             description = "Signed up and signed in",
@@ -112,29 +115,12 @@ public class UsersResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = {
-                                @ExampleObject(
-                                        name = "invalid email",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
-                                @ExampleObject(
-                                        name = "invalid password",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
-                                @ExampleObject(
-                                        name = "common password",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Password is too common: choose one that is harder to guess\",\"field\":\"password\"}]}"),
-                                @ExampleObject(
-                                        name = "every failed rule",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"},"
-                                                        + "{\"message\":\"Password must be between 8 and 128 characters\",\"field\":\"password\"}]}"),
-                                @ExampleObject(
-                                        name = "email in use",
-                                        value = "{\"errors\":[{\"message\":\"Email in use\"}]}"),
-                                @ExampleObject(
-                                        name = "malformed JSON",
-                                        value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")
+                                @ExampleObject(name = "invalid email", value = EMAIL_INVALID),
+                                @ExampleObject(name = "invalid password", value = PASSWORD_LENGTH),
+                                @ExampleObject(name = "common password", value = PASSWORD_COMMON),
+                                @ExampleObject(name = "every failed rule", value = EVERY_RULE),
+                                @ExampleObject(name = "email in use", value = EMAIL_IN_USE_ERROR),
+                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
     public Response signUp(
             @Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
@@ -164,11 +150,7 @@ public class UsersResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SignInRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "credentials",
-                                            value =
-                                                    "{\"email\":\"buyer@example.com\",\"password\":\"correct-horse-battery\"}")))
+                            examples = @ExampleObject(name = "credentials", value = CREDENTIALS)))
     @APIResponse(
             responseCode = "200",
             description = "Signed in",
@@ -189,21 +171,12 @@ public class UsersResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = {
-                                @ExampleObject(
-                                        name = "invalid email",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Email must be valid\",\"field\":\"email\"}]}"),
-                                @ExampleObject(
-                                        name = "no password",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"You must supply a password\",\"field\":\"password\"}]}"),
+                                @ExampleObject(name = "invalid email", value = EMAIL_INVALID),
+                                @ExampleObject(name = "no password", value = PASSWORD_MISSING),
                                 @ExampleObject(
                                         name = "invalid credentials",
-                                        value =
-                                                "{\"errors\":[{\"message\":\"Invalid credentials\"}]}"),
-                                @ExampleObject(
-                                        name = "malformed JSON",
-                                        value = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}")
+                                        value = CREDENTIALS_INVALID),
+                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
     @APIResponse(
             responseCode = "429",
@@ -213,11 +186,7 @@ public class UsersResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "throttled",
-                                            value =
-                                                    "{\"errors\":[{\"message\":\"Too many requests\"}]}")))
+                            examples = @ExampleObject(name = "throttled", value = THROTTLED)))
     public Response signIn(
             @Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
             @Context HttpServletRequest request) {
@@ -277,10 +246,7 @@ public class UsersResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CurrentUserResponse.class),
                             examples = {
-                                @ExampleObject(
-                                        name = "signed in",
-                                        value =
-                                                "{\"currentUser\":{\"id\":\"3f1c2a9e-8d4b-4c1e-9a57-2b6f0d1e4c88\",\"email\":\"buyer@example.com\",\"iat\":1767225600}}"),
+                                @ExampleObject(name = "signed in", value = CURRENT_USER),
                                 @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")
                             }))
     public JsonObject currentUser(@Context HttpHeaders headers) {

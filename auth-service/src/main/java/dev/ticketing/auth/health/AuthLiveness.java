@@ -1,16 +1,16 @@
 package dev.ticketing.auth.health;
 
+import dev.ticketing.kit.health.ServiceLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /** Alive while the application answers; nothing it depends on can make a restart help. */
 @Liveness
 @ApplicationScoped
-public class AuthLiveness implements HealthCheck {
+public class AuthLiveness extends ServiceLiveness {
+
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("auth-service").up().build();
+    protected String service() {
+        return "auth-service";
     }
 }

@@ -1,32 +1,48 @@
 package dev.ticketing.catalog.api;
 
+import static dev.ticketing.common.openapi.SharedExamples.ORDER_ID;
+import static dev.ticketing.common.openapi.SharedExamples.SELLER_ID;
+import static dev.ticketing.common.openapi.SharedExamples.TICKET_ID;
+import static dev.ticketing.common.openapi.SharedExamples.TICKET_MEMBERS;
+import static dev.ticketing.common.openapi.SharedExamples.TICKET_PRICE;
+import static dev.ticketing.common.openapi.SharedExamples.TICKET_TITLE;
+
 /**
  * The JSON examples of the OpenAPI document: what the ticket routes really take and answer
  * (docs/api.md's catalog-service table), kept here so the resource stays readable. Constants, as
- * annotations need them.
+ * annotations need them; the ticket is common's {@code SharedExamples} ticket, which orders hold.
  */
 final class OpenApiExamples {
-    static final String TICKET_REQUEST = "{\"title\":\"Concert, row 5\",\"price\":25.75}";
+    static final String TICKET_REQUEST =
+            "{\"title\":\"" + TICKET_TITLE + "\",\"price\":" + TICKET_PRICE + "}";
     static final String EDIT_REQUEST = "{\"title\":\"Concert, row 5 (aisle)\",\"price\":30.25}";
 
     /** A free ticket: no orderId. */
     static final String TICKET =
-            "{\"id\":\"665f1c2e9b1e8a3d4c5b6a79\",\"title\":\"Concert, row 5\",\"price\":25.75,"
-                    + "\"userId\":\"7b2e4d10-5c3a-4f8e-9d61-0a4b8c2e6f13\",\"version\":0}";
+            "{" + TICKET_MEMBERS + ",\"userId\":\"" + SELLER_ID + "\",\"version\":0}";
 
     static final String EDITED_TICKET =
-            "{\"id\":\"665f1c2e9b1e8a3d4c5b6a79\",\"title\":\"Concert, row 5 (aisle)\","
-                    + "\"price\":30.25,\"userId\":\"7b2e4d10-5c3a-4f8e-9d61-0a4b8c2e6f13\",\"version\":1}";
+            "{\"id\":\""
+                    + TICKET_ID
+                    + "\",\"title\":\"Concert, row 5 (aisle)\",\"price\":30.25,\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":1}";
 
     /** A ticket an order holds: it carries the orderId. */
     static final String RESERVED_TICKET =
-            "{\"id\":\"665f1c2e9b1e8a3d4c5b6a79\",\"title\":\"Concert, row 5\","
-                    + "\"price\":25.75,\"userId\":\"7b2e4d10-5c3a-4f8e-9d61-0a4b8c2e6f13\",\"version\":1,"
-                    + "\"orderId\":\"665f1d409b1e8a3d4c5b6a80\"}";
+            "{"
+                    + TICKET_MEMBERS
+                    + ",\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":1,\"orderId\":\""
+                    + ORDER_ID
+                    + "\"}";
 
     static final String FREE_TICKETS =
             "[{\"id\":\"665f1c5a9b1e8a3d4c5b6a7c\",\"title\":\"Theatre, stalls B12\","
-                    + "\"price\":42.25,\"userId\":\"7b2e4d10-5c3a-4f8e-9d61-0a4b8c2e6f13\",\"version\":0},"
+                    + "\"price\":42.25,\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":0},"
                     + TICKET
                     + "]";
 
@@ -46,9 +62,6 @@ final class OpenApiExamples {
     static final String PRICE_TOO_HIGH =
             "{\"errors\":[{\"message\":\"Price must be at most 1000000\",\"field\":\"price\"}]}";
     static final String RESERVED = "{\"errors\":[{\"message\":\"Cannot edit a reserved ticket\"}]}";
-    static final String MALFORMED_JSON = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}";
-    static final String NOT_AUTHORIZED = "{\"errors\":[{\"message\":\"Not authorized\"}]}";
-    static final String NOT_FOUND = "{\"errors\":[{\"message\":\"Not Found\"}]}";
 
     private OpenApiExamples() {}
 }

@@ -2,6 +2,7 @@ package dev.ticketing.catalog.api;
 
 import dev.ticketing.catalog.domain.Price;
 import dev.ticketing.common.errors.ValidationFailure;
+import dev.ticketing.common.openapi.SharedExamples;
 import dev.ticketing.common.text.Text;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
@@ -13,14 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of POST and PUT /api/tickets. The price is kept as the JSON value it was sent as, so
  * that only a JSON number is accepted ("12.50" in quotes is refused, not converted).
  */
-@Schema(
-        description = "A ticket's title and price",
-        example = "{\"title\":\"Concert, row 5\",\"price\":25.50}")
+@Schema(description = "A ticket's title and price", example = OpenApiExamples.TICKET_REQUEST)
 public record TicketRequest(
-        @Schema(example = "Concert, row 5", maxLength = TicketRequest.TITLE_MAX) String title,
+        @Schema(example = SharedExamples.TICKET_TITLE, maxLength = TicketRequest.TITLE_MAX)
+                String title,
         @Schema(
                         type = SchemaType.NUMBER,
-                        example = "25.50",
+                        example = SharedExamples.TICKET_PRICE,
                         description = "A JSON number greater than 0, at most 2 decimal places")
                 JsonValue price) {
 

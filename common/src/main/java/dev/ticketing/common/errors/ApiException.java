@@ -1,12 +1,11 @@
 package dev.ticketing.common.errors;
 
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * A failure a service reports on purpose; {@link ApiExceptionMapper} turns it into the envelope.
- * Not a {@code WebApplicationException}, so JAX-RS always runs the mapper. Carries no stack trace:
- * it is an answer, not a bug.
+ * A failure a service reports on purpose: an HTTP status and the envelope's entries, nothing more.
+ * {@link ApiExceptionMapper} turns it into the response. Not a {@code WebApplicationException}, so
+ * JAX-RS always runs the mapper. Carries no stack trace: it is an answer, not a bug.
  */
 public abstract class ApiException extends RuntimeException {
 
@@ -22,10 +21,5 @@ public abstract class ApiException extends RuntimeException {
     /** The envelope's entries; by default the message alone. */
     public List<ApiError> errors() {
         return List.of(ApiError.of(getMessage()));
-    }
-
-    /** The response for this failure. */
-    public Response toResponse() {
-        return Problems.response(status(), errors());
     }
 }

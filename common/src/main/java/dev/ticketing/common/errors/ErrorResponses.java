@@ -81,7 +81,7 @@ final class ErrorResponses {
     static Response forAny(Throwable thrown) {
         Throwable e = Causes.unwrap(thrown);
         if (e instanceof ApiException api) {
-            return api.toResponse();
+            return ApiExceptionMapper.map(api);
         }
         if (e instanceof WebApplicationException wae) {
             return forWebApplication(wae);

@@ -1,7 +1,5 @@
 package dev.ticketing.common.errors;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -39,12 +37,5 @@ public class TooManyRequestsException extends ApiException {
             return 1;
         }
         return Math.max(1, retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
-    }
-
-    @Override
-    public Response toResponse() {
-        return Problems.builder(status(), ErrorEnvelope.of(errors()))
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds())
-                .build();
     }
 }

@@ -40,7 +40,8 @@ public class UnauthorizedEnvelopeFilter extends HttpFilter {
         if ((status == 401 || status == 403)
                 && !response.isCommitted()
                 && response.getContentType() == null) {
-            // The API has no 403: a refusal is "Not authorized" (common's ForbiddenMapper says so
+            // The API has no 403: a refusal is "Not authorized" (common's
+            // WebApplicationExceptionMapper says so
             // too).
             response.resetBuffer();
             response.setStatus(401);

@@ -6,8 +6,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Any other JAX-RS status: the status with a short safe message (401/403 become 401 "Not
- * authorized", 5xx a logged 500).
+ * Every JAX-RS status exception ({@code NotFoundException}, {@code NotAllowedException}, {@code
+ * BadRequestException}, ...): the status with a short safe message. 400 is "Malformed JSON" when it
+ * wraps a JSON failure, else "Bad Request"; 401/403 become 401 "Not authorized"; 405 keeps the
+ * {@code Allow} header, 429/503 the {@code Retry-After} header; 5xx but 503 is a logged 500; a
+ * status below 400 (a redirect) passes through.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {

@@ -125,39 +125,39 @@ class MappersTest {
     @Test
     void runtimeClientErrorsGetTheirStatusAndASafeMessage() {
         assertError(
-                new NotFoundMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(
                                 new jakarta.ws.rs.NotFoundException(
                                         "RESTEASY003210: Could not find resource for full path: /x")),
                 404,
                 message("Not Found"));
         Response notAllowed =
-                new NotAllowedMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new NotAllowedException("GET", new String[] {"POST"}));
         assertError(notAllowed, 405, message("Method not allowed"));
         assertTrue(
                 notAllowed.getHeaderString("Allow").contains("GET"),
                 notAllowed.getHeaderString("Allow"));
         assertError(
-                new ForbiddenMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new ForbiddenException("RESTEASY: role user required")),
                 401,
                 message("Not authorized"));
         assertError(
-                new JaxrsNotAuthorizedMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(new jakarta.ws.rs.NotAuthorizedException("Bearer")),
                 401,
                 message("Not authorized"));
         assertError(
-                new NotSupportedMapper().toResponse(new NotSupportedException()),
+                new WebApplicationExceptionMapper().toResponse(new NotSupportedException()),
                 415,
                 message("Unsupported media type"));
         assertError(
-                new NotAcceptableMapper().toResponse(new NotAcceptableException()),
+                new WebApplicationExceptionMapper().toResponse(new NotAcceptableException()),
                 406,
                 message("Not acceptable"));
         assertError(
-                new BadRequestMapper()
+                new WebApplicationExceptionMapper()
                         .toResponse(
                                 new BadRequestException(
                                         "RESTEASY003870: Unable to extract parameter")),
@@ -182,7 +182,10 @@ class MappersTest {
         BadRequestException wrapped =
                 new BadRequestException(
                         new JsonbException("Unexpected char 123 at org.eclipse.yasson..."));
-        assertError(new BadRequestMapper().toResponse(wrapped), 400, message("Malformed JSON"));
+        assertError(
+                new WebApplicationExceptionMapper().toResponse(wrapped),
+                400,
+                message("Malformed JSON"));
     }
 
     @Test
@@ -219,7 +222,7 @@ class MappersTest {
                         "nope")) {
             ProcessingException e = catchThrown(() -> readFrom(body));
             assertError(
-                    new ProcessingExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
+                    new UnexpectedExceptionMapper().toResponse(e), 400, message("Malformed JSON"));
             // the same failure reaching the catch-all (e.g. wrapped by the runtime) maps the same
             // way
             assertError(
@@ -234,31 +237,33 @@ class MappersTest {
     @Test
     void rawJsonExceptionsFromTheRequestAreMalformedJson() {
         JsonbException bind = catchThrown(() -> JSONB.fromJson("{\"price\":true}", Ticket.class));
-        assertError(new JsonbExceptionMapper().toResponse(bind), 400, message("Malformed JSON"));
+        assertError(
+                new UnexpectedExceptionMapper().toResponse(bind), 400, message("Malformed JSON"));
         JsonException parse =
                 catchThrown(() -> Json.createReader(new StringReader("{\"a\":")).readObject());
-        assertError(new JsonExceptionMapper().toResponse(parse), 400, message("Malformed JSON"));
+        assertError(
+                new UnexpectedExceptionMapper().toResponse(parse), 400, message("Malformed JSON"));
     }
 
     @Test
     void failingToWriteAResponseIsOurBug() {
         try (LogCapture log = new LogCapture()) {
             ProcessingException e = catchThrown(() -> writeTo(new Unserialisable()));
-            Response response = new ProcessingExceptionMapper().toResponse(e);
+            Response response = new UnexpectedExceptionMapper().toResponse(e);
             assertError(response, 500, message("Something went wrong"));
             assertEquals(1, log.at(Level.SEVERE).size());
             JsonbException direct = catchThrown(() -> JSONB.toJson(new Unserialisable()));
             assertError(
-                    new JsonbExceptionMapper().toResponse(direct),
+                    new UnexpectedExceptionMapper().toResponse(direct),
                     500,
                     message("Something went wrong"));
             assertError(
-                    new JsonExceptionMapper().toResponse(new JsonGenerationException("bad")),
+                    new UnexpectedExceptionMapper().toResponse(new JsonGenerationException("bad")),
                     500,
                     message("Something went wrong"));
             // a client call that failed to connect is an outage, not a malformed request
             assertError(
-                    new ProcessingExceptionMapper()
+                    new UnexpectedExceptionMapper()
                             .toResponse(
                                     new ProcessingException(new IOException("Connection refused"))),
                     500,

@@ -40,16 +40,6 @@ class ResteasyMappingTest {
                     ConstraintViolationMapper.class,
                     ValidationExceptionMapper.class,
                     WebApplicationExceptionMapper.class,
-                    NotFoundMapper.class,
-                    NotAllowedMapper.class,
-                    ForbiddenMapper.class,
-                    JaxrsNotAuthorizedMapper.class,
-                    BadRequestMapper.class,
-                    NotSupportedMapper.class,
-                    NotAcceptableMapper.class,
-                    ProcessingExceptionMapper.class,
-                    JsonbExceptionMapper.class,
-                    JsonExceptionMapper.class,
                     UnexpectedExceptionMapper.class);
 
     private static Dispatcher dispatcher;

@@ -1,7 +1,8 @@
 package dev.ticketing.order.api;
 
+import dev.ticketing.common.openapi.SharedExamples;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of POST /api/orders. */
-@Schema(example = "{\"ticketId\":\"665f1c2e9b1e8a3d4c5b6a79\"}")
-public record OrderRequest(@Schema(example = "665f1c2e9b1e8a3d4c5b6a79") String ticketId) {}
+@Schema(example = OpenApiExamples.ORDER_REQUEST)
+public record OrderRequest(@Schema(example = SharedExamples.TICKET_ID) String ticketId) {}

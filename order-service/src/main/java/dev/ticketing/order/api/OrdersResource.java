@@ -1,12 +1,12 @@
 package dev.ticketing.order.api;
 
+import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
+import static dev.ticketing.common.openapi.SharedExamples.NOT_AUTHORIZED;
+import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.order.api.OpenApiExamples.ALREADY_RESERVED;
 import static dev.ticketing.order.api.OpenApiExamples.COMPLETED;
 import static dev.ticketing.order.api.OpenApiExamples.HOLDING_TOO_MANY;
 import static dev.ticketing.order.api.OpenApiExamples.LET_GO;
-import static dev.ticketing.order.api.OpenApiExamples.MALFORMED_JSON;
-import static dev.ticketing.order.api.OpenApiExamples.NOT_AUTHORIZED;
-import static dev.ticketing.order.api.OpenApiExamples.NOT_FOUND;
 import static dev.ticketing.order.api.OpenApiExamples.ORDER;
 import static dev.ticketing.order.api.OpenApiExamples.ORDERS;
 import static dev.ticketing.order.api.OpenApiExamples.ORDER_REQUEST;

@@ -1,14 +1,7 @@
 package dev.ticketing.order.health;
 
-import dev.ticketing.kit.health.ServiceReadiness;
-import dev.ticketing.nats.NatsConnectionStatus;
-import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.health.DocumentStoreReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -17,22 +10,10 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class OrderReadiness extends ServiceReadiness {
-
-    @Inject MongoStore store;
-
-    @Inject NatsConnectionStatus nats;
+public class OrderReadiness extends DocumentStoreReadiness {
 
     @Override
     protected String service() {
         return "order-service";
-    }
-
-    @Override
-    protected Map<String, BooleanSupplier> dependencies() {
-        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
-        dependencies.put("store", () -> store.ping(Duration.ofSeconds(2)));
-        dependencies.put("nats", nats::isConnected);
-        return dependencies;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ticketing.payment.api;
 
+import static dev.ticketing.common.openapi.SharedExamples.ORDER_ID;
+
 /**
  * The JSON examples of the OpenAPI document: what the payment routes really take and answer
  * (docs/api.md's payment-service table), kept here so the resources stay readable. Constants, as
@@ -7,7 +9,7 @@ package dev.ticketing.payment.api;
  */
 final class OpenApiExamples {
     static final String PAYMENT_REQUEST =
-            "{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\",\"token\":\"tok_visa\"}";
+            "{\"orderId\":\"" + ORDER_ID + "\",\"token\":\"tok_visa\"}";
     static final String PAYMENT = "{\"id\":\"665f1e559b1e8a3d4c5b6a90\"}";
 
     static final String FIELDS_MISSING =
@@ -26,16 +28,18 @@ final class OpenApiExamples {
             "{\"errors\":[{\"message\":\"Your card has insufficient funds.\"}]}";
     static final String GATEWAY_UNAVAILABLE =
             "{\"errors\":[{\"message\":\"The payment provider is unavailable; please try again\"}]}";
-    static final String MALFORMED_JSON = "{\"errors\":[{\"message\":\"Malformed JSON\"}]}";
-    static final String NOT_AUTHORIZED = "{\"errors\":[{\"message\":\"Not authorized\"}]}";
-    static final String NOT_FOUND = "{\"errors\":[{\"message\":\"Not Found\"}]}";
 
-    /** A Stripe event as Stripe posts it (trimmed to the fields the webhook reads). */
+    /**
+     * A Stripe event as Stripe posts it (trimmed to the fields the webhook reads): the shared
+     * ticket's price in cents.
+     */
     static final String STRIPE_EVENT =
             "{\"id\":\"evt_3QkL2mF8c1Yd0aZb1x9Tq7Rw\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
                     + "\"created\":1767225600,\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":"
                     + "{\"id\":\"pi_3QkL2mF8c1Yd0aZb1c4Vn2Pe\",\"object\":\"payment_intent\",\"amount\":2575,\"currency\":\"usd\","
-                    + "\"status\":\"succeeded\",\"metadata\":{\"orderId\":\"665f1d409b1e8a3d4c5b6a80\"}}}}";
+                    + "\"status\":\"succeeded\",\"metadata\":{\"orderId\":\""
+                    + ORDER_ID
+                    + "\"}}}}";
 
     static final String STRIPE_SIGNATURE =
             "t=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";

@@ -5,9 +5,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {orderId, token}}: which order to pay for, with which Stripe token or payment method. */
-@Schema(
-        name = "PaymentRequest",
-        example = "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"token\":\"tok_visa\"}")
+@Schema(name = "PaymentRequest", example = OpenApiExamples.PAYMENT_REQUEST)
 public record PaymentRequest(
         @NotBlank(message = "OrderId must be provided") String orderId,
         @NotBlank(message = "Token must be provided")

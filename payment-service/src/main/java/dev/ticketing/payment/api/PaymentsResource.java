@@ -1,14 +1,14 @@
 package dev.ticketing.payment.api;
 
+import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
+import static dev.ticketing.common.openapi.SharedExamples.NOT_AUTHORIZED;
+import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.payment.api.OpenApiExamples.ALREADY_PAID;
 import static dev.ticketing.payment.api.OpenApiExamples.CARD_DECLINED;
 import static dev.ticketing.payment.api.OpenApiExamples.EXPIRED_DURING_PAYMENT;
 import static dev.ticketing.payment.api.OpenApiExamples.FIELDS_MISSING;
 import static dev.ticketing.payment.api.OpenApiExamples.GATEWAY_UNAVAILABLE;
 import static dev.ticketing.payment.api.OpenApiExamples.INSUFFICIENT_FUNDS;
-import static dev.ticketing.payment.api.OpenApiExamples.MALFORMED_JSON;
-import static dev.ticketing.payment.api.OpenApiExamples.NOT_AUTHORIZED;
-import static dev.ticketing.payment.api.OpenApiExamples.NOT_FOUND;
 import static dev.ticketing.payment.api.OpenApiExamples.ORDER_CANCELLED;
 import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT;
 import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT_REQUEST;

@@ -1,13 +1,9 @@
 package dev.ticketing.payment.health;
 
-import dev.ticketing.kit.health.ServiceReadiness;
-import dev.ticketing.nats.NatsConnectionStatus;
 import dev.ticketing.payment.gateway.PaymentsConfiguration;
-import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.health.DocumentStoreReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,11 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class PaymentReadiness extends ServiceReadiness {
-
-    @Inject MongoStore store;
-
-    @Inject NatsConnectionStatus nats;
+public class PaymentReadiness extends DocumentStoreReadiness {
 
     @Inject PaymentsConfiguration payments;
 
@@ -34,9 +26,7 @@ public class PaymentReadiness extends ServiceReadiness {
 
     @Override
     protected Map<String, BooleanSupplier> dependencies() {
-        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
-        dependencies.put("store", () -> store.ping(Duration.ofSeconds(2)));
-        dependencies.put("nats", nats::isConnected);
+        Map<String, BooleanSupplier> dependencies = super.dependencies();
         payments.missing().forEach(setting -> dependencies.put(setting, () -> false));
         return dependencies;
     }

@@ -7,9 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One pending expiry as the admin view shows it. */
 @JsonbPropertyOrder({"orderId", "dueAt"})
-@Schema(
-        name = "PendingTimer",
-        example = "{\"orderId\":\"6650c1f2a1b2c3d4e5f60789\",\"dueAt\":\"2025-06-01T12:15:00Z\"}")
+@Schema(name = "PendingTimer", example = OpenApiExamples.TIMER)
 public record PendingTimer(
         @Schema(description = "The order whose hold expires") String orderId,
         @Schema(description = "When the timer fires (ISO-8601 UTC)") Instant dueAt) {

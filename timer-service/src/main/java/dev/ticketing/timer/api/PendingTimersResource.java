@@ -1,6 +1,6 @@
 package dev.ticketing.timer.api;
 
-import static dev.ticketing.timer.api.OpenApiExamples.NOT_FOUND;
+import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.timer.api.OpenApiExamples.TIMER;
 import static dev.ticketing.timer.api.OpenApiExamples.TIMERS;
 

@@ -1,13 +1,10 @@
 package dev.ticketing.timer.health;
 
-import dev.ticketing.kit.health.ServiceReadiness;
-import dev.ticketing.nats.NatsConnectionStatus;
+import dev.ticketing.kit.health.StoreAndNatsReadiness;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -16,13 +13,11 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready when the timer store answers and NATS is connected: without either, expiries stall. */
 @Readiness
 @ApplicationScoped
-public class TimerReadiness extends ServiceReadiness {
+public class TimerReadiness extends StoreAndNatsReadiness {
     private static final int STORE_TIMEOUT_SECONDS = 3;
 
     // java:comp/DefaultDataSource, the store of the persistent timers (fragments/timers.xml).
     @Resource DataSource timerStore;
-
-    @Inject NatsConnectionStatus nats;
 
     @Override
     protected String service() {
@@ -30,11 +25,8 @@ public class TimerReadiness extends ServiceReadiness {
     }
 
     @Override
-    protected Map<String, BooleanSupplier> dependencies() {
-        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
-        dependencies.put("timerStore", this::storeAnswers);
-        dependencies.put("nats", nats::isConnected);
-        return dependencies;
+    protected Map<String, BooleanSupplier> stores() {
+        return Map.of("timerStore", this::storeAnswers);
     }
 
     private boolean storeAnswers() {

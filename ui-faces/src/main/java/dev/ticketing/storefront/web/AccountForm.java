@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -30,27 +31,35 @@ public abstract class AccountForm {
     private String next;
 
     /** The Faces form's id: inputs are {@code <form>:email} and {@code <form>:password}. */
-    protected abstract String formId();
+    private final String formId;
 
-    protected abstract Response send(UsersApi users, Credentials credentials);
+    /** The call to auth-service. */
+    private final BiFunction<UsersApi, Credentials, Response> send;
 
-    protected abstract String welcome(String email);
+    /** The first words of the welcome, before "You're signed in as ...". */
+    private final String greeting;
+
+    protected AccountForm(
+            String formId, BiFunction<UsersApi, Credentials, Response> send, String greeting) {
+        this.formId = formId;
+        this.send = send;
+        this.greeting = greeting;
+    }
 
     public String submit() {
         Credentials credentials =
                 new Credentials(
                         email == null ? "" : email.strip(), password == null ? "" : password);
-        try (Response answer = send(users, credentials)) {
+        try (Response answer = send.apply(users, credentials)) {
             if (!browser.relaySessionCookie(answer)) {
                 LOG.warning("auth-service accepted the credentials but set no session cookie");
                 feedback.error("Something went wrong on our side. Please try again in a moment.");
                 return null;
             }
-            feedback.success(welcome(credentials.email()));
+            feedback.success(greeting + " You're signed in as " + credentials.email() + ".");
             browser.redirect(Browser.safeNext(next));
         } catch (ApiException e) {
-            feedback.show(
-                    e, Map.of("email", formId() + ":email", "password", formId() + ":password"));
+            feedback.show(e, Map.of("email", formId + ":email", "password", formId + ":password"));
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "auth-service unreachable: {0}", e.toString());
             feedback.unreachable();

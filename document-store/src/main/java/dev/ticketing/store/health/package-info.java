@@ -1,0 +1,2 @@
+/** The readiness check of every service that keeps its documents in the document store. */
+package dev.ticketing.store.health;
