@@ -30,6 +30,18 @@ public final class ApiClients {
         return builder().withHeader("Cookie", user.cookie()).build(resource);
     }
 
+    /**
+     * A client of {@code resource} that sends these headers (name, value, name, value...) with
+     * every call: a forwarded client address, a session cookie.
+     */
+    public static <T> T withHeaders(Class<T> resource, String... headers) {
+        RestClientBuilder builder = builder();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.withHeader(headers[i], headers[i + 1]);
+        }
+        return builder.build(resource);
+    }
+
     private static RestClientBuilder builder() {
         return new RestClientBuilder().withProviders(JsonBProvider.class, KeepRefusalBody.class);
     }

@@ -27,8 +27,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,10 +54,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Accounts and sessions")
-public class UsersResource {
+public class UsersResource implements UsersApi {
     static final String EMAIL_IN_USE = "Email in use";
     static final String INVALID_CREDENTIALS = "Invalid credentials";
-    private static final String BODY_REQUIRED = "A JSON body with email and password is required";
     private static final String COOKIE_HEADER =
             "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
 
@@ -122,9 +119,7 @@ public class UsersResource {
                                 @ExampleObject(name = "email in use", value = EMAIL_IN_USE_ERROR),
                                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
-    public Response signUp(
-            @Valid @NotNull(message = BODY_REQUIRED) SignUpRequest body,
-            @Context HttpServletRequest request) {
+    public Response signUp(SignUpRequest body, @Context HttpServletRequest request) {
         guard.signingUp(request.getRemoteAddr());
         Account account;
         try {
@@ -187,9 +182,7 @@ public class UsersResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "throttled", value = THROTTLED)))
-    public Response signIn(
-            @Valid @NotNull(message = BODY_REQUIRED) SignInRequest body,
-            @Context HttpServletRequest request) {
+    public Response signIn(SignInRequest body, @Context HttpServletRequest request) {
         EmailAddress email = EmailAddress.of(body.email());
         String client = request.getRemoteAddr();
         guard.checkAllowed(email, client);

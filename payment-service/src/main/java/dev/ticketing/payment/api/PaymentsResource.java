@@ -23,8 +23,6 @@ import dev.ticketing.payment.domain.PaymentRefused;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,8 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/")
 @RequestScoped
 @Tag(name = "Payments", description = "Paying for an order")
-public class PaymentsResource {
-    static final String BODY_REQUIRED = "A JSON body with orderId and token is required";
+public class PaymentsResource implements PaymentsApi {
     private static final Logger LOG = Logger.getLogger(PaymentsResource.class.getName());
 
     @Inject Checkout checkout;
@@ -136,7 +133,7 @@ public class PaymentsResource {
                                     @ExampleObject(
                                             name = "provider down",
                                             value = GATEWAY_UNAVAILABLE)))
-    public Response pay(@Valid @NotNull(message = BODY_REQUIRED) PaymentRequest request) {
+    public Response pay(PaymentRequest request) {
         try {
             Payment payment = checkout.pay(caller.getSubject(), request.orderId(), request.token());
             return Response.status(Response.Status.CREATED)
