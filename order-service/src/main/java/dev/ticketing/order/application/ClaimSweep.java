@@ -1,16 +1,14 @@
 package dev.ticketing.order.application;
 
+import dev.ticketing.kit.work.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,18 +36,10 @@ public class ClaimSweep {
     @ConfigProperty(name = "order.claims.grace.seconds", defaultValue = "60")
     long graceSeconds;
 
-    private ScheduledExecutorService worker;
+    private Periodic worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "order-claim-sweep");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        worker.scheduleWithFixedDelay(
-                this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
+        worker = Periodic.start("order-claim-sweep", Duration.ofSeconds(everySeconds), this::sweep);
     }
 
     /** Repairs what is due now; returns how many claims it looked at. */
@@ -68,19 +58,10 @@ public class ClaimSweep {
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (Throwable e) {
-            // Caught whatever it is: a scheduled task that throws is never run again.
-            LOG.log(Level.WARNING, "claim sweep failed; the next one retries", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
         if (worker != null) {
-            worker.shutdownNow();
+            worker.close();
         }
     }
 }

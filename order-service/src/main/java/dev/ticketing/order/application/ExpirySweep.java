@@ -1,16 +1,14 @@
 package dev.ticketing.order.application;
 
+import dev.ticketing.kit.work.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,18 +36,11 @@ public class ExpirySweep {
     @ConfigProperty(name = "order.expiry.grace.seconds", defaultValue = "60")
     long graceSeconds;
 
-    private ScheduledExecutorService worker;
+    private Periodic worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         worker =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "order-expiry-sweep");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        worker.scheduleWithFixedDelay(
-                this::sweepQuietly, everySeconds, everySeconds, TimeUnit.SECONDS);
+                Periodic.start("order-expiry-sweep", Duration.ofSeconds(everySeconds), this::sweep);
     }
 
     /** Expires what is overdue now; returns how many orders it expired. */
@@ -81,18 +72,10 @@ public class ExpirySweep {
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (Throwable e) {
-            LOG.log(Level.WARNING, "expiry sweep failed; the next one retries", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
         if (worker != null) {
-            worker.shutdownNow();
+            worker.close();
         }
     }
 }

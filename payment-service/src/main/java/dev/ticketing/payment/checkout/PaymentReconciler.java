@@ -1,5 +1,6 @@
 package dev.ticketing.payment.checkout;
 
+import dev.ticketing.kit.work.Periodic;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,18 +38,10 @@ public class PaymentReconciler {
     @ConfigProperty(name = "payments.reconcile.after", defaultValue = "PT60S")
     Duration after;
 
-    private ScheduledExecutorService worker;
+    private Periodic worker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "payment-reconciler");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        worker.scheduleWithFixedDelay(
-                this::reconcileQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        worker = Periodic.start("payment-reconciler", every, this::reconcile);
     }
 
     /** Finishes what is due now; returns how many attempts reached their end. */
@@ -85,18 +75,10 @@ public class PaymentReconciler {
         return finished;
     }
 
-    private void reconcileQuietly() {
-        try {
-            reconcile();
-        } catch (Throwable e) {
-            LOG.log(Level.WARNING, "payment reconciliation failed; the next round retries", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
         if (worker != null) {
-            worker.shutdownNow();
+            worker.close();
         }
     }
 }
