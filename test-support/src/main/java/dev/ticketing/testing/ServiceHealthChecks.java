@@ -59,7 +59,8 @@ public final class ServiceHealthChecks {
      * gaps at once.
      */
     public static void assertEveryResponseHasAnExample() {
-        JsonObject paths = openApi().getJsonObject("paths");
+        JsonObject document = openApi();
+        JsonObject paths = document.getJsonObject("paths");
         List<String> gaps = new ArrayList<>();
         int operations = 0;
         for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
@@ -80,12 +81,16 @@ public final class ServiceHealthChecks {
                     continue;
                 }
                 responses.forEach(
-                        (status, response) -> {
-                            JsonObject content = response.asJsonObject().getJsonObject("content");
+                        (status, declared) -> {
+                            JsonObject response = resolve(document, declared.asJsonObject());
+                            if (response == null) {
+                                gaps.add(name + " " + status + ": unresolved " + declared);
+                                return;
+                            }
+                            JsonObject content = response.getJsonObject("content");
                             boolean error = status.startsWith("4") || status.startsWith("5");
                             if (content != null && !content.isEmpty()) {
-                                checkExamples(
-                                        name + " " + status, response.asJsonObject(), error, gaps);
+                                checkExamples(name + " " + status, response, error, gaps);
                             } else if (error) {
                                 gaps.add(
                                         name
@@ -100,6 +105,20 @@ public final class ServiceHealthChecks {
         assertTrue(
                 gaps.isEmpty(),
                 gaps.size() + " gap(s) in the OpenAPI examples:\n" + String.join("\n", gaps));
+    }
+
+    /** {@code response} itself, or the shared response its {@code $ref} names (null if none). */
+    private static JsonObject resolve(JsonObject document, JsonObject response) {
+        String ref = response.getString("$ref", null);
+        if (ref == null) {
+            return response;
+        }
+        String prefix = "#/components/responses/";
+        JsonObject components = document.getJsonObject("components");
+        JsonObject shared = components == null ? null : components.getJsonObject("responses");
+        return !ref.startsWith(prefix) || shared == null
+                ? null
+                : shared.getJsonObject(ref.substring(prefix.length()));
     }
 
     private static JsonObject openApi() {

@@ -13,12 +13,11 @@ import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_AUTHORIZED;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 
 import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.errors.ValidationFailure;
+import dev.ticketing.common.openapi.SharedResponses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -123,13 +122,7 @@ public class TicketsResource implements TicketsApi {
                                 @ExampleObject(name = "free", value = TICKET),
                                 @ExampleObject(name = "reserved", value = RESERVED_TICKET)
                             }))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket, or a malformed id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public TicketResponse one(@PathParam("id") String id) {
         return catalog.find(id).map(TicketResponse::of).orElseThrow(NotFoundException::new);
     }
@@ -169,14 +162,7 @@ public class TicketsResource implements TicketsApi {
                                 @ExampleObject(name = "price too high", value = PRICE_TOO_HIGH),
                                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
     public Response sell(TicketRequest body) {
         TicketRequest.validate(body, false);
         TicketResponse created =
@@ -221,23 +207,8 @@ public class TicketsResource implements TicketsApi {
                                 @ExampleObject(name = "reserved", value = RESERVED),
                                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in, or not the seller",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "not the seller",
-                                            value = NOT_AUTHORIZED)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket, or a malformed id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
         return TicketResponse.of(

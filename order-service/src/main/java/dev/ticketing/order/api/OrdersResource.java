@@ -1,8 +1,6 @@
 package dev.ticketing.order.api;
 
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_AUTHORIZED;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.order.api.OpenApiExamples.ALREADY_RESERVED;
 import static dev.ticketing.order.api.OpenApiExamples.COMPLETED;
 import static dev.ticketing.order.api.OpenApiExamples.HOLDING_TOO_MANY;
@@ -14,6 +12,7 @@ import static dev.ticketing.order.api.OpenApiExamples.PAID_ORDER;
 import static dev.ticketing.order.api.OpenApiExamples.TICKET_ID_MISSING;
 
 import dev.ticketing.common.errors.ValidationFailure;
+import dev.ticketing.common.openapi.SharedResponses;
 import dev.ticketing.order.application.Orders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -88,21 +87,8 @@ public class OrdersResource implements OrdersApi {
                                 @ExampleObject(name = "let go lately", value = LET_GO),
                                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public Response place(OrderRequest body) {
         String ticketId = body == null ? null : body.ticketId();
         ValidationFailure.builder()
@@ -131,14 +117,7 @@ public class OrdersResource implements OrdersApi {
                                 @ExampleObject(name = "orders", value = ORDERS),
                                 @ExampleObject(name = "none yet", value = "[]")
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not signed in", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
     public List<OrderResponse> mine() {
         return orders.allOf(caller.getSubject()).stream().map(OrderResponse::of).toList();
     }
@@ -157,21 +136,8 @@ public class OrdersResource implements OrdersApi {
                                 @ExampleObject(name = "holding the ticket", value = ORDER),
                                 @ExampleObject(name = "paid", value = PAID_ORDER)
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in, or not the buyer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not the buyer", value = NOT_AUTHORIZED)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such order, or a malformed id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public OrderResponse one(@PathParam("id") String id) {
         return OrderResponse.of(orders.ofBuyer(id, caller.getSubject()));
     }
@@ -189,21 +155,8 @@ public class OrdersResource implements OrdersApi {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "paid", value = COMPLETED)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in, or not the buyer",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not the buyer", value = NOT_AUTHORIZED)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such order, or a malformed id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public Response cancel(@PathParam("id") String id) {
         orders.cancel(id, caller.getSubject());
         return Response.noContent().build();

@@ -1,8 +1,6 @@
 package dev.ticketing.payment.api;
 
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_AUTHORIZED;
-import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.payment.api.OpenApiExamples.ALREADY_PAID;
 import static dev.ticketing.payment.api.OpenApiExamples.CARD_DECLINED;
 import static dev.ticketing.payment.api.OpenApiExamples.EXPIRED_DURING_PAYMENT;
@@ -16,6 +14,7 @@ import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT_REQUEST;
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.openapi.SharedResponses;
 import dev.ticketing.payment.checkout.Checkout;
 import dev.ticketing.payment.checkout.PaymentGateway;
 import dev.ticketing.payment.domain.Payment;
@@ -96,14 +95,7 @@ public class PaymentsResource implements PaymentsApi {
                                         value = EXPIRED_DURING_PAYMENT),
                                 @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
                             }))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in, or not the order's owner",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "not the owner", value = NOT_AUTHORIZED)))
+    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
     @APIResponse(
             responseCode = "402",
             description = "The card was declined; the message is the card's reason",
@@ -116,13 +108,7 @@ public class PaymentsResource implements PaymentsApi {
                                         name = "insufficient funds",
                                         value = INSUFFICIENT_FUNDS)
                             }))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such order",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     @APIResponse(
             responseCode = "503",
             description = "The payment provider failed; nothing was charged twice, retry later",

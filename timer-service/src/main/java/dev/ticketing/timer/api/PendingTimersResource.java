@@ -1,10 +1,10 @@
 package dev.ticketing.timer.api;
 
-import static dev.ticketing.common.openapi.SharedExamples.NOT_FOUND;
 import static dev.ticketing.timer.api.OpenApiExamples.TIMER;
 import static dev.ticketing.timer.api.OpenApiExamples.TIMERS;
 
 import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.openapi.SharedResponses;
 import dev.ticketing.timer.expiry.ExpiryTimers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,13 +65,7 @@ public class PendingTimersResource implements PendingTimersApi {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PendingTimer.class),
                             examples = @ExampleObject(name = "pending", value = TIMER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No timer is pending for that order",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
     public PendingTimer pendingFor(@PathParam("orderId") String orderId) {
         return timers.pending(orderId).map(PendingTimer::of).orElseThrow(NotFoundException::new);
     }
