@@ -4,34 +4,35 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.catalog.application.Tickets;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.store.mongo.Criteria;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
 import jakarta.annotation.PostConstruct;
+import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * The tickets collection, the catalog's {@link Tickets}. Every write carries the change and its
- * events in one atomic document write.
+ * events in one atomic document write. Reads and the insert go through Jakarta NoSQL's template
+ * ({@link TicketDocument}); the driver only makes the conditional update, which JNoSQL 1.1 cannot
+ * express (an update on a version, appending to the outbox).
  */
 @ApplicationScoped
 public class TicketStore implements Tickets, OutboxCollection {
@@ -40,6 +41,8 @@ public class TicketStore implements Tickets, OutboxCollection {
     @Inject MongoStore store;
 
     @Inject EventOutbox outbox;
+
+    @Inject DocumentTemplate template;
 
     private MongoCollection<Document> tickets;
 
@@ -70,36 +73,28 @@ public class TicketStore implements Tickets, OutboxCollection {
     /** Inserts a new ticket with its ticket.created event (atomic: one document). */
     @Override
     public void insert(Ticket ticket, EventPayload created) {
-        Document doc =
-                new Document("_id", ticket.id())
-                        .append("title", ticket.title())
-                        .append("price", new Decimal128(ticket.price()))
-                        .append("userId", ticket.userId())
-                        .append("version", ticket.version())
-                        .append("orderId", ticket.orderId())
-                        .append("listedAt", Date.from(ticket.listedAt()))
-                        .append(
-                                "orderEvents",
-                                new Document(new HashMap<String, Object>(ticket.orderEvents())));
-        tickets.insertOne(Outbox.with(doc, List.of(outbox.pending(created))));
+        TicketDocument document = TicketDocument.of(ticket);
+        document.holdEvents(List.of(outbox.pending(created)));
+        template.insert(document);
     }
 
     @Override
     public Optional<Ticket> find(String id) {
-        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first())
-                .map(TicketStore::toTicket);
+        return template.find(TicketDocument.class, id).map(TicketDocument::toTicket);
     }
 
     /** Free tickets, newest first. */
     @Override
     public List<Ticket> listFree(int offset, int limit) {
-        List<Ticket> found = new ArrayList<>();
-        tickets.find(Filters.eq("orderId", null))
-                .sort(Sorts.orderBy(Sorts.descending("listedAt"), Sorts.descending("_id")))
-                .skip(offset)
-                .limit(limit)
-                .forEach(d -> found.add(toTicket(d)));
-        return found;
+        SelectQuery free =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(Criteria.isNull("orderId"))
+                        .sort(Sort.desc("listedAt"), Sort.desc("_id"))
+                        .skip(offset)
+                        .limit(limit)
+                        .build();
+        return template.<TicketDocument>select(free).map(TicketDocument::toTicket).toList();
     }
 
     /**
@@ -139,28 +134,5 @@ public class TicketStore implements Tickets, OutboxCollection {
     @Override
     public void relayEvents(String ticketId) {
         outbox.relay(tickets, ticketId);
-    }
-
-    static Ticket toTicket(Document d) {
-        Object price = d.get("price");
-        BigDecimal amount =
-                price instanceof Decimal128 dec
-                        ? dec.bigDecimalValue()
-                        : new BigDecimal(price.toString());
-        Map<String, Long> orderEvents = new HashMap<>();
-        Document seen = d.get("orderEvents", Document.class);
-        if (seen != null) {
-            seen.forEach(
-                    (order, version) -> orderEvents.put(order, ((Number) version).longValue()));
-        }
-        return new Ticket(
-                d.getString("_id"),
-                d.getString("title"),
-                amount,
-                d.getString("userId"),
-                ((Number) d.get("version")).longValue(),
-                d.getString("orderId"),
-                d.getDate("listedAt").toInstant(),
-                orderEvents);
     }
 }

@@ -5,8 +5,12 @@ import static dev.ticketing.catalog.it.Catalog.assertFieldErrors;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
@@ -18,7 +22,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +49,25 @@ class TicketRoutesIT {
     @AfterAll
     static void close() {
         bus.close();
+    }
+
+    @Test
+    void aTicketIsStoredWithMongoDbsOwnTypes() {
+        // What the driver's date filters, the outbox relay and other tools read: an exact decimal
+        // (scale kept), dates as dates, not the strings or doubles a mapper might choose.
+        JsonObject ticket = Catalog.listed(seller, "Stored shape", "19.9");
+        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"))) {
+            Document stored =
+                    mongo.getDatabase("catalog")
+                            .getCollection("tickets")
+                            .find(Filters.eq("_id", ticket.getString("id")))
+                            .first();
+            assertEquals(new Decimal128(new BigDecimal("19.90")), stored.get("price"), "" + stored);
+            assertInstanceOf(Date.class, stored.get("listedAt"), "" + stored);
+            assertEquals(0L, stored.get("version"), "" + stored);
+            Object since = stored.get("outboxSince");
+            assertTrue(since == null || since instanceof Date, "" + stored);
+        }
     }
 
     @Test

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
- * One service's database, reached through the MongoDB driver for what JNoSQL 1.1 cannot do:
- * conditional writes (findOneAndUpdate on a version) and the outbox. It reads the same settings as
- * JNoSQL ({@code jnosql.mongodb.url}, {@code jnosql.document.database}), so both see one database.
+ * One service's database and its one client. Jakarta NoSQL's template works over this client
+ * ({@link DocumentManagerProducer}); the driver itself is used only for what JNoSQL 1.1 cannot
+ * express: conditional writes (an update on a version), atomic single-document outbox updates and
+ * indexes. It reads JNoSQL's settings ({@code jnosql.mongodb.url}, {@code
+ * jnosql.document.database}).
  */
 public final class MongoStore implements AutoCloseable {
     private final MongoClient client;
@@ -41,6 +43,11 @@ public final class MongoStore implements AutoCloseable {
                         .build();
         this.client = MongoClients.create(settings);
         this.database = client.getDatabase(databaseName);
+    }
+
+    /** The client, for Jakarta NoSQL's document manager ({@link DocumentManagerProducer}). */
+    MongoClient client() {
+        return client;
     }
 
     public MongoDatabase database() {

@@ -4,17 +4,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.order.application.OrderBook;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
+import dev.ticketing.store.mongo.Criteria;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
 import jakarta.annotation.PostConstruct;
+import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * The orders, each with its outbox: order-service's {@link OrderBook}. {@code activeTicketId} is
@@ -47,6 +51,8 @@ public class OrderStore implements OrderBook, OutboxCollection {
     @Inject MongoStore store;
 
     @Inject EventOutbox outbox;
+
+    @Inject DocumentTemplate template;
 
     private MongoCollection<Document> orders;
 
@@ -70,16 +76,18 @@ public class OrderStore implements OrderBook, OutboxCollection {
      * backstop's work.
      */
     public List<String> openOrdersExpiredBefore(Instant before, int max) {
-        List<String> ids = new ArrayList<>();
-        orders.find(
-                        Filters.and(
-                                Filters.eq("status", OrderStatus.CREATED.wireName()),
-                                Filters.lt("expiresAt", Date.from(before))))
-                .sort(Sorts.ascending("expiresAt"))
-                .projection(com.mongodb.client.model.Projections.include("_id"))
-                .limit(max)
-                .forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        SelectQuery overdue =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(
+                                CriteriaCondition.and(
+                                        CriteriaCondition.eq(
+                                                "status", OrderStatus.CREATED.wireName()),
+                                        CriteriaCondition.lt("expiresAt", Date.from(before))))
+                        .sort(Sort.asc("expiresAt"))
+                        .limit(max)
+                        .build();
+        return template.<OrderDocument>select(overdue).map(d -> d.toOrder().id()).toList();
     }
 
     @Override
@@ -102,14 +110,11 @@ public class OrderStore implements OrderBook, OutboxCollection {
      */
     @Override
     public boolean insert(Order order, int slot, EventPayload created) {
+        OrderDocument document =
+                OrderDocument.placed(order, slotKey(order.userId(), slot), Instant.now());
+        document.holdEvents(List.of(outbox.pending(created)));
         try {
-            orders.insertOne(
-                    Outbox.with(
-                            toDocument(order)
-                                    .append(ACTIVE_TICKET, order.ticket().id())
-                                    .append(HOLD_SLOT, slotKey(order.userId(), slot))
-                                    .append("placedAt", new Date()),
-                            List.of(outbox.pending(created))));
+            template.insert(document);
             return true;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -132,11 +137,13 @@ public class OrderStore implements OrderBook, OutboxCollection {
     /** The hold slots the buyer's open orders take. */
     public Set<Integer> holdSlotsOf(String userId) {
         Set<Integer> slots = new HashSet<>();
-        orders.find(Filters.and(Filters.eq("userId", userId), Filters.exists(HOLD_SLOT)))
-                .projection(com.mongodb.client.model.Projections.include(HOLD_SLOT))
+        select(
+                        CriteriaCondition.and(
+                                CriteriaCondition.eq("userId", userId),
+                                Criteria.isPresent(HOLD_SLOT)))
                 .forEach(
                         d -> {
-                            String key = d.getString(HOLD_SLOT);
+                            String key = d.holdSlot();
                             slots.add(Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)));
                         });
         return slots;
@@ -144,15 +151,18 @@ public class OrderStore implements OrderBook, OutboxCollection {
 
     /** Whether an open order of the buyer takes {@code slot}. */
     public boolean slotTaken(String userId, int slot) {
-        return orders.find(Filters.eq(HOLD_SLOT, slotKey(userId, slot))).first() != null;
+        return !select(CriteriaCondition.eq(HOLD_SLOT, slotKey(userId, slot))).isEmpty();
     }
 
     /** The buyer's earlier orders of one ticket. */
     public List<Order> ofBuyerAndTicket(String userId, String ticketId) {
-        List<Order> found = new ArrayList<>();
-        orders.find(Filters.and(Filters.eq("userId", userId), Filters.eq("ticket.id", ticketId)))
-                .forEach(d -> found.add(toOrder(d)));
-        return found;
+        return select(
+                        CriteriaCondition.and(
+                                CriteriaCondition.eq("userId", userId),
+                                CriteriaCondition.eq("ticket.id", ticketId)))
+                .stream()
+                .map(OrderDocument::toOrder)
+                .toList();
     }
 
     private static String slotKey(String userId, int slot) {
@@ -162,7 +172,8 @@ public class OrderStore implements OrderBook, OutboxCollection {
     /**
      * Retires the id of an order that was never stored (its process died between claim and insert):
      * a cancelled stub with no buyer, so a late insert of that order fails on its id. False if the
-     * order exists after all.
+     * order exists after all. Written with the driver: JNoSQL writes every absent field as null,
+     * and the sparse unique indexes would then count the stubs' nulls as values.
      */
     public boolean retire(String orderId, String ticketId) {
         try {
@@ -182,10 +193,9 @@ public class OrderStore implements OrderBook, OutboxCollection {
     }
 
     public Optional<Order> find(String id) {
-        Document d = orders.find(Filters.eq("_id", id)).first();
-        return d == null || d.getString("userId") == null
-                ? Optional.empty()
-                : Optional.of(toOrder(d));
+        return template.find(OrderDocument.class, id)
+                .filter(OrderDocument::isOrder)
+                .map(OrderDocument::toOrder);
     }
 
     /**
@@ -193,19 +203,18 @@ public class OrderStore implements OrderBook, OutboxCollection {
      * id.
      */
     public Optional<OrderStatus> statusOf(String id) {
-        Document d = orders.find(Filters.eq("_id", id)).first();
-        return d == null
-                ? Optional.empty()
-                : Optional.of(OrderStatus.ofWireName(d.getString("status")));
+        return template.find(OrderDocument.class, id).map(OrderDocument::status);
     }
 
     /** The buyer's orders, newest first. */
     public List<Order> ofBuyer(String userId) {
-        List<Order> found = new ArrayList<>();
-        orders.find(Filters.eq("userId", userId))
-                .sort(Sorts.descending("placedAt"))
-                .forEach(d -> found.add(toOrder(d)));
-        return found;
+        SelectQuery mine =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(CriteriaCondition.eq("userId", userId))
+                        .sort(Sort.desc("placedAt"))
+                        .build();
+        return template.<OrderDocument>select(mine).map(OrderDocument::toOrder).toList();
     }
 
     /**
@@ -233,33 +242,9 @@ public class OrderStore implements OrderBook, OutboxCollection {
                 == 1;
     }
 
-    private static Document toDocument(Order o) {
-        return new Document("_id", o.id())
-                .append("userId", o.userId())
-                .append("status", o.status().wireName())
-                .append("expiresAt", Date.from(o.expiresAt()))
-                .append("version", o.version())
-                .append(
-                        "ticket",
-                        new Document("id", o.ticket().id())
-                                .append("title", o.ticket().title())
-                                .append("price", Decimals.of(o.ticket().price()))
-                                .append("version", o.ticket().version()));
-    }
-
-    static Order toOrder(Document d) {
-        Document t = d.get("ticket", Document.class);
-        Instant expiresAt = d.getDate("expiresAt").toInstant();
-        return new Order(
-                d.getString("_id"),
-                d.getString("userId"),
-                OrderStatus.ofWireName(d.getString("status")),
-                expiresAt,
-                ((Number) d.get("version")).longValue(),
-                new Order.Ticket(
-                        t.getString("id"),
-                        t.getString("title"),
-                        Decimals.from(t.get("price")),
-                        ((Number) t.get("version")).longValue()));
+    private List<OrderDocument> select(CriteriaCondition where) {
+        return template.<OrderDocument>select(
+                        SelectQuery.builder().from(COLLECTION).where(where).build())
+                .toList();
     }
 }

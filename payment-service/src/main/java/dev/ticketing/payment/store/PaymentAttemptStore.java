@@ -4,13 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.payment.checkout.PaymentAttempts;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,12 +19,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * The payment attempts, one document per idempotency key: checkout's {@link PaymentAttempts}. Each
  * step is one write, made before (PENDING) or right after (CHARGED, DECLINED, RECORDED,
  * REFUND_OWED, REFUNDED) the gateway call it concerns; the reconciler reads the unfinished ones
- * through an index on (state, updatedAt).
+ * through an index on (state, updatedAt). Mapped by Jakarta NoSQL ({@link PaymentAttemptDocument}):
+ * reads and the insert go through its template, the conditional move through the driver.
  */
 @ApplicationScoped
 public class PaymentAttemptStore implements PaymentAttempts {
@@ -33,6 +37,8 @@ public class PaymentAttemptStore implements PaymentAttempts {
             List.of(State.PENDING.name(), State.CHARGED.name(), State.REFUND_OWED.name());
 
     @Inject MongoStore store;
+
+    @Inject DocumentTemplate template;
 
     private MongoCollection<Document> attempts;
 
@@ -50,16 +56,7 @@ public class PaymentAttemptStore implements PaymentAttempts {
      */
     public PaymentAttempt begin(PaymentAttempt attempt) {
         try {
-            attempts.insertOne(
-                    new Document("_id", attempt.key())
-                            .append("orderId", attempt.orderId())
-                            .append("buyerId", attempt.buyerId())
-                            .append("amountCents", attempt.amountCents())
-                            .append("currency", attempt.currency())
-                            .append("paymentMethod", attempt.paymentMethod())
-                            .append("state", attempt.state().name())
-                            .append("chargeId", attempt.chargeId())
-                            .append("updatedAt", Date.from(attempt.updatedAt())));
+            template.insert(PaymentAttemptDocument.of(attempt));
             return attempt;
         } catch (RuntimeException e) {
             if (MongoStore.isDuplicateKey(e)) {
@@ -70,17 +67,25 @@ public class PaymentAttemptStore implements PaymentAttempts {
     }
 
     public Optional<PaymentAttempt> find(String key) {
-        return Optional.ofNullable(attempts.find(Filters.eq("_id", key)).first())
-                .map(PaymentAttemptStore::toAttempt);
+        return template.find(PaymentAttemptDocument.class, key)
+                .map(PaymentAttemptDocument::toAttempt);
     }
 
     /** The attempt that charged {@code chargeId}, if one did. */
     public Optional<PaymentAttempt> ofCharge(String chargeId) {
-        return Optional.ofNullable(attempts.find(Filters.eq("chargeId", chargeId)).first())
-                .map(PaymentAttemptStore::toAttempt);
+        return template.<PaymentAttemptDocument>singleResult(
+                        SelectQuery.builder()
+                                .from(COLLECTION)
+                                .where(CriteriaCondition.eq("chargeId", chargeId))
+                                .limit(1)
+                                .build())
+                .map(PaymentAttemptDocument::toAttempt);
     }
 
-    /** Moves the attempt to {@code state} (with what was learnt), unless it is final already. */
+    /**
+     * Moves the attempt to {@code state} (with what was learnt), unless it is final already: a
+     * conditional update, which JNoSQL 1.1 cannot express, so the driver makes it.
+     */
     public void move(String key, State state, String chargeId, String outcome) {
         List<org.bson.conversions.Bson> changes = new ArrayList<>();
         changes.add(Updates.set("state", state.name()));
@@ -98,28 +103,18 @@ public class PaymentAttemptStore implements PaymentAttempts {
 
     /** Unfinished attempts not moved since {@code before}, oldest first: the reconciler's work. */
     public List<PaymentAttempt> unfinishedSince(Instant before, int max) {
-        List<PaymentAttempt> found = new ArrayList<>();
-        attempts.find(
-                        Filters.and(
-                                Filters.in("state", UNFINISHED),
-                                Filters.lt("updatedAt", Date.from(before))))
-                .sort(Sorts.ascending("updatedAt"))
-                .limit(max)
-                .forEach(d -> found.add(toAttempt(d)));
-        return found;
-    }
-
-    static PaymentAttempt toAttempt(Document d) {
-        return new PaymentAttempt(
-                d.getString("_id"),
-                d.getString("orderId"),
-                d.getString("buyerId"),
-                ((Number) d.get("amountCents")).longValue(),
-                d.getString("currency"),
-                d.getString("paymentMethod"),
-                State.valueOf(d.getString("state")),
-                d.getString("chargeId"),
-                d.getString("outcome"),
-                d.getDate("updatedAt").toInstant());
+        SelectQuery due =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(
+                                CriteriaCondition.and(
+                                        CriteriaCondition.in("state", UNFINISHED),
+                                        CriteriaCondition.lt("updatedAt", Date.from(before))))
+                        .sort(Sort.asc("updatedAt"))
+                        .limit(max)
+                        .build();
+        return template.<PaymentAttemptDocument>select(due)
+                .map(PaymentAttemptDocument::toAttempt)
+                .toList();
     }
 }
