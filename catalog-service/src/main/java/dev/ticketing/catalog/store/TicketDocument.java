@@ -1,17 +1,14 @@
 package dev.ticketing.catalog.store;
 
 import dev.ticketing.catalog.domain.Ticket;
-import dev.ticketing.store.mongo.ExactDecimal;
-import dev.ticketing.store.mongo.InstantAsDate;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
-import jakarta.nosql.Convert;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.bson.types.Decimal128;
 
 /**
  * The stored form of a {@link Ticket}, mapped by Jakarta NoSQL: one document per ticket in {@value
@@ -23,9 +20,7 @@ public class TicketDocument extends OutboxDocument {
     @Id private String id;
     @Column private String title;
 
-    @Column
-    @Convert(ExactDecimal.class)
-    private BigDecimal price;
+    @Column private Decimal128 price;
 
     @Column private String userId;
     @Column private long version;
@@ -33,9 +28,7 @@ public class TicketDocument extends OutboxDocument {
     /** Absent while the ticket is free (the storefront's list asks for that). */
     @Column private String orderId;
 
-    @Column
-    @Convert(InstantAsDate.class)
-    private Instant listedAt;
+    @Column private Date listedAt;
 
     @Column private Map<String, Long> orderEvents = new HashMap<>();
 
@@ -45,11 +38,11 @@ public class TicketDocument extends OutboxDocument {
         TicketDocument d = new TicketDocument();
         d.id = ticket.id();
         d.title = ticket.title();
-        d.price = ticket.price();
+        d.price = new Decimal128(ticket.price());
         d.userId = ticket.userId();
         d.version = ticket.version();
         d.orderId = ticket.orderId();
-        d.listedAt = ticket.listedAt();
+        d.listedAt = Date.from(ticket.listedAt());
         d.orderEvents = new HashMap<>(ticket.orderEvents());
         return d;
     }
@@ -58,11 +51,11 @@ public class TicketDocument extends OutboxDocument {
         return new Ticket(
                 id,
                 title,
-                price,
+                price.bigDecimalValue(),
                 userId,
                 version,
                 orderId,
-                listedAt,
+                listedAt.toInstant(),
                 orderEvents == null ? Map.of() : orderEvents);
     }
 }

@@ -1,11 +1,9 @@
 package dev.ticketing.store.outbox;
 
-import dev.ticketing.store.mongo.InstantAsDate;
 import jakarta.nosql.Column;
-import jakarta.nosql.Convert;
 import jakarta.nosql.MappedSuperclass;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -21,14 +19,13 @@ public abstract class OutboxDocument {
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     @Column(Outbox.SINCE)
-    @Convert(InstantAsDate.class)
-    private Instant outboxSince;
+    private Date outboxSince;
 
     /** Puts {@code events} in this (new) document's outbox, marking since when they wait. */
     public void holdEvents(List<PendingEvent> events) {
         events.forEach(e -> outbox.add(new OutboxEntry(e)));
         if (!events.isEmpty() && outboxSince == null) {
-            outboxSince = Instant.now();
+            outboxSince = new Date();
         }
     }
 }

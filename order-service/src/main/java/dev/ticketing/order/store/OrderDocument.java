@@ -2,16 +2,14 @@ package dev.ticketing.order.store;
 
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
-import dev.ticketing.store.mongo.ExactDecimal;
-import dev.ticketing.store.mongo.InstantAsDate;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
-import jakarta.nosql.Convert;
 import jakarta.nosql.Embeddable;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Date;
+import org.bson.types.Decimal128;
 
 /**
  * The stored form of an {@link Order}, mapped by Jakarta NoSQL (fields only: JNoSQL reads and
@@ -27,9 +25,7 @@ public class OrderDocument extends OutboxDocument {
     /** The status's wire name ("created", "cancelled", ...). */
     @Column private String status;
 
-    @Column
-    @Convert(InstantAsDate.class)
-    private Instant expiresAt;
+    @Column private Date expiresAt;
 
     @Column private long version;
     @Column private OrderedTicket ticket;
@@ -42,9 +38,7 @@ public class OrderDocument extends OutboxDocument {
     @Column(OrderStore.HOLD_SLOT)
     private String holdSlot;
 
-    @Column
-    @Convert(InstantAsDate.class)
-    private Instant placedAt;
+    @Column private Date placedAt;
 
     /** The ticket as ordered: what the buyer agreed to pay. */
     @Embeddable(Embeddable.EmbeddableType.GROUPING)
@@ -52,9 +46,7 @@ public class OrderDocument extends OutboxDocument {
         @Column private String id;
         @Column private String title;
 
-        @Column
-        @Convert(ExactDecimal.class)
-        private BigDecimal price;
+        @Column private Decimal128 price;
 
         @Column private long version;
 
@@ -69,16 +61,16 @@ public class OrderDocument extends OutboxDocument {
         d.id = order.id();
         d.userId = order.userId();
         d.status = order.status().wireName();
-        d.expiresAt = order.expiresAt();
+        d.expiresAt = Date.from(order.expiresAt());
         d.version = order.version();
         d.ticket = new OrderedTicket();
         d.ticket.id = order.ticket().id();
         d.ticket.title = order.ticket().title();
-        d.ticket.price = order.ticket().price();
+        d.ticket.price = new Decimal128(order.ticket().price());
         d.ticket.version = order.ticket().version();
         d.activeTicketId = order.ticket().id();
         d.holdSlot = holdSlot;
-        d.placedAt = placedAt;
+        d.placedAt = Date.from(placedAt);
         return d;
     }
 
@@ -100,8 +92,9 @@ public class OrderDocument extends OutboxDocument {
                 id,
                 userId,
                 status(),
-                expiresAt,
+                expiresAt.toInstant(),
                 version,
-                new Order.Ticket(ticket.id, ticket.title, ticket.price, ticket.version));
+                new Order.Ticket(
+                        ticket.id, ticket.title, ticket.price.bigDecimalValue(), ticket.version));
     }
 }

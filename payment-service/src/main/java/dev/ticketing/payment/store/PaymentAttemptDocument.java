@@ -1,12 +1,10 @@
 package dev.ticketing.payment.store;
 
 import dev.ticketing.payment.domain.PaymentAttempt;
-import dev.ticketing.store.mongo.InstantAsDate;
 import jakarta.nosql.Column;
-import jakarta.nosql.Convert;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
-import java.time.Instant;
+import java.util.Date;
 
 /**
  * The stored form of a {@link PaymentAttempt}, mapped by Jakarta NoSQL (fields only: JNoSQL reads
@@ -29,9 +27,7 @@ public class PaymentAttemptDocument {
     @Column private String chargeId;
     @Column private String outcome;
 
-    @Column
-    @Convert(InstantAsDate.class)
-    private Instant updatedAt;
+    @Column private Date updatedAt;
 
     public PaymentAttemptDocument() {}
 
@@ -46,7 +42,7 @@ public class PaymentAttemptDocument {
         d.state = a.state().name();
         d.chargeId = a.chargeId();
         d.outcome = a.outcome();
-        d.updatedAt = a.updatedAt();
+        d.updatedAt = Date.from(a.updatedAt());
         return d;
     }
 
@@ -61,6 +57,6 @@ public class PaymentAttemptDocument {
                 PaymentAttempt.State.valueOf(state),
                 chargeId,
                 outcome,
-                updatedAt);
+                updatedAt.toInstant());
     }
 }
