@@ -13,11 +13,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Assertions on a running service's MicroProfile Health and OpenAPI endpoints. */
 public final class ServiceHealthChecks {
     private static final HttpApi HTTP = new HttpApi();
     private static final String JSON = "application/json";
+    private static final Pattern REF = Pattern.compile("#/components/(\\w+)/([\\w.-]+)");
     private static final List<String> METHODS =
             List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -55,8 +58,10 @@ public final class ServiceHealthChecks {
     /**
      * Every operation in /openapi has a JSON example for its request body (when it takes one) and
      * for every response that declares content (a 204 declares none; an error status must); every
-     * example is JSON, and every example of a 4xx or 5xx is the error envelope. Fails listing all
-     * gaps at once.
+     * example is JSON, and every example of a 4xx or 5xx is the error envelope. Every {@code $ref}
+     * resolves; every schema a response or body names has properties (a record the scanner cannot
+     * see through shows as a bare object); no operation keeps a response the scanner made up (a
+     * bare "OK" beside the route's own success). Fails listing all gaps at once.
      */
     public static void assertEveryResponseHasAnExample() {
         JsonObject document = openApi();
@@ -71,9 +76,10 @@ public final class ServiceHealthChecks {
                 }
                 operations++;
                 String name = method.toUpperCase() + " " + path.getKey();
-                JsonObject body = operation.getJsonObject("requestBody");
+                JsonObject body = resolve(document, operation.getJsonObject("requestBody"));
                 if (body != null) {
                     checkExamples(name + " request body", body, false, gaps);
+                    checkSchema(document, name + " request body", body, gaps);
                 }
                 JsonObject responses = operation.getJsonObject("responses");
                 if (responses == null || responses.isEmpty()) {
@@ -89,6 +95,12 @@ public final class ServiceHealthChecks {
                             }
                             JsonObject content = response.getJsonObject("content");
                             boolean error = status.startsWith("4") || status.startsWith("5");
+                            if (!declared.asJsonObject().containsKey("$ref")
+                                    && response.getJsonObject("content") == null
+                                    && "OK".equals(response.getString("description", ""))) {
+                                gaps.add(name + " " + status + ": a bare OK the route never sends");
+                            }
+                            checkSchema(document, name + " " + status, response, gaps);
                             if (content != null && !content.isEmpty()) {
                                 checkExamples(name + " " + status, response, error, gaps);
                             } else if (error) {
@@ -102,23 +114,57 @@ public final class ServiceHealthChecks {
             }
         }
         assertTrue(operations > 0, "the OpenAPI document has no operations: " + paths);
+        Matcher refs = REF.matcher(document.toString());
+        while (refs.find()) {
+            JsonObject kind = components(document).getJsonObject(refs.group(1));
+            if (kind == null || !kind.containsKey(refs.group(2))) {
+                gaps.add("unresolved " + refs.group());
+            }
+        }
         assertTrue(
                 gaps.isEmpty(),
                 gaps.size() + " gap(s) in the OpenAPI examples:\n" + String.join("\n", gaps));
     }
 
-    /** {@code response} itself, or the shared response its {@code $ref} names (null if none). */
-    private static JsonObject resolve(JsonObject document, JsonObject response) {
-        String ref = response.getString("$ref", null);
+    /** {@code holder} itself, or the component its {@code $ref} names (null if none). */
+    private static JsonObject resolve(JsonObject document, JsonObject holder) {
+        String ref = holder == null ? null : holder.getString("$ref", null);
         if (ref == null) {
-            return response;
+            return holder;
         }
-        String prefix = "#/components/responses/";
+        Matcher named = REF.matcher(ref);
+        if (!named.matches()) {
+            return null;
+        }
+        JsonObject kind = components(document).getJsonObject(named.group(1));
+        return kind == null ? null : kind.getJsonObject(named.group(2));
+    }
+
+    private static JsonObject components(JsonObject document) {
         JsonObject components = document.getJsonObject("components");
-        JsonObject shared = components == null ? null : components.getJsonObject("responses");
-        return !ref.startsWith(prefix) || shared == null
-                ? null
-                : shared.getJsonObject(ref.substring(prefix.length()));
+        return components == null ? JsonValue.EMPTY_JSON_OBJECT : components;
+    }
+
+    /** A JSON schema {@code holder} names (itself or as array items) lists its properties. */
+    private static void checkSchema(
+            JsonObject document, String what, JsonObject holder, List<String> gaps) {
+        JsonObject content = holder.getJsonObject("content");
+        JsonObject media = content == null ? null : content.getJsonObject(JSON);
+        JsonObject schema = media == null ? null : media.getJsonObject("schema");
+        if (schema == null) {
+            return;
+        }
+        if (schema.containsKey("items")) {
+            schema = schema.getJsonObject("items");
+        }
+        String ref = schema.getString("$ref", null);
+        JsonObject named = resolve(document, schema);
+        if (ref != null
+                && named != null
+                && "object".equals(named.getString("type", "object"))
+                && !named.containsKey("properties")) {
+            gaps.add(what + ": schema " + ref + " has no properties");
+        }
     }
 
     private static JsonObject openApi() {

@@ -1,18 +1,5 @@
 package dev.ticketing.auth.api;
 
-import static dev.ticketing.auth.api.OpenApiExamples.CREDENTIALS;
-import static dev.ticketing.auth.api.OpenApiExamples.CREDENTIALS_INVALID;
-import static dev.ticketing.auth.api.OpenApiExamples.CURRENT_USER;
-import static dev.ticketing.auth.api.OpenApiExamples.EMAIL_INVALID;
-import static dev.ticketing.auth.api.OpenApiExamples.EMAIL_IN_USE_ERROR;
-import static dev.ticketing.auth.api.OpenApiExamples.EVERY_RULE;
-import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_COMMON;
-import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_LENGTH;
-import static dev.ticketing.auth.api.OpenApiExamples.PASSWORD_MISSING;
-import static dev.ticketing.auth.api.OpenApiExamples.THROTTLED;
-import static dev.ticketing.auth.api.OpenApiExamples.USER;
-import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-
 import dev.ticketing.auth.domain.Account;
 import dev.ticketing.auth.domain.Accounts;
 import dev.ticketing.auth.domain.EmailAddress;
@@ -38,11 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UsersResource implements UsersApi {
     static final String EMAIL_IN_USE = "Email in use";
     static final String INVALID_CREDENTIALS = "Invalid credentials";
-    private static final String COOKIE_HEADER =
-            "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
 
     @Inject Accounts accounts;
 
@@ -76,49 +56,10 @@ public class UsersResource implements UsersApi {
             description =
                     "Opens an account and signs it in (session cookie). "
                             + "Emails are case-insensitive and returned lower-cased.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignUpRequest.class),
-                            examples = @ExampleObject(name = "new account", value = CREDENTIALS)))
-    @APIResponse(
-            responseCode = "429",
-            description =
-                    "Too many sign-ups from this address lately; retry after the Retry-After seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "throttled", value = THROTTLED)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Signed up and signed in",
-            headers =
-                    @Header(
-                            name = "Set-Cookie",
-                            description = COOKIE_HEADER,
-                            schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UserResponse.class),
-                            examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input, or the email already has an account",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "invalid email", value = EMAIL_INVALID),
-                                @ExampleObject(name = "invalid password", value = PASSWORD_LENGTH),
-                                @ExampleObject(name = "common password", value = PASSWORD_COMMON),
-                                @ExampleObject(name = "every failed rule", value = EVERY_RULE),
-                                @ExampleObject(name = "email in use", value = EMAIL_IN_USE_ERROR),
-                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
-                            }))
+    @RequestBody(ref = AuthApiDocs.NEW_ACCOUNT)
+    @APIResponse(responseCode = "429", ref = AuthApiDocs.SIGN_UPS_THROTTLED)
+    @APIResponse(responseCode = "201", ref = AuthApiDocs.SIGNED_UP)
+    @APIResponse(responseCode = "400", ref = AuthApiDocs.SIGN_UP_REFUSED)
     public Response signUp(SignUpRequest body, @Context HttpServletRequest request) {
         guard.signingUp(request.getRemoteAddr());
         Account account;
@@ -139,49 +80,10 @@ public class UsersResource implements UsersApi {
                     "Checks the credentials and starts a session (cookie). "
                             + "An address that keeps failing waits longer before each next try (429 with Retry-After), also on an "
                             + "account under attack; an address that has not been failing always gets its try.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignInRequest.class),
-                            examples = @ExampleObject(name = "credentials", value = CREDENTIALS)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Signed in",
-            headers =
-                    @Header(
-                            name = "Set-Cookie",
-                            description = COOKIE_HEADER,
-                            schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UserResponse.class),
-                            examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input, or wrong email or password (one message for both)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "invalid email", value = EMAIL_INVALID),
-                                @ExampleObject(name = "no password", value = PASSWORD_MISSING),
-                                @ExampleObject(
-                                        name = "invalid credentials",
-                                        value = CREDENTIALS_INVALID),
-                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
-                            }))
-    @APIResponse(
-            responseCode = "429",
-            description =
-                    "This address failed too often lately; retry after the Retry-After seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "throttled", value = THROTTLED)))
+    @RequestBody(ref = AuthApiDocs.CREDENTIALS_BODY)
+    @APIResponse(responseCode = "200", ref = AuthApiDocs.SIGNED_IN)
+    @APIResponse(responseCode = "400", ref = AuthApiDocs.SIGN_IN_REFUSED)
+    @APIResponse(responseCode = "429", ref = AuthApiDocs.SIGN_INS_THROTTLED)
     public Response signIn(SignInRequest body, @Context HttpServletRequest request) {
         EmailAddress email = EmailAddress.of(body.email());
         String client = request.getRemoteAddr();
@@ -205,18 +107,7 @@ public class UsersResource implements UsersApi {
                     "Revokes the session (its token, from the cookie or an "
                             + "Authorization: Bearer header, is refused by every service from now on) and expires the cookie. "
                             + "Always succeeds.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Signed out",
-            headers =
-                    @Header(
-                            name = "Set-Cookie",
-                            description = "session=; Path=/; Max-Age=0; ...",
-                            schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "empty", value = "{}")))
+    @APIResponse(responseCode = "200", ref = AuthApiDocs.SIGNED_OUT)
     public Response signOut(@Context HttpServletRequest request, @Context HttpHeaders headers) {
         tokens.signOut(presentedToken(headers));
         return Response.ok(JsonValue.EMPTY_JSON_OBJECT)
@@ -231,17 +122,7 @@ public class UsersResource implements UsersApi {
             description =
                     "Who the session cookie (or an Authorization: Bearer token) "
                             + "belongs to. Any missing, expired or invalid token means anonymous: never an error.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The signed-in user, or null",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CurrentUserResponse.class),
-                            examples = {
-                                @ExampleObject(name = "signed in", value = CURRENT_USER),
-                                @ExampleObject(name = "anonymous", value = "{\"currentUser\":null}")
-                            }))
+    @APIResponse(responseCode = "200", ref = AuthApiDocs.CURRENT)
     public JsonObject currentUser(@Context HttpHeaders headers) {
         return tokens.current(presentedToken(headers))
                 .map(CurrentUserResponse::of)

@@ -9,7 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({"id", "title", "price", "userId", "version", "orderId"})
 @Schema(example = OpenApiExamples.TICKET)
 public record TicketResponse(
-        String id, String title, BigDecimal price, String userId, long version, String orderId) {
+        @Schema(description = "The ticket's id") String id,
+        @Schema(description = "What the ticket is for") String title,
+        @Schema(description = "The price in dollars, at most 2 decimal places") BigDecimal price,
+        @Schema(description = "The seller's user id") String userId,
+        @Schema(description = "0 when listed, one more with every change") long version,
+        @Schema(description = "The order holding the ticket; absent while it is free")
+                String orderId) {
 
     static TicketResponse of(Ticket t) {
         return new TicketResponse(

@@ -1,23 +1,9 @@
 package dev.ticketing.catalog.api;
 
-import static dev.ticketing.catalog.api.OpenApiExamples.EDITED_TICKET;
-import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_PRICE_MISSING;
-import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_REQUEST;
-import static dev.ticketing.catalog.api.OpenApiExamples.FRACTIONAL_CENTS;
-import static dev.ticketing.catalog.api.OpenApiExamples.FREE_TICKETS;
-import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
-import static dev.ticketing.catalog.api.OpenApiExamples.PRICE_TOO_HIGH;
-import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
-import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED_TICKET;
-import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
-import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
-import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
-import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-
 import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.errors.ValidationFailure;
-import dev.ticketing.common.openapi.SharedResponses;
+import dev.ticketing.common.openapi.ApiDocs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,10 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,28 +43,8 @@ public class TicketsResource implements TicketsApi {
     @GET
     @PermitAll
     @Operation(summary = "Tickets for sale (not reserved), newest first")
-    @APIResponse(
-            responseCode = "200",
-            description = "The page of free tickets",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.ARRAY,
-                                            implementation = TicketResponse.class),
-                            examples = {
-                                @ExampleObject(name = "free tickets", value = FREE_TICKETS),
-                                @ExampleObject(name = "none for sale", value = "[]")
-                            }))
-    @APIResponse(
-            responseCode = "400",
-            description = "limit not 1..1000 or offset negative",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(name = "invalid paging", value = PAGE_INVALID)))
+    @APIResponse(responseCode = "200", ref = CatalogApiDocs.FREE)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.PAGING_INVALID)
     public List<TicketResponse> free(
             @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20")
                     @QueryParam("limit")
@@ -111,18 +73,8 @@ public class TicketsResource implements TicketsApi {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One ticket, reserved or not")
-    @APIResponse(
-            responseCode = "200",
-            description = "The ticket; orderId only while an order holds it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TicketResponse.class),
-                            examples = {
-                                @ExampleObject(name = "free", value = TICKET),
-                                @ExampleObject(name = "reserved", value = RESERVED_TICKET)
-                            }))
-    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", ref = CatalogApiDocs.SHOWN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public TicketResponse one(@PathParam("id") String id) {
         return catalog.find(id).map(TicketResponse::of).orElseThrow(NotFoundException::new);
     }
@@ -130,39 +82,10 @@ public class TicketsResource implements TicketsApi {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "List a ticket for sale (version 0)")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TicketRequest.class),
-                            examples = @ExampleObject(name = "new ticket", value = TICKET_REQUEST)))
-    @APIResponse(
-            responseCode = "201",
-            description = "The new ticket",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TicketResponse.class),
-                            examples = @ExampleObject(name = "listed", value = TICKET)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Title is required; Price must be greater than 0; at most 2 decimal places",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(
-                                        name = "title and price missing",
-                                        value = TITLE_AND_PRICE_MISSING),
-                                @ExampleObject(
-                                        name = "fraction of a cent",
-                                        value = FRACTIONAL_CENTS),
-                                @ExampleObject(name = "price too high", value = PRICE_TOO_HIGH),
-                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
-                            }))
-    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
+    @RequestBody(ref = CatalogApiDocs.NEW)
+    @APIResponse(responseCode = "201", ref = CatalogApiDocs.LISTED)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.INVALID)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
     public Response sell(TicketRequest body) {
         TicketRequest.validate(body, false);
         TicketResponse created =
@@ -175,40 +98,11 @@ public class TicketsResource implements TicketsApi {
     @Path("{id}")
     @RolesAllowed("user")
     @Operation(summary = "Edit a ticket: its seller only, while it is not reserved (version + 1)")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TicketRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "new title and price",
-                                            value = EDIT_REQUEST)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The edited ticket",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TicketResponse.class),
-                            examples = @ExampleObject(name = "edited", value = EDITED_TICKET)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Validation (checked first), or Cannot edit a reserved ticket",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "price missing", value = EDIT_PRICE_MISSING),
-                                @ExampleObject(
-                                        name = "fraction of a cent",
-                                        value = FRACTIONAL_CENTS),
-                                @ExampleObject(name = "reserved", value = RESERVED),
-                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
-                            }))
-    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
-    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
+    @RequestBody(ref = CatalogApiDocs.CHANGES)
+    @APIResponse(responseCode = "200", ref = CatalogApiDocs.EDITED)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.EDIT_REFUSED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
         return TicketResponse.of(

@@ -10,10 +10,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({"id", "userId", "status", "expiresAt", "version", "ticket"})
 @Schema(example = OpenApiExamples.ORDER)
 public record OrderResponse(
-        String id, String userId, String status, Instant expiresAt, long version, Ticket ticket) {
+        @Schema(description = "The order's id") String id,
+        @Schema(description = "The buyer's user id") String userId,
+        @Schema(
+                        description = "Where the order is in its life",
+                        enumeration = {"created", "awaiting:payment", "complete", "cancelled"})
+                String status,
+        @Schema(description = "When the hold on the ticket ends (ISO-8601 UTC)") Instant expiresAt,
+        @Schema(description = "One more with every change of status") long version,
+        @Schema(description = "The ticket the order holds, as it was when ordered") Ticket ticket) {
 
+    /** The ordered ticket as the order shows it. */
+    @Schema(name = "OrderedTicket")
     @JsonbPropertyOrder({"id", "title", "price", "version"})
-    public record Ticket(String id, String title, BigDecimal price, long version) {}
+    public record Ticket(
+            @Schema(description = "The ticket's id") String id,
+            @Schema(description = "What the ticket is for") String title,
+            @Schema(description = "The price in dollars") BigDecimal price,
+            @Schema(description = "The ticket's version when the order saw it") long version) {}
 
     static OrderResponse of(Order o) {
         return new OrderResponse(

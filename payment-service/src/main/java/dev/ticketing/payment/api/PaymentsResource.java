@@ -1,20 +1,9 @@
 package dev.ticketing.payment.api;
 
-import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
-import static dev.ticketing.payment.api.OpenApiExamples.ALREADY_PAID;
-import static dev.ticketing.payment.api.OpenApiExamples.CARD_DECLINED;
-import static dev.ticketing.payment.api.OpenApiExamples.EXPIRED_DURING_PAYMENT;
-import static dev.ticketing.payment.api.OpenApiExamples.FIELDS_MISSING;
-import static dev.ticketing.payment.api.OpenApiExamples.GATEWAY_UNAVAILABLE;
-import static dev.ticketing.payment.api.OpenApiExamples.INSUFFICIENT_FUNDS;
-import static dev.ticketing.payment.api.OpenApiExamples.ORDER_CANCELLED;
-import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT;
-import static dev.ticketing.payment.api.OpenApiExamples.PAYMENT_REQUEST;
-
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.NotFoundException;
-import dev.ticketing.common.openapi.SharedResponses;
+import dev.ticketing.common.openapi.ApiDocs;
 import dev.ticketing.payment.checkout.Checkout;
 import dev.ticketing.payment.checkout.PaymentGateway;
 import dev.ticketing.payment.domain.Payment;
@@ -33,9 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,65 +46,13 @@ public class PaymentsResource implements PaymentsApi {
             description =
                     "Charges the ticket price in cents (USD) once per order; "
                             + "the order becomes complete when order-service receives payment.created.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PaymentRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "pay with a test card",
-                                            value = PAYMENT_REQUEST)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Paid",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PaymentResponse.class),
-                            examples = @ExampleObject(name = "payment", value = PAYMENT)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Validation failure; \"Cannot pay for a cancelled order\"; "
-                            + "\"Order has already been paid for\"; the order expired during the charge (refunded)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "fields missing", value = FIELDS_MISSING),
-                                @ExampleObject(name = "order cancelled", value = ORDER_CANCELLED),
-                                @ExampleObject(name = "already paid", value = ALREADY_PAID),
-                                @ExampleObject(
-                                        name = "expired during the charge",
-                                        value = EXPIRED_DURING_PAYMENT),
-                                @ExampleObject(name = "malformed JSON", value = MALFORMED_JSON)
-                            }))
-    @APIResponse(responseCode = "401", ref = SharedResponses.NOT_AUTHORIZED)
-    @APIResponse(
-            responseCode = "402",
-            description = "The card was declined; the message is the card's reason",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "declined", value = CARD_DECLINED),
-                                @ExampleObject(
-                                        name = "insufficient funds",
-                                        value = INSUFFICIENT_FUNDS)
-                            }))
-    @APIResponse(responseCode = "404", ref = SharedResponses.NOT_FOUND)
-    @APIResponse(
-            responseCode = "503",
-            description = "The payment provider failed; nothing was charged twice, retry later",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "provider down",
-                                            value = GATEWAY_UNAVAILABLE)))
+    @RequestBody(ref = PaymentApiDocs.NEW)
+    @APIResponse(responseCode = "201", ref = PaymentApiDocs.PAID)
+    @APIResponse(responseCode = "400", ref = PaymentApiDocs.REFUSED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "402", ref = PaymentApiDocs.DECLINED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = PaymentApiDocs.PROVIDER_DOWN)
     public Response pay(PaymentRequest request) {
         try {
             Payment payment = checkout.pay(caller.getSubject(), request.orderId(), request.token());

@@ -1,11 +1,5 @@
 package dev.ticketing.payment.api;
 
-import static dev.ticketing.payment.api.OpenApiExamples.NOT_AN_EVENT;
-import static dev.ticketing.payment.api.OpenApiExamples.NOT_CONFIGURED;
-import static dev.ticketing.payment.api.OpenApiExamples.RECEIVED;
-import static dev.ticketing.payment.api.OpenApiExamples.SIGNATURE_INVALID;
-import static dev.ticketing.payment.api.OpenApiExamples.SIGNATURE_MISSING;
-import static dev.ticketing.payment.api.OpenApiExamples.STRIPE_EVENT;
 import static dev.ticketing.payment.api.OpenApiExamples.STRIPE_SIGNATURE;
 
 import dev.ticketing.common.errors.BusinessRuleException;
@@ -22,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,47 +42,10 @@ public class StripeWebhookResource {
             description =
                     "Verifies Stripe-Signature (STRIPE_WEBHOOK_SECRET); "
                             + "payment_intent.succeeded records the order's payment once.")
-    @RequestBody(
-            required = true,
-            description =
-                    "The event exactly as Stripe sent it (the signature covers the raw bytes)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "payment_intent.succeeded",
-                                            value = STRIPE_EVENT)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Accepted (also for event types it ignores)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "received", value = RECEIVED)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid signature, or not a Stripe event",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(name = "no signature", value = SIGNATURE_MISSING),
-                                @ExampleObject(
-                                        name = "invalid signature",
-                                        value = SIGNATURE_INVALID),
-                                @ExampleObject(name = "not an event", value = NOT_AN_EVENT)
-                            }))
-    @APIResponse(
-            responseCode = "503",
-            description = "No webhook secret configured (Stripe retries the event later)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "not configured",
-                                            value = NOT_CONFIGURED)))
+    @RequestBody(ref = PaymentApiDocs.STRIPE_EVENT_BODY)
+    @APIResponse(responseCode = "200", ref = PaymentApiDocs.EVENT_RECEIVED)
+    @APIResponse(responseCode = "400", ref = PaymentApiDocs.EVENT_REFUSED)
+    @APIResponse(responseCode = "503", ref = PaymentApiDocs.WEBHOOK_OFF)
     public Map<String, Object> receive(
             @Parameter(
                             description =

@@ -1,0 +1,91 @@
+package dev.ticketing.catalog.api;
+
+import static dev.ticketing.catalog.api.OpenApiExamples.EDITED_TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_PRICE_MISSING;
+import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.FRACTIONAL_CENTS;
+import static dev.ticketing.catalog.api.OpenApiExamples.FREE_TICKETS;
+import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
+import static dev.ticketing.catalog.api.OpenApiExamples.PRICE_TOO_HIGH;
+import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
+import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED_TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
+import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
+
+import dev.ticketing.common.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.models.Components;
+
+/** What the ticket routes take and answer (docs/api.md, catalog-service), named for the routes. */
+public class CatalogApiDocs extends ApiDocs {
+    static final String FREE = "FreeTickets";
+    static final String PAGING_INVALID = "TicketPagingInvalid";
+    static final String SHOWN = "TicketShown";
+    static final String NEW = "NewTicket";
+    static final String LISTED = "TicketListed";
+    static final String INVALID = "TicketInvalid";
+    static final String CHANGES = "TicketChanges";
+    static final String EDITED = "TicketEdited";
+    static final String EDIT_REFUSED = "TicketEditRefused";
+
+    @Override
+    protected void describe(Components components) {
+        components
+                .addResponse(
+                        FREE,
+                        reply(
+                                "The page of free tickets",
+                                listOf(TicketResponse.class),
+                                example("free tickets", FREE_TICKETS),
+                                example("none for sale", "[]")))
+                .addResponse(
+                        PAGING_INVALID,
+                        error(
+                                "limit not 1..1000 or offset negative",
+                                example("invalid paging", PAGE_INVALID)))
+                .addResponse(
+                        SHOWN,
+                        reply(
+                                "The ticket; orderId only while an order holds it",
+                                schema(TicketResponse.class),
+                                example("free", TICKET),
+                                example("reserved", RESERVED_TICKET)))
+                .addRequestBody(
+                        NEW,
+                        body(schema(TicketRequest.class), example("new ticket", TICKET_REQUEST)))
+                .addResponse(
+                        LISTED,
+                        reply(
+                                "The new ticket",
+                                schema(TicketResponse.class),
+                                example("listed", TICKET)))
+                .addResponse(
+                        INVALID,
+                        error(
+                                "Title is required; Price must be greater than 0; at most 2 decimal places",
+                                example("title and price missing", TITLE_AND_PRICE_MISSING),
+                                example("fraction of a cent", FRACTIONAL_CENTS),
+                                example("price too high", PRICE_TOO_HIGH),
+                                example("malformed JSON", MALFORMED_JSON)))
+                .addRequestBody(
+                        CHANGES,
+                        body(
+                                schema(TicketRequest.class),
+                                example("new title and price", EDIT_REQUEST)))
+                .addResponse(
+                        EDITED,
+                        reply(
+                                "The edited ticket",
+                                schema(TicketResponse.class),
+                                example("edited", EDITED_TICKET)))
+                .addResponse(
+                        EDIT_REFUSED,
+                        error(
+                                "Validation (checked first), or Cannot edit a reserved ticket",
+                                example("price missing", EDIT_PRICE_MISSING),
+                                example("fraction of a cent", FRACTIONAL_CENTS),
+                                example("reserved", RESERVED),
+                                example("malformed JSON", MALFORMED_JSON)));
+    }
+}
