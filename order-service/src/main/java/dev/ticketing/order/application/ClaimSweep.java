@@ -1,15 +1,11 @@
 package dev.ticketing.order.application;
 
-import dev.ticketing.kit.work.Periodic;
-import jakarta.annotation.PreDestroy;
+import dev.ticketing.kit.work.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,8 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * never disturbed and every claim is reached however many tickets were ever sold.
  */
 @ApplicationScoped
-public class ClaimSweep {
-    private static final Logger LOG = Logger.getLogger(ClaimSweep.class.getName());
+public class ClaimSweep extends PeriodicWork {
     private static final int PAGE = 500;
 
     @Inject TicketCopies tickets;
@@ -36,10 +31,18 @@ public class ClaimSweep {
     @ConfigProperty(name = "order.claims.grace.seconds", defaultValue = "60")
     long graceSeconds;
 
-    private Periodic worker;
+    ClaimSweep() {
+        super("order-claim-sweep");
+    }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker = Periodic.start("order-claim-sweep", Duration.ofSeconds(everySeconds), this::sweep);
+    @Override
+    protected Duration every() {
+        return Duration.ofSeconds(everySeconds);
+    }
+
+    @Override
+    protected void runOnce() {
+        sweep();
     }
 
     /** Repairs what is due now; returns how many claims it looked at. */
@@ -55,13 +58,6 @@ public class ClaimSweep {
                 return seen;
             }
             after = page.get(page.size() - 1);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (worker != null) {
-            worker.close();
         }
     }
 }

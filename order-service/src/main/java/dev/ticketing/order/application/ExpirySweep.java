@@ -1,10 +1,7 @@
 package dev.ticketing.order.application;
 
-import dev.ticketing.kit.work.Periodic;
-import jakarta.annotation.PreDestroy;
+import dev.ticketing.kit.work.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * through an index on (status, expiresAt), oldest first.
  */
 @ApplicationScoped
-public class ExpirySweep {
+public class ExpirySweep extends PeriodicWork {
     private static final Logger LOG = Logger.getLogger(ExpirySweep.class.getName());
     private static final int PAGE = 500;
 
@@ -36,11 +33,18 @@ public class ExpirySweep {
     @ConfigProperty(name = "order.expiry.grace.seconds", defaultValue = "60")
     long graceSeconds;
 
-    private Periodic worker;
+    ExpirySweep() {
+        super("order-expiry-sweep");
+    }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker =
-                Periodic.start("order-expiry-sweep", Duration.ofSeconds(everySeconds), this::sweep);
+    @Override
+    protected Duration every() {
+        return Duration.ofSeconds(everySeconds);
+    }
+
+    @Override
+    protected void runOnce() {
+        sweep();
     }
 
     /** Expires what is overdue now; returns how many orders it expired. */
@@ -69,13 +73,6 @@ public class ExpirySweep {
             if (page.size() < PAGE || expired == before) {
                 return expired;
             }
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (worker != null) {
-            worker.close();
         }
     }
 }

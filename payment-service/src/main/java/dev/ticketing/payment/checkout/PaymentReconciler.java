@@ -1,11 +1,8 @@
 package dev.ticketing.payment.checkout;
 
-import dev.ticketing.kit.work.Periodic;
+import dev.ticketing.kit.work.PeriodicWork;
 import dev.ticketing.payment.domain.PaymentAttempt;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * second charge) and records or refunds the charge. Refunds owed are retried until made.
  */
 @ApplicationScoped
-public class PaymentReconciler {
+public class PaymentReconciler extends PeriodicWork {
     private static final Logger LOG = Logger.getLogger(PaymentReconciler.class.getName());
     private static final int PAGE = 200;
 
@@ -38,10 +35,18 @@ public class PaymentReconciler {
     @ConfigProperty(name = "payments.reconcile.after", defaultValue = "PT60S")
     Duration after;
 
-    private Periodic worker;
+    PaymentReconciler() {
+        super("payment-reconciler");
+    }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        worker = Periodic.start("payment-reconciler", every, this::reconcile);
+    @Override
+    protected Duration every() {
+        return every;
+    }
+
+    @Override
+    protected void runOnce() {
+        reconcile();
     }
 
     /** Finishes what is due now; returns how many attempts reached their end. */
@@ -73,12 +78,5 @@ public class PaymentReconciler {
             }
         }
         return finished;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (worker != null) {
-            worker.close();
-        }
     }
 }
