@@ -11,6 +11,7 @@ import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.store.mongo.Criteria;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.mongo.Queries;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
@@ -77,16 +78,13 @@ public class OrderStore implements OrderBook, OutboxCollection {
      */
     public List<String> openOrdersExpiredBefore(Instant before, int max) {
         SelectQuery overdue =
-                SelectQuery.builder()
-                        .from(COLLECTION)
-                        .where(
-                                CriteriaCondition.and(
-                                        CriteriaCondition.eq(
-                                                "status", OrderStatus.CREATED.wireName()),
-                                        CriteriaCondition.lt("expiresAt", Date.from(before))))
-                        .sort(Sort.asc("expiresAt"))
-                        .limit(max)
-                        .build();
+                Queries.oldestFirst(
+                        COLLECTION,
+                        CriteriaCondition.and(
+                                CriteriaCondition.eq("status", OrderStatus.CREATED.wireName()),
+                                CriteriaCondition.lt("expiresAt", Date.from(before))),
+                        "expiresAt",
+                        max);
         return template.<OrderDocument>select(overdue).map(d -> d.toOrder().id()).toList();
     }
 
@@ -151,7 +149,10 @@ public class OrderStore implements OrderBook, OutboxCollection {
 
     /** Whether an open order of the buyer takes {@code slot}. */
     public boolean slotTaken(String userId, int slot) {
-        return !select(CriteriaCondition.eq(HOLD_SLOT, slotKey(userId, slot))).isEmpty();
+        return template.<OrderDocument>singleResult(
+                        Queries.any(
+                                COLLECTION, CriteriaCondition.eq(HOLD_SLOT, slotKey(userId, slot))))
+                .isPresent();
     }
 
     /** The buyer's earlier orders of one ticket. */
@@ -243,8 +244,6 @@ public class OrderStore implements OrderBook, OutboxCollection {
     }
 
     private List<OrderDocument> select(CriteriaCondition where) {
-        return template.<OrderDocument>select(
-                        SelectQuery.builder().from(COLLECTION).where(where).build())
-                .toList();
+        return template.<OrderDocument>select(Queries.all(COLLECTION, where)).toList();
     }
 }

@@ -9,8 +9,8 @@ import dev.ticketing.payment.checkout.PaymentAttempts;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.mongo.Queries;
 import jakarta.annotation.PostConstruct;
-import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -74,11 +74,7 @@ public class PaymentAttemptStore implements PaymentAttempts {
     /** The attempt that charged {@code chargeId}, if one did. */
     public Optional<PaymentAttempt> ofCharge(String chargeId) {
         return template.<PaymentAttemptDocument>singleResult(
-                        SelectQuery.builder()
-                                .from(COLLECTION)
-                                .where(CriteriaCondition.eq("chargeId", chargeId))
-                                .limit(1)
-                                .build())
+                        Queries.any(COLLECTION, CriteriaCondition.eq("chargeId", chargeId)))
                 .map(PaymentAttemptDocument::toAttempt);
     }
 
@@ -104,15 +100,13 @@ public class PaymentAttemptStore implements PaymentAttempts {
     /** Unfinished attempts not moved since {@code before}, oldest first: the reconciler's work. */
     public List<PaymentAttempt> unfinishedSince(Instant before, int max) {
         SelectQuery due =
-                SelectQuery.builder()
-                        .from(COLLECTION)
-                        .where(
-                                CriteriaCondition.and(
-                                        CriteriaCondition.in("state", UNFINISHED),
-                                        CriteriaCondition.lt("updatedAt", Date.from(before))))
-                        .sort(Sort.asc("updatedAt"))
-                        .limit(max)
-                        .build();
+                Queries.oldestFirst(
+                        COLLECTION,
+                        CriteriaCondition.and(
+                                CriteriaCondition.in("state", UNFINISHED),
+                                CriteriaCondition.lt("updatedAt", Date.from(before))),
+                        "updatedAt",
+                        max);
         return template.<PaymentAttemptDocument>select(due)
                 .map(PaymentAttemptDocument::toAttempt)
                 .toList();
