@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 /** deploy/openshift/base: what every overlay deploys. */
 class BaseManifestsTest {
     /**
-     * What base.xml serves where, as every Containerfile sets it: the apps, and the operator
+     * What base.xml serves where, as deploy/Containerfile sets it: the apps, and the operator
      * routes.
      */
     static final int PUBLIC_PORT = 9080;
@@ -207,7 +207,7 @@ class BaseManifestsTest {
             assertEquals(
                     List.of(PUBLIC_PORT, OPERATOR_PORT),
                     exposed,
-                    svc + "/Containerfile EXPOSE: public, operator");
+                    "deploy/Containerfile EXPOSE (" + svc + "): public, operator");
             for (ContainerPort p : List.of(started, ready, live)) {
                 assertEquals(
                         OPERATOR_PORT,

@@ -17,14 +17,20 @@ record Containerfile(Path file, List<Instruction> instructions) {
         }
     }
 
+    /**
+     * deploy/Containerfile as it builds {@code module}'s image: with the build argument {@code
+     * SERVICE} set to the module, as {@code podman build --build-arg SERVICE=<module>} does.
+     */
     static Containerfile of(String module) {
-        Path file = DeployTree.root().resolve(module).resolve("Containerfile");
+        Path file = DeployTree.root().resolve("deploy").resolve("Containerfile");
         if (!Files.isRegularFile(file)) {
-            throw new AssertionError(module + " has no Containerfile");
+            throw new AssertionError("deploy/Containerfile is missing");
         }
+        String source =
+                DeployTree.read(file).replace("${SERVICE}", module).replace("$SERVICE", module);
         List<Instruction> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String raw : DeployTree.read(file).split("\n", -1)) {
+        for (String raw : source.split("\n", -1)) {
             String line = raw.strip();
             if (current.isEmpty() && (line.isEmpty() || line.startsWith("#"))) {
                 continue;

@@ -83,8 +83,10 @@ class ContainerfilesTest {
                 svc + ".war",
                 server.appLocation(),
                 svc + ": server.xml deploys the WAR the build makes");
-        int expected = svc.equals("timer-service") ? 3 : 2;
-        assertEquals(expected, copies.size(), svc + ": what the image holds: " + copies);
+        assertEquals(
+                3,
+                copies.size(),
+                svc + ": what the image holds (configuration, shared directory, WAR): " + copies);
     }
 
     @ParameterizedTest
@@ -188,16 +190,20 @@ class ContainerfilesTest {
     /**
      * What a service's server needs beside its WAR, its build lays out in target/liberty-shared
      * like Liberty's shared directory (./ticketing up --split copies it the same way); the image
-     * puts it at /opt/ol/wlp/usr/shared. timer-service's JDBC drivers must land where timers.xml
-     * looks.
+     * puts it at /opt/ol/wlp/usr/shared. Every service's build makes the directory (the parent's
+     * liberty-service profile), so the one Containerfile can copy it for all; timer-service's JDBC
+     * drivers must land where timers.xml looks.
      */
     @ParameterizedTest
     @FieldSource("services")
-    void carriesTheSharedLibrariesItsBuildMakes(String svc) {
+    void carriesTheSharedDirectoryItsBuildMakes(String svc) {
         Containerfile cf = Containerfile.of(svc);
-        boolean makesShared =
-                DeployTree.read(DeployTree.root().resolve(svc).resolve("pom.xml"))
-                        .contains("${project.build.directory}/liberty-shared");
+        assertTrue(
+                parentPom()
+                        .contains(
+                                "<outputDirectory>${project.build.directory}/liberty-shared</outputDirectory>"),
+                svc
+                        + ": the liberty-service profile makes target/liberty-shared for every service");
         List<Containerfile.Instruction> copies =
                 cf.copies().stream()
                         .filter(
@@ -205,12 +211,7 @@ class ContainerfilesTest {
                                         Containerfile.copySources(c)
                                                 .contains("target/liberty-shared/"))
                         .toList();
-        if (!makesShared) {
-            assertTrue(copies.isEmpty(), svc + ": its build makes no target/liberty-shared");
-            return;
-        }
-        assertEquals(
-                1, copies.size(), svc + ": copies target/liberty-shared/ (its build makes it)");
+        assertEquals(1, copies.size(), svc + ": copies target/liberty-shared/ once");
         assertEquals(
                 "/opt/ol/wlp/usr/shared/",
                 Containerfile.copyDestination(copies.get(0)),
@@ -220,6 +221,25 @@ class ContainerfilesTest {
                 run(cf, "features.sh") < copies.get(0).index()
                         && copies.get(0).index() < copyOf(cf, "target/" + svc + ".war").index(),
                 svc + ": after features.sh, before the WAR");
+    }
+
+    /** One Containerfile for every service: what differs is only the module the build names. */
+    @Test
+    void oneContainerfileServesEveryServiceByItsBuildArgument() {
+        String raw = DeployTree.read(DeployTree.root().resolve("deploy/Containerfile"));
+        assertTrue(
+                raw.lines().anyMatch(l -> l.strip().equals("ARG SERVICE")),
+                "ARG SERVICE without a default: an image is always built for a named service");
+        for (String svc : services) {
+            assertTrue(
+                    Files.notExists(DeployTree.root().resolve(svc).resolve("Containerfile")),
+                    svc + " has no Containerfile of its own");
+            assertTrue(
+                    raw.lines()
+                            .filter(l -> !l.strip().startsWith("#"))
+                            .noneMatch(l -> l.contains(svc)),
+                    "deploy/Containerfile names no service outside its comments: " + svc);
+        }
     }
 
     @Test
@@ -240,7 +260,7 @@ class ContainerfilesTest {
     }
 
     @Test
-    void everyServiceModuleHasAContainerfileAndNoOtherModuleDoes() throws Exception {
+    void oneContainerfileInDeployAndEveryDeploymentRunsAServiceImage() throws Exception {
         try (var dirs = Files.list(DeployTree.root())) {
             List<String> withContainerfile =
                     dirs.filter(d -> Files.isRegularFile(d.resolve("Containerfile")))
@@ -248,9 +268,9 @@ class ContainerfilesTest {
                             .sorted()
                             .toList();
             assertEquals(
-                    SERVICES.stream().sorted().toList(),
+                    List.of("deploy"),
                     withContainerfile,
-                    "modules with a Containerfile");
+                    "one Containerfile, deploy/'s, builds every service's image");
         }
         List<String> images =
                 DeployTree.baseResources().stream()
@@ -269,7 +289,7 @@ class ContainerfilesTest {
         assertEquals(
                 SERVICES.stream().map(s -> "ticketing/" + s).sorted().toList(),
                 images,
-                "every Deployment runs the image of a Containerfile");
+                "every Deployment runs the image deploy/Containerfile builds for its service");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -288,6 +308,10 @@ class ContainerfilesTest {
                 cf.all("RUN").stream().filter(r -> r.words().get(0).equals(script)).toList();
         assertEquals(1, found.size(), cf.file() + ": RUN " + script + " once");
         return found.get(0).index();
+    }
+
+    private static String parentPom() {
+        return DeployTree.read(DeployTree.root().resolve("pom.xml"));
     }
 
     static String parentProperty(String name) {

@@ -15,11 +15,11 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * The services' images built from their Containerfiles (the build context holds exactly what each
- * Containerfile copies from the module's target/, as {@code podman build} would send it), and
- * started the way deploy/openshift starts them: port 9080 (public) and 9090 (operator: health,
- * metrics, OpenAPI, JWKS, /internal/*), the ConfigMap's and Secrets' settings as environment
- * variables, NATS and MongoDB reached by their Service names.
+ * The services' images built from deploy/Containerfile with SERVICE set to the module (the build
+ * context holds exactly what it copies from the module's target/, as {@code podman build} would
+ * send it), and started the way deploy/openshift starts them: port 9080 (public) and 9090
+ * (operator: health, metrics, OpenAPI, JWKS, /internal/*), the ConfigMap's and Secrets' settings as
+ * environment variables, NATS and MongoDB reached by their Service names.
  */
 final class ServiceImages {
     static final int PORT = 9080;
@@ -37,7 +37,7 @@ final class ServiceImages {
 
     private ServiceImages() {}
 
-    /** The image of one service module, built once per test run from its Containerfile. */
+    /** The image of one service module, built once per test run from deploy/Containerfile. */
     static ImageFromDockerfile image(String module) {
         return BUILT.computeIfAbsent(module, ServiceImages::build);
     }
@@ -48,7 +48,8 @@ final class ServiceImages {
         ImageFromDockerfile image =
                 new ImageFromDockerfile("ticketing/" + module + "-test", true)
                         .withFileFromPath("Containerfile", containerfile.file())
-                        .withDockerfilePath("Containerfile");
+                        .withDockerfilePath("Containerfile")
+                        .withBuildArg("SERVICE", module);
         for (Containerfile.Instruction copy : containerfile.copies()) {
             for (String source : Containerfile.copySources(copy)) {
                 String relative =

@@ -28,10 +28,10 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The marketplace on its container images: the six Containerfiles built, the services started with
- * the environment deploy/openshift gives them, NATS and MongoDB beside them. Needs a Docker engine
- * (or Podman's Docker API); without one JUnit reports these tests as skipped ("Docker is not
- * available"), never as passed.
+ * The marketplace on its container images: the six images built from deploy/Containerfile, the
+ * services started with the environment deploy/openshift gives them, NATS and MongoDB beside them.
+ * Needs a Docker engine (or Podman's Docker API); without one JUnit reports these tests as skipped
+ * ("Docker is not available"), never as passed.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ServiceImagesTest {
