@@ -3,7 +3,6 @@ package dev.ticketing.catalog.events;
 import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.catalog.application.UnknownTicket;
 import dev.ticketing.common.events.EventFormatException;
-import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.kit.events.Outcome;
@@ -34,7 +33,8 @@ public class OrderEventsConsumer {
     public CompletionStage<Void> reserve(Message<String> message) {
         return settle.event(
                 message,
-                json -> valid(Events.fromJson(json, OrderCreated.class).data()),
+                OrderCreated.class,
+                OrderEventsConsumer::valid,
                 order ->
                         applicable(
                                 () ->
@@ -46,7 +46,8 @@ public class OrderEventsConsumer {
     public CompletionStage<Void> release(Message<String> message) {
         return settle.event(
                 message,
-                json -> valid(Events.fromJson(json, OrderCancelled.class).data()),
+                OrderCancelled.class,
+                OrderEventsConsumer::valid,
                 order ->
                         applicable(
                                 () ->

@@ -1,7 +1,6 @@
 package dev.ticketing.order.events;
 
 import dev.ticketing.common.events.EventFormatException;
-import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.kit.events.Settle;
@@ -24,16 +23,15 @@ public class OrderEndsConsumer {
     public CompletionStage<Void> expire(Message<String> message) {
         return settle.event(
                 message,
-                json -> orderId(Events.fromJson(json, ExpirationComplete.class).data().orderId()),
+                ExpirationComplete.class,
+                event -> orderId(event.orderId()),
                 orders::expire);
     }
 
     @Incoming("payment-created")
     public CompletionStage<Void> complete(Message<String> message) {
         return settle.event(
-                message,
-                json -> orderId(Events.fromJson(json, PaymentCreated.class).data().orderId()),
-                orders::complete);
+                message, PaymentCreated.class, event -> orderId(event.orderId()), orders::complete);
     }
 
     private static String orderId(String id) {

@@ -1,7 +1,6 @@
 package dev.ticketing.order.events;
 
 import dev.ticketing.common.events.EventFormatException;
-import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.kit.events.Settle;
@@ -23,17 +22,13 @@ public class TicketEventsConsumer {
     @Incoming("ticket-created")
     public CompletionStage<Void> created(Message<String> message) {
         return settle.event(
-                message,
-                json -> valid(Events.fromJson(json, TicketCreated.class).data()),
-                replica::created);
+                message, TicketCreated.class, TicketEventsConsumer::valid, replica::created);
     }
 
     @Incoming("ticket-updated")
     public CompletionStage<Void> updated(Message<String> message) {
         return settle.event(
-                message,
-                json -> valid(Events.fromJson(json, TicketUpdated.class).data()),
-                replica::updated);
+                message, TicketUpdated.class, TicketEventsConsumer::valid, replica::updated);
     }
 
     private static TicketCreated valid(TicketCreated t) {

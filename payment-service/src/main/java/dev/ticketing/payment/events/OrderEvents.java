@@ -1,7 +1,6 @@
 package dev.ticketing.payment.events;
 
 import dev.ticketing.common.events.EventFormatException;
-import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
@@ -16,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -37,17 +37,15 @@ public class OrderEvents {
 
     @Incoming("order-created")
     public CompletionStage<Void> copyCreated(Message<String> message) {
-        return settle.event(
-                message,
-                json -> valid(Events.fromJson(json, OrderCreated.class).data()),
-                this::created);
+        return settle.event(message, OrderCreated.class, OrderEvents::valid, this::created);
     }
 
     @Incoming("order-cancelled")
     public CompletionStage<Void> copyCancelled(Message<String> message) {
         return settle.event(
                 message,
-                json -> Events.fromJson(json, OrderCancelled.class).data(),
+                OrderCancelled.class,
+                Function.identity(),
                 order -> {
                     Outcome outcome =
                             advance(requireId(order.id()), order.version(), OrderStatus.CANCELLED);
@@ -64,7 +62,8 @@ public class OrderEvents {
     public CompletionStage<Void> copyCompleted(Message<String> message) {
         return settle.event(
                 message,
-                json -> Events.fromJson(json, OrderCompleted.class).data(),
+                OrderCompleted.class,
+                Function.identity(),
                 order -> advance(requireId(order.id()), order.version(), OrderStatus.COMPLETE));
     }
 

@@ -1,6 +1,8 @@
 package dev.ticketing.kit.events;
 
 import dev.ticketing.common.events.EventFormatException;
+import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.common.events.Events;
 import dev.ticketing.nats.PoisonMessage;
 import dev.ticketing.nats.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +77,20 @@ public class Settle {
                     e);
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    /**
+     * The same for an event of the bus (docs/api.md, "Events"): reads the message as an envelope of
+     * {@code type}, takes what the consumer needs from its data with {@code check} (which throws on
+     * a missing or malformed field: the message is then unreadable and dead-lettered), and applies
+     * that.
+     */
+    public <P extends EventPayload, E> CompletionStage<Void> event(
+            Message<String> message,
+            Class<P> type,
+            Function<P, E> check,
+            Function<E, Outcome> apply) {
+        return event(message, json -> check.apply(Events.fromJson(json, type).data()), apply);
     }
 
     private <E> CompletionStage<Void> decide(
