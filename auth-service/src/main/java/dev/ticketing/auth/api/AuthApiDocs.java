@@ -34,6 +34,10 @@ public class AuthApiDocs extends ApiDocs {
     private static final String SESSION_COOKIE =
             "session=<RS256 JWT>; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax (; Secure over HTTPS)";
 
+    public AuthApiDocs() {
+        super("auth-service", "Accounts and sessions: sign up, sign in, sign out, current user.");
+    }
+
     @Override
     protected void describe(Components components) {
         components

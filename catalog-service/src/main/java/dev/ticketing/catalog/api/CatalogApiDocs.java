@@ -29,6 +29,12 @@ public class CatalogApiDocs extends ApiDocs {
     static final String EDITED = "TicketEdited";
     static final String EDIT_REFUSED = "TicketEditRefused";
 
+    public CatalogApiDocs() {
+        super(
+                "catalog-service",
+                "Tickets for sale: list, create, edit; reservations follow order events.");
+    }
+
     @Override
     protected void describe(Components components) {
         components

@@ -44,6 +44,15 @@ public abstract class ApiDocs implements OASModelReader, OASFilter {
 
     private static final String PREFIX = "#/components/schemas/";
 
+    private final String service;
+    private final String summary;
+
+    /** {@code service}: the module, titled "Ticketing <service>"; {@code summary}: what it does. */
+    protected ApiDocs(String service, String summary) {
+        this.service = service;
+        this.summary = summary;
+    }
+
     @Override
     public final OpenAPI buildModel() {
         Components components =
@@ -59,7 +68,13 @@ public abstract class ApiDocs implements OASModelReader, OASFilter {
                                         "No such resource, or a malformed id",
                                         example("not found", SharedExamples.NOT_FOUND)));
         describe(components);
-        return OASFactory.createOpenAPI().components(components);
+        return OASFactory.createOpenAPI()
+                .info(
+                        OASFactory.createInfo()
+                                .title("Ticketing " + service)
+                                .version("1")
+                                .description(summary))
+                .components(components);
     }
 
     /** Adds the service's own responses and request bodies to {@code components}. */

@@ -24,6 +24,12 @@ public class OrderApiDocs extends ApiDocs {
     static final String CANCELLED = "OrderCancelled";
     static final String NOT_CANCELLABLE = "OrderNotCancellable";
 
+    public OrderApiDocs() {
+        super(
+                "order-service",
+                "Orders and their lifecycle: reserve a ticket, cancel, expire, complete.");
+    }
+
     @Override
     protected void describe(Components components) {
         components

@@ -35,6 +35,10 @@ public class PaymentApiDocs extends ApiDocs {
     static final String EVENT_REFUSED = "StripeEventRefused";
     static final String WEBHOOK_OFF = "StripeWebhookNotConfigured";
 
+    public PaymentApiDocs() {
+        super("payment-service", "Payments through Stripe for reserved orders.");
+    }
+
     @Override
     protected void describe(Components components) {
         components

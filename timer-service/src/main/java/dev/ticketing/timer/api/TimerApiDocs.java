@@ -11,6 +11,12 @@ public class TimerApiDocs extends ApiDocs {
     static final String PENDING = "PendingTimers";
     static final String ONE_PENDING = "PendingTimerShown";
 
+    public TimerApiDocs() {
+        super(
+                "timer-service",
+                "Order expiry with persistent EJB timers; a read-only view of pending timers.");
+    }
+
     @Override
     protected void describe(Components components) {
         components
