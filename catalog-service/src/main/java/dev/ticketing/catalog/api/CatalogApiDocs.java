@@ -3,6 +3,7 @@ package dev.ticketing.catalog.api;
 import static dev.ticketing.catalog.api.OpenApiExamples.EDITED_TICKET;
 import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_PRICE_MISSING;
 import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.EVENT_IN_PAST;
 import static dev.ticketing.catalog.api.OpenApiExamples.FRACTIONAL_CENTS;
 import static dev.ticketing.catalog.api.OpenApiExamples.FREE_TICKETS;
 import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
@@ -11,6 +12,8 @@ import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
 import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED_TICKET;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_WITH_EVENT;
+import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_WITH_EVENT_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
 
@@ -56,22 +59,30 @@ public class CatalogApiDocs extends ApiDocs {
                                 "The ticket; orderId only while an order holds it",
                                 schema(TicketResponse.class),
                                 example("free", TICKET),
+                                example("with event and seat", TICKET_WITH_EVENT),
                                 example("reserved", RESERVED_TICKET)))
                 .addRequestBody(
                         NEW,
-                        body(schema(TicketRequest.class), example("new ticket", TICKET_REQUEST)))
+                        body(
+                                schema(TicketRequest.class),
+                                example("new ticket", TICKET_REQUEST),
+                                example("with event and seat", TICKET_WITH_EVENT_REQUEST)))
                 .addResponse(
                         LISTED,
                         reply(
                                 "The new ticket",
                                 schema(TicketResponse.class),
-                                example("listed", TICKET)))
+                                example("listed", TICKET),
+                                example("with event and seat", TICKET_WITH_EVENT)))
                 .addResponse(
                         INVALID,
                         error(
-                                "Title is required; Price must be greater than 0; at most 2 decimal places",
+                                "Title is required; Price must be greater than 0; at most 2 decimal"
+                                        + " places; the event's four fields are required and it must"
+                                        + " start in the future; every text has a maximum length",
                                 example("title and price missing", TITLE_AND_PRICE_MISSING),
                                 example("fraction of a cent", FRACTIONAL_CENTS),
+                                example("event in the past", EVENT_IN_PAST),
                                 example("price too high", PRICE_TOO_HIGH),
                                 example("malformed JSON", MALFORMED_JSON)))
                 .addRequestBody(

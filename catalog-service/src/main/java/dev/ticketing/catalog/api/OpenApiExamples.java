@@ -17,16 +17,38 @@ final class OpenApiExamples {
             "{\"title\":\"" + TICKET_TITLE + "\",\"price\":" + TICKET_PRICE + "}";
     static final String EDIT_REQUEST = "{\"title\":\"Concert, row 5 (aisle)\",\"price\":30.25}";
 
+    /** The event and seat of a listing, as sent and as shown. */
+    static final String EVENT_AND_SEAT =
+            "\"event\":{\"name\":\"Night Sky Tour\",\"venue\":\"Arena\",\"city\":\"Lyon\","
+                    + "\"startsAt\":\"2027-05-01T19:30:00Z\"},"
+                    + "\"seat\":{\"section\":\"A\",\"row\":\"3\",\"number\":\"14\"}";
+
+    static final String TICKET_WITH_EVENT_REQUEST =
+            "{\"title\":\"Floor, standing\",\"price\":80," + EVENT_AND_SEAT + "}";
+
     /** A free ticket: no orderId. */
     static final String TICKET =
-            "{" + TICKET_MEMBERS + ",\"userId\":\"" + SELLER_ID + "\",\"version\":0}";
+            "{"
+                    + TICKET_MEMBERS
+                    + ",\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":0,\"state\":\"on-sale\"}";
+
+    /** A listing with its event and seat. */
+    static final String TICKET_WITH_EVENT =
+            "{\"id\":\"665f1c5a9b1e8a3d4c5b6a7d\",\"title\":\"Floor, standing\",\"price\":80.00,"
+                    + "\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":0,\"state\":\"on-sale\","
+                    + EVENT_AND_SEAT
+                    + "}";
 
     static final String EDITED_TICKET =
             "{\"id\":\""
                     + TICKET_ID
                     + "\",\"title\":\"Concert, row 5 (aisle)\",\"price\":30.25,\"userId\":\""
                     + SELLER_ID
-                    + "\",\"version\":1}";
+                    + "\",\"version\":1,\"state\":\"on-sale\"}";
 
     /** A ticket an order holds: it carries the orderId. */
     static final String RESERVED_TICKET =
@@ -36,7 +58,7 @@ final class OpenApiExamples {
                     + SELLER_ID
                     + "\",\"version\":1,\"orderId\":\""
                     + ORDER_ID
-                    + "\"}";
+                    + "\",\"state\":\"reserved\"}";
 
     static final String FREE_TICKETS =
             "[{\"id\":\"665f1c5a9b1e8a3d4c5b6a7c\",\"title\":\"Theatre, stalls B12\","
@@ -61,6 +83,8 @@ final class OpenApiExamples {
             "{\"errors\":[{\"message\":\"Price must have at most 2 decimal places\",\"field\":\"price\"}]}";
     static final String PRICE_TOO_HIGH =
             "{\"errors\":[{\"message\":\"Price must be at most 1000000\",\"field\":\"price\"}]}";
+    static final String EVENT_IN_PAST =
+            "{\"errors\":[{\"message\":\"The event must be in the future\",\"field\":\"event.startsAt\"}]}";
     static final String RESERVED = "{\"errors\":[{\"message\":\"Cannot edit a reserved ticket\"}]}";
 
     private OpenApiExamples() {}

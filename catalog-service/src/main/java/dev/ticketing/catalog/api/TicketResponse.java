@@ -1,12 +1,19 @@
 package dev.ticketing.catalog.api;
 
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A ticket as the API shows it; {@code orderId} is left out while the ticket is free. */
-@JsonbPropertyOrder({"id", "title", "price", "userId", "version", "orderId"})
+/**
+ * A ticket as the API shows it; {@code orderId} is left out while the ticket is free, {@code event}
+ * and {@code seat} when the seller named none.
+ */
+@JsonbPropertyOrder({
+    "id", "title", "price", "userId", "version", "orderId", "state", "event", "seat"
+})
 @Schema(example = OpenApiExamples.TICKET)
 public record TicketResponse(
         @Schema(description = "The ticket's id") String id,
@@ -15,10 +22,26 @@ public record TicketResponse(
         @Schema(description = "The seller's user id") String userId,
         @Schema(description = "0 when listed, one more with every change") long version,
         @Schema(description = "The order holding the ticket; absent while it is free")
-                String orderId) {
+                String orderId,
+        @Schema(
+                        description = "Where the listing is: on sale, or reserved by an order",
+                        enumeration = {"on-sale", "reserved"})
+                String state,
+        @Schema(description = "What the ticket is for; absent when the seller named none")
+                Event event,
+        @Schema(description = "Where the ticket sits; absent when the seller described none")
+                Seat seat) {
 
     static TicketResponse of(Ticket t) {
         return new TicketResponse(
-                t.id(), t.title(), t.price(), t.userId(), t.version(), t.orderId());
+                t.id(),
+                t.title(),
+                t.price(),
+                t.userId(),
+                t.version(),
+                t.orderId(),
+                t.state().wireName(),
+                t.event(),
+                t.seat());
     }
 }

@@ -90,7 +90,12 @@ public class TicketsResource implements TicketsApi {
         TicketRequest.validate(body, false);
         TicketResponse created =
                 TicketResponse.of(
-                        catalog.list(caller.getSubject(), body.cleanTitle(), body.priceValue()));
+                        catalog.list(
+                                caller.getSubject(),
+                                body.cleanTitle(),
+                                body.priceValue(),
+                                body.eventValue(),
+                                body.seatValue()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -106,7 +111,13 @@ public class TicketsResource implements TicketsApi {
     public TicketResponse edit(@PathParam("id") String id, TicketRequest body) {
         TicketRequest.validate(body, true);
         return TicketResponse.of(
-                catalog.edit(id, caller.getSubject(), body.cleanTitle(), body.priceValue()));
+                catalog.edit(
+                        id,
+                        caller.getSubject(),
+                        body.cleanTitle(),
+                        body.priceValue(),
+                        body.eventValue(),
+                        body.seatValue()));
     }
 
     private static Integer whole(String text) {

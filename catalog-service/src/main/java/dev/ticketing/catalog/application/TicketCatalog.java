@@ -5,6 +5,8 @@ import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.store.outbox.CrashPoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +28,10 @@ public class TicketCatalog {
 
     @Inject Tickets store;
 
-    public Ticket list(String sellerId, String title, BigDecimal price) {
-        Ticket ticket = Ticket.list(store.newId(), title, price, sellerId, Instant.now());
+    /** A new listing; {@code event} and {@code seat} may be null (none named). */
+    public Ticket list(String sellerId, String title, BigDecimal price, Event event, Seat seat) {
+        Ticket ticket =
+                Ticket.list(store.newId(), title, price, event, seat, sellerId, Instant.now());
         store.insert(
                 ticket,
                 new TicketCreated(
@@ -35,7 +39,9 @@ public class TicketCatalog {
                         ticket.version(),
                         ticket.title(),
                         ticket.price(),
-                        ticket.userId()));
+                        ticket.userId(),
+                        ticket.event(),
+                        ticket.seat()));
         CrashPoint.afterWrite("ticket.create");
         store.relayEvents(ticket.id());
         return ticket;
@@ -49,10 +55,17 @@ public class TicketCatalog {
         return store.listFree(offset, limit);
     }
 
-    public Ticket edit(String ticketId, String editor, String title, BigDecimal price) {
+    /** The seller's edit; a null {@code event} or {@code seat} keeps the listing's. */
+    public Ticket edit(
+            String ticketId,
+            String editor,
+            String title,
+            BigDecimal price,
+            Event event,
+            Seat seat) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Ticket before = store.find(ticketId).orElseThrow(NotFoundException::new);
-            Ticket after = before.edit(editor, title, price);
+            Ticket after = before.edit(editor, title, price, event, seat, Instant.now());
             if (store.update(before, after, List.of(updated(after)))) {
                 CrashPoint.afterWrite("ticket.update");
                 store.relayEvents(ticketId);
@@ -100,6 +113,13 @@ public class TicketCatalog {
 
     private static EventPayload updated(Ticket t) {
         return new TicketUpdated(
-                t.id(), t.version(), t.title(), t.price(), t.userId(), t.orderId());
+                t.id(),
+                t.version(),
+                t.title(),
+                t.price(),
+                t.userId(),
+                t.orderId(),
+                t.event(),
+                t.seat());
     }
 }

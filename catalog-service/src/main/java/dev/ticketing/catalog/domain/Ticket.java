@@ -2,6 +2,9 @@ package dev.ticketing.catalog.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
+import dev.ticketing.common.errors.ValidationFailure;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +17,8 @@ import java.util.Optional;
  * A ticket for sale; the catalog's aggregate root. {@code version} grows by one with every change,
  * and every change is published as ticket.created / ticket.updated with that version.
  *
+ * @param event what the ticket is for, null when the seller named none
+ * @param seat where it sits, null when the seller described none
  * @param orderId the order holding the ticket, null while it is free
  * @param orderEvents for every order that ever held (or tried to hold) this ticket, the version of
  *     its last order event applied here: the memory that makes order events idempotent and tells a
@@ -23,6 +28,8 @@ public record Ticket(
         String id,
         String title,
         BigDecimal price,
+        Event event,
+        Seat seat,
         String userId,
         long version,
         String orderId,
@@ -40,26 +47,78 @@ public record Ticket(
 
     /** A new listing: version 0, free. */
     public static Ticket list(
-            String id, String title, BigDecimal price, String userId, Instant now) {
-        return new Ticket(id, title, Price.normalize(price), userId, 0, null, now, Map.of());
+            String id,
+            String title,
+            BigDecimal price,
+            Event event,
+            Seat seat,
+            String userId,
+            Instant now) {
+        requireFuture(event, now);
+        return new Ticket(
+                id, title, Price.normalize(price), event, seat, userId, 0, null, now, Map.of());
+    }
+
+    /** Where the storefront shows it: on sale, or reserved by an order. */
+    public State state() {
+        return isReserved() ? State.RESERVED : State.ON_SALE;
+    }
+
+    /** A listing's state, with its name on the wire. */
+    public enum State {
+        ON_SALE("on-sale"),
+        RESERVED("reserved");
+
+        private final String wireName;
+
+        State(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** The request's check ran a moment earlier; this guards the rule where it lives. */
+    private static void requireFuture(Event event, Instant now) {
+        ValidationFailure.builder()
+                .addIf(
+                        event != null && event.hasStarted(now),
+                        "event.startsAt",
+                        Event.NOT_IN_FUTURE)
+                .throwIfAny();
     }
 
     public boolean isReserved() {
         return orderId != null;
     }
 
-    /** The seller changes title and price: only the seller, and only while no order holds it. */
-    public Ticket edit(String editor, String newTitle, BigDecimal newPrice) {
+    /**
+     * The seller changes title and price, and the event and seat when the edit names them (null
+     * keeps what the listing has: an old client's edit does not know them): only the seller, and
+     * only while no order holds it.
+     */
+    public Ticket edit(
+            String editor,
+            String newTitle,
+            BigDecimal newPrice,
+            Event newEvent,
+            Seat newSeat,
+            Instant now) {
         if (!userId.equals(editor)) {
             throw new NotAuthorizedException();
         }
         if (isReserved()) {
             throw new BusinessRuleException("Cannot edit a reserved ticket");
         }
+        requireFuture(newEvent, now);
         return new Ticket(
                 id,
                 newTitle,
                 Price.normalize(newPrice),
+                newEvent == null ? event : newEvent,
+                newSeat == null ? seat : newSeat,
                 userId,
                 version + 1,
                 null,
@@ -96,7 +155,17 @@ public record Ticket(
         return new Change(
                 Outcome.APPLIED,
                 Optional.of(
-                        new Ticket(id, title, price, userId, version + 1, order, listedAt, seen)),
+                        new Ticket(
+                                id,
+                                title,
+                                price,
+                                event,
+                                seat,
+                                userId,
+                                version + 1,
+                                order,
+                                listedAt,
+                                seen)),
                 true);
     }
 
@@ -118,13 +187,25 @@ public record Ticket(
             return new Change(
                     Outcome.DUPLICATE,
                     Optional.of(
-                            new Ticket(id, title, price, userId, version, orderId, listedAt, seen)),
+                            new Ticket(
+                                    id, title, price, event, seat, userId, version, orderId,
+                                    listedAt, seen)),
                     false);
         }
         return new Change(
                 Outcome.APPLIED,
                 Optional.of(
-                        new Ticket(id, title, price, userId, version + 1, null, listedAt, seen)),
+                        new Ticket(
+                                id,
+                                title,
+                                price,
+                                event,
+                                seat,
+                                userId,
+                                version + 1,
+                                null,
+                                listedAt,
+                                seen)),
                 true);
     }
 }

@@ -1,8 +1,11 @@
 package dev.ticketing.catalog.store;
 
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
+import jakarta.nosql.Embeddable;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
 import java.util.Date;
@@ -12,7 +15,9 @@ import org.bson.types.Decimal128;
 
 /**
  * The stored form of a {@link Ticket}, mapped by Jakarta NoSQL: one document per ticket in {@value
- * TicketStore#COLLECTION}, with its outbox. {@code price} is a Decimal128, {@code listedAt} a date.
+ * TicketStore#COLLECTION}, with its outbox. {@code price} is a Decimal128, {@code listedAt} and the
+ * event's {@code startsAt} dates; {@code event} and {@code seat} are null when the seller named
+ * none.
  */
 @Entity(TicketStore.COLLECTION)
 public class TicketDocument extends OutboxDocument {
@@ -21,6 +26,9 @@ public class TicketDocument extends OutboxDocument {
     @Column private String title;
 
     @Column private Decimal128 price;
+
+    @Column private ListedEvent event;
+    @Column private ListedSeat seat;
 
     @Column private String userId;
     @Column private long version;
@@ -32,6 +40,59 @@ public class TicketDocument extends OutboxDocument {
 
     @Column private Map<String, Long> orderEvents = new HashMap<>();
 
+    /** The event as stored: a sub-document, its start a date (the list compares it). */
+    @Embeddable(Embeddable.EmbeddableType.GROUPING)
+    public static class ListedEvent {
+        @Column private String name;
+        @Column private String venue;
+        @Column private String city;
+        @Column private Date startsAt;
+
+        public ListedEvent() {}
+
+        static ListedEvent of(Event e) {
+            if (e == null) {
+                return null;
+            }
+            ListedEvent d = new ListedEvent();
+            d.name = e.name();
+            d.venue = e.venue();
+            d.city = e.city();
+            d.startsAt = Date.from(e.startsAt());
+            return d;
+        }
+
+        /** The event, or null: JNoSQL fills an empty one in for a ticket that has none. */
+        Event toEvent() {
+            return startsAt == null ? null : new Event(name, venue, city, startsAt.toInstant());
+        }
+    }
+
+    /** The seat as stored; unknown parts are null. */
+    @Embeddable(Embeddable.EmbeddableType.GROUPING)
+    public static class ListedSeat {
+        @Column private String section;
+        @Column private String row;
+        @Column private String number;
+
+        public ListedSeat() {}
+
+        static ListedSeat of(Seat s) {
+            if (s == null) {
+                return null;
+            }
+            ListedSeat d = new ListedSeat();
+            d.section = s.section();
+            d.row = s.row();
+            d.number = s.number();
+            return d;
+        }
+
+        Seat toSeat() {
+            return Seat.of(section, row, number);
+        }
+    }
+
     public TicketDocument() {}
 
     static TicketDocument of(Ticket ticket) {
@@ -39,6 +100,8 @@ public class TicketDocument extends OutboxDocument {
         d.id = ticket.id();
         d.title = ticket.title();
         d.price = new Decimal128(ticket.price());
+        d.event = ListedEvent.of(ticket.event());
+        d.seat = ListedSeat.of(ticket.seat());
         d.userId = ticket.userId();
         d.version = ticket.version();
         d.orderId = ticket.orderId();
@@ -52,6 +115,8 @@ public class TicketDocument extends OutboxDocument {
                 id,
                 title,
                 price.bigDecimalValue(),
+                event == null ? null : event.toEvent(),
+                seat == null ? null : seat.toSeat(),
                 userId,
                 version,
                 orderId,

@@ -9,6 +9,7 @@ import dev.ticketing.catalog.application.Tickets;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.store.mongo.Criteria;
+import dev.ticketing.store.mongo.ListingFields;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
@@ -18,6 +19,7 @@ import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
 import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
@@ -83,13 +86,19 @@ public class TicketStore implements Tickets, OutboxCollection {
         return template.find(TicketDocument.class, id).map(TicketDocument::toTicket);
     }
 
-    /** Free tickets, newest first. */
+    /** Free tickets, newest first; a ticket whose event has started is never listed. */
     @Override
     public List<Ticket> listFree(int offset, int limit) {
         SelectQuery free =
                 SelectQuery.builder()
                         .from(COLLECTION)
-                        .where(Criteria.isNull("orderId"))
+                        .where(
+                                CriteriaCondition.and(
+                                        Criteria.isNull("orderId"),
+                                        CriteriaCondition.or(
+                                                Criteria.isNull("event"),
+                                                CriteriaCondition.gt(
+                                                        "event.startsAt", new Date()))))
                         .sort(Sort.desc("listedAt"), Sort.desc("_id"))
                         .skip(offset)
                         .limit(limit)
@@ -109,6 +118,8 @@ public class TicketStore implements Tickets, OutboxCollection {
         List<Bson> changes = new ArrayList<>();
         changes.add(Updates.set("title", after.title()));
         changes.add(Updates.set("price", new Decimal128(after.price())));
+        changes.add(Updates.set("event", ListingFields.of(after.event())));
+        changes.add(Updates.set("seat", ListingFields.of(after.seat())));
         changes.add(Updates.set("userId", after.userId()));
         changes.add(Updates.set("orderId", after.orderId()));
         changes.add(Updates.set("version", after.version()));

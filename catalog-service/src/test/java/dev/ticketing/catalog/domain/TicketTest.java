@@ -6,17 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.common.errors.ApiError;
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
+import dev.ticketing.common.errors.ValidationFailure;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TicketTest {
     private final Ticket free =
-            Ticket.list("t1", "Concert", new BigDecimal("10.5"), "seller", Instant.EPOCH);
+            Ticket.list(
+                    "t1", "Concert", new BigDecimal("10.5"), null, null, "seller", Instant.EPOCH);
+
+    private static final Instant NOW = Instant.parse("2027-01-10T12:00:00Z");
+    private static final Event SHOW =
+            new Event("Night Sky Tour", "Arena", "Lyon", Instant.parse("2027-05-01T19:30:00Z"));
 
     @Test
     void aNewTicketIsFreeAtVersion0WithThePriceInCents() {
@@ -39,13 +49,54 @@ class TicketTest {
 
     @Test
     void onlyTheSellerEditsAndOnlyAFreeTicket() {
-        Ticket edited = free.edit("seller", "Opera", new BigDecimal("12"));
+        Ticket edited = free.edit("seller", "Opera", new BigDecimal("12"), null, null, NOW);
         assertEquals(1, edited.version());
         assertEquals("Opera", edited.title());
-        assertThrows(NotAuthorizedException.class, () -> free.edit("someone", "x", BigDecimal.ONE));
+        assertThrows(
+                NotAuthorizedException.class,
+                () -> free.edit("someone", "x", BigDecimal.ONE, null, null, NOW));
         Ticket reserved = free.reserve("o1", 0).after().orElseThrow();
         assertThrows(
-                BusinessRuleException.class, () -> reserved.edit("seller", "x", BigDecimal.ONE));
+                BusinessRuleException.class,
+                () -> reserved.edit("seller", "x", BigDecimal.ONE, null, null, NOW));
+    }
+
+    @Test
+    void aListingNamesAnEventInTheFutureAndKeepsItAndItsSeatThroughItsLife() {
+        Seat seat = Seat.of("A", null, "14");
+        Ticket listed = Ticket.list("t2", "Floor", BigDecimal.TEN, SHOW, seat, "seller", NOW);
+        assertEquals(Ticket.State.ON_SALE, listed.state());
+        Ticket held = listed.reserve("o1", 0).after().orElseThrow();
+        assertEquals(Ticket.State.RESERVED, held.state());
+        assertEquals(SHOW, held.event());
+        Ticket released = held.release("o1", 1).after().orElseThrow();
+        assertEquals(seat, released.seat());
+        // An edit without event or seat (an old client's) keeps them; one with them replaces them.
+        Ticket edited = released.edit("seller", "Floor!", BigDecimal.ONE, null, null, NOW);
+        assertEquals(SHOW, edited.event());
+        assertEquals(seat, edited.seat());
+        Event moved = new Event("Night Sky Tour", "Dome", "Lyon", SHOW.startsAt().plusSeconds(60));
+        assertEquals(moved, edited.edit("seller", "x", BigDecimal.ONE, moved, null, NOW).event());
+
+        ValidationFailure past =
+                assertThrows(
+                        ValidationFailure.class,
+                        () ->
+                                Ticket.list(
+                                        "t3",
+                                        "Late",
+                                        BigDecimal.TEN,
+                                        SHOW,
+                                        null,
+                                        "seller",
+                                        SHOW.startsAt()));
+        assertEquals(
+                Optional.of(Event.NOT_IN_FUTURE), Event.problem(SHOW.startsAt(), SHOW.startsAt()));
+        assertEquals(List.of(new ApiError(Event.NOT_IN_FUTURE, "event.startsAt")), past.errors());
+        assertThrows(
+                ValidationFailure.class,
+                () -> released.edit("seller", "x", BigDecimal.ONE, SHOW, null, SHOW.startsAt()));
+        assertNull(Seat.of(null, null, null), "a seat of no known part is no seat");
     }
 
     @Test

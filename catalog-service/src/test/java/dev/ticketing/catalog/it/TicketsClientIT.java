@@ -57,7 +57,15 @@ public class TicketsClientIT {
         TicketResponse listed = created.readEntity(TicketResponse.class);
         assertEquals(
                 new TicketResponse(
-                        listed.id(), "Opera, box 2", new BigDecimal("40.50"), seller.id(), 0, null),
+                        listed.id(),
+                        "Opera, box 2",
+                        new BigDecimal("40.50"),
+                        seller.id(),
+                        0,
+                        null,
+                        "on-sale",
+                        null,
+                        null),
                 listed);
         assertEquals(listed, visitor.one(listed.id()));
 

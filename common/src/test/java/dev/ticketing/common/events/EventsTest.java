@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +22,8 @@ class EventsTest {
 
     private static final String ID = "0b1f8a56-2c1e-4d7a-9f0e-6a1c2b3d4e5f";
     private static final Instant AT = Instant.parse("2026-03-01T12:30:45.123Z");
+    private static final Event SHOW =
+            new Event("Night Sky Tour", "Arena", "Lyon", Instant.parse("2027-05-01T19:30:00Z"));
 
     static Stream<EventPayload> samples() {
         return Stream.of(
@@ -27,6 +31,23 @@ class EventsTest {
                 new TicketUpdated(
                         "t-1", 1, "Concert (moved)", new BigDecimal("12.00"), "u-1", "o-9"),
                 new TicketUpdated("t-1", 2, "Concert", new BigDecimal("12.00"), "u-1", null),
+                new TicketCreated(
+                        "t-2",
+                        0,
+                        "Floor",
+                        new BigDecimal("80.00"),
+                        "u-1",
+                        SHOW,
+                        new Seat("A", "3", "14")),
+                new TicketUpdated(
+                        "t-2",
+                        1,
+                        "Floor",
+                        new BigDecimal("80.00"),
+                        "u-1",
+                        "o-9",
+                        SHOW,
+                        new Seat(null, null, "14")),
                 new OrderCreated(
                         "o-9",
                         0,
@@ -79,6 +100,30 @@ class EventsTest {
                         + "\",\"type\":\"ticket.created\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\","
                         + "\"data\":{\"id\":\"t-1\",\"version\":0,\"title\":\"Concert\",\"price\":10.50,\"userId\":\"u-1\"}}",
                 json);
+    }
+
+    @Test
+    void aListingsEventAndSeatTravelWithTicketEventsAndAreLeftOutWhenUnknown() {
+        assertData(
+                new TicketCreated(
+                        "t-2",
+                        0,
+                        "Floor",
+                        new BigDecimal("80.00"),
+                        "u-1",
+                        SHOW,
+                        new Seat("A", null, "14")),
+                "{\"id\":\"t-2\",\"version\":0,\"title\":\"Floor\",\"price\":80.00,\"userId\":\"u-1\","
+                        + "\"event\":{\"name\":\"Night Sky Tour\",\"venue\":\"Arena\",\"city\":\"Lyon\","
+                        + "\"startsAt\":\"2027-05-01T19:30:00Z\"},\"seat\":{\"section\":\"A\",\"number\":\"14\"}}");
+        // An event of the original contract (no event, no seat) still reads, as both null.
+        TicketCreated old =
+                Events.fromJson(
+                                "{\"id\":\"e\",\"type\":\"ticket.created\",\"occurredAt\":\"2026-03-01T12:30:45.123Z\","
+                                        + "\"data\":{\"id\":\"t\",\"version\":0,\"title\":\"x\",\"price\":1,\"userId\":\"u\"}}",
+                                TicketCreated.class)
+                        .data();
+        assertEquals(new TicketCreated("t", 0, "x", new BigDecimal("1"), "u"), old);
     }
 
     @Test
