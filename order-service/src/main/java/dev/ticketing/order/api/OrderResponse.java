@@ -1,5 +1,7 @@
 package dev.ticketing.order.api;
 
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.order.domain.Order;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
@@ -22,12 +24,14 @@ public record OrderResponse(
 
     /** The ordered ticket as the order shows it. */
     @Schema(name = "OrderedTicket")
-    @JsonbPropertyOrder({"id", "title", "price", "version"})
+    @JsonbPropertyOrder({"id", "title", "price", "version", "event", "seat"})
     public record Ticket(
             @Schema(description = "The ticket's id") String id,
             @Schema(description = "What the ticket is for") String title,
             @Schema(description = "The price in dollars") BigDecimal price,
-            @Schema(description = "The ticket's version when the order saw it") long version) {}
+            @Schema(description = "The ticket's version when the order saw it") long version,
+            @Schema(description = "The event; absent when the listing named none") Event event,
+            @Schema(description = "The seat; absent when the listing described none") Seat seat) {}
 
     static OrderResponse of(Order o) {
         return new OrderResponse(
@@ -40,6 +44,8 @@ public record OrderResponse(
                         o.ticket().id(),
                         o.ticket().title(),
                         o.ticket().price(),
-                        o.ticket().version()));
+                        o.ticket().version(),
+                        o.ticket().event(),
+                        o.ticket().seat()));
     }
 }

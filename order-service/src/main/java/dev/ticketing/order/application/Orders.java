@@ -62,11 +62,9 @@ public class Orders {
      * and so is a re-order of a ticket the buyer let go while that hold would still be running.
      */
     public Order place(String buyerId, String ticketId) {
-        if (tickets.find(ticketId).isEmpty()) {
-            throw new NotFoundException();
-        }
         // Milliseconds: what the store keeps, so the order reads back exactly as it was created.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        tickets.find(ticketId).orElseThrow(NotFoundException::new).checkOrderable(buyerId, now);
         HoldLimit limit = new HoldLimit(maxOpenPerBuyer);
         int slot = limit.freeSlot(orders.holdSlotsOf(buyerId)).orElseThrow(limit::full);
         HoldLimit.checkReorder(orders.ofBuyerAndTicket(buyerId, ticketId), now);

@@ -27,14 +27,31 @@ public class TicketReplica {
      */
     public Outcome created(TicketCreated t) {
         return replicate(
-                new TicketCopy(t.id(), t.title(), t.price(), t.userId(), t.version(), null, null));
+                new TicketCopy(
+                        t.id(),
+                        t.title(),
+                        t.price(),
+                        t.event(),
+                        t.seat(),
+                        t.userId(),
+                        t.version(),
+                        null,
+                        null));
     }
 
     /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
     public Outcome updated(TicketUpdated t) {
         return replicate(
                 new TicketCopy(
-                        t.id(), t.title(), t.price(), t.userId(), t.version(), t.orderId(), null));
+                        t.id(),
+                        t.title(),
+                        t.price(),
+                        t.event(),
+                        t.seat(),
+                        t.userId(),
+                        t.version(),
+                        t.orderId(),
+                        null));
     }
 
     private Outcome replicate(TicketCopy next) {

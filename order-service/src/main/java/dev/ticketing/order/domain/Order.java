@@ -1,6 +1,8 @@
 package dev.ticketing.order.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +22,18 @@ public record Order(
         long version,
         Ticket ticket) {
 
-    /** The ticket as it was when ordered: what the buyer agreed to pay. */
-    public record Ticket(String id, String title, BigDecimal price, long version) {}
+    /**
+     * The ticket as it was when ordered: what the buyer agreed to pay, for which event and seat
+     * (each null when the listing had none).
+     */
+    public record Ticket(
+            String id, String title, BigDecimal price, long version, Event event, Seat seat) {
+
+        /** A ticket without event or seat, as the original contract had it. */
+        public Ticket(String id, String title, BigDecimal price, long version) {
+            this(id, title, price, version, null, null);
+        }
+    }
 
     public Order {
         Objects.requireNonNull(id, "id");

@@ -1,18 +1,26 @@
 package dev.ticketing.order.domain;
 
+import dev.ticketing.common.errors.BusinessRuleException;
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * order-service's copy of a catalog ticket: the catalog's fields, replicated from ticket events in
  * version order, and this service's own reservation ({@code reservedBy}: the order holding it, set
  * by one conditional write when an order is placed), which replication never touches.
  *
+ * @param event what the ticket is for, null when the seller named none
+ * @param seat where it sits, null when unknown
  * @param orderId the catalog's view of the order holding the ticket (replicated, informational)
  */
 public record TicketCopy(
         String id,
         String title,
         BigDecimal price,
+        Event event,
+        Seat seat,
         String userId,
         long version,
         String orderId,
@@ -23,6 +31,24 @@ public record TicketCopy(
     }
 
     public Order.Ticket snapshot() {
-        return new Order.Ticket(id, title, price, version);
+        return new Order.Ticket(id, title, price, version, event, seat);
     }
+
+    /**
+     * Whether {@code buyerId} may order this ticket at {@code now} (docs/api.md, "Events and
+     * listings"): not the seller's own, and not once its event has started.
+     */
+    public void checkOrderable(String buyerId, Instant now) {
+        if (userId != null && userId.equals(buyerId)) {
+            throw new BusinessRuleException(OWN_TICKET);
+        }
+        if (event != null && event.hasStarted(now)) {
+            throw new BusinessRuleException(EVENT_STARTED);
+        }
+    }
+
+    /** The contract's messages. */
+    public static final String OWN_TICKET = "You cannot buy your own ticket";
+
+    public static final String EVENT_STARTED = "The event has already started";
 }

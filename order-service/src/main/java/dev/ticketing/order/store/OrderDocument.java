@@ -1,5 +1,7 @@
 package dev.ticketing.order.store;
 
+import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Seat;
 import dev.ticketing.order.domain.Order;
 import dev.ticketing.order.domain.OrderStatus;
 import dev.ticketing.store.outbox.OutboxDocument;
@@ -40,7 +42,10 @@ public class OrderDocument extends OutboxDocument {
 
     @Column private Date placedAt;
 
-    /** The ticket as ordered: what the buyer agreed to pay. */
+    /**
+     * The ticket as ordered: what the buyer agreed to pay, for which event and seat. Flat fields
+     * (null when the listing had none): one level of grouping is what JNoSQL maps plainly.
+     */
     @Embeddable(Embeddable.EmbeddableType.GROUPING)
     public static class OrderedTicket {
         @Column private String id;
@@ -50,7 +55,51 @@ public class OrderDocument extends OutboxDocument {
 
         @Column private long version;
 
+        @Column private String eventName;
+        @Column private String eventVenue;
+        @Column private String eventCity;
+        @Column private Date eventStartsAt;
+
+        @Column private String seatSection;
+        @Column private String seatRow;
+        @Column private String seatNumber;
+
         public OrderedTicket() {}
+
+        static OrderedTicket of(Order.Ticket t) {
+            OrderedTicket d = new OrderedTicket();
+            d.id = t.id();
+            d.title = t.title();
+            d.price = new Decimal128(t.price());
+            d.version = t.version();
+            if (t.event() != null) {
+                d.eventName = t.event().name();
+                d.eventVenue = t.event().venue();
+                d.eventCity = t.event().city();
+                d.eventStartsAt = Date.from(t.event().startsAt());
+            }
+            if (t.seat() != null) {
+                d.seatSection = t.seat().section();
+                d.seatRow = t.seat().row();
+                d.seatNumber = t.seat().number();
+            }
+            return d;
+        }
+
+        Order.Ticket toTicket() {
+            Event event =
+                    eventStartsAt == null
+                            ? null
+                            : new Event(
+                                    eventName, eventVenue, eventCity, eventStartsAt.toInstant());
+            return new Order.Ticket(
+                    id,
+                    title,
+                    price.bigDecimalValue(),
+                    version,
+                    event,
+                    Seat.of(seatSection, seatRow, seatNumber));
+        }
     }
 
     public OrderDocument() {}
@@ -63,11 +112,7 @@ public class OrderDocument extends OutboxDocument {
         d.status = order.status().wireName();
         d.expiresAt = Date.from(order.expiresAt());
         d.version = order.version();
-        d.ticket = new OrderedTicket();
-        d.ticket.id = order.ticket().id();
-        d.ticket.title = order.ticket().title();
-        d.ticket.price = new Decimal128(order.ticket().price());
-        d.ticket.version = order.ticket().version();
+        d.ticket = OrderedTicket.of(order.ticket());
         d.activeTicketId = order.ticket().id();
         d.holdSlot = holdSlot;
         d.placedAt = Date.from(placedAt);
@@ -88,13 +133,6 @@ public class OrderDocument extends OutboxDocument {
     }
 
     Order toOrder() {
-        return new Order(
-                id,
-                userId,
-                status(),
-                expiresAt.toInstant(),
-                version,
-                new Order.Ticket(
-                        ticket.id, ticket.title, ticket.price.bigDecimalValue(), ticket.version));
+        return new Order(id, userId, status(), expiresAt.toInstant(), version, ticket.toTicket());
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.order.application.TicketCopies;
 import dev.ticketing.order.domain.TicketCopy;
+import dev.ticketing.store.mongo.ListingFields;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,8 @@ public class TicketCopyStore implements TicketCopies {
                     new Document("_id", copy.id())
                             .append("title", copy.title())
                             .append("price", Decimals.of(copy.price()))
+                            .append("event", ListingFields.of(copy.event()))
+                            .append("seat", ListingFields.of(copy.seat()))
                             .append("userId", copy.userId())
                             .append("version", copy.version())
                             .append("orderId", copy.orderId())
@@ -87,6 +90,8 @@ public class TicketCopyStore implements TicketCopies {
                                 Updates.combine(
                                         Updates.set("title", next.title()),
                                         Updates.set("price", Decimals.of(next.price())),
+                                        Updates.set("event", ListingFields.of(next.event())),
+                                        Updates.set("seat", ListingFields.of(next.seat())),
                                         Updates.set("userId", next.userId()),
                                         Updates.set("orderId", next.orderId()),
                                         Updates.set("version", next.version())))
@@ -180,6 +185,8 @@ public class TicketCopyStore implements TicketCopies {
                 d.getString("_id"),
                 d.getString("title"),
                 Decimals.from(d.get("price")),
+                ListingFields.event(d.get("event", Document.class)),
+                ListingFields.seat(d.get("seat", Document.class)),
                 d.getString("userId"),
                 ((Number) d.get("version")).longValue(),
                 d.getString("orderId"),

@@ -62,7 +62,8 @@ public class OrdersClientIT {
         assertEquals("created", order.status());
         assertEquals(0, order.version());
         assertEquals(
-                new OrderResponse.Ticket(ticketId, "Recital, seat 9", new BigDecimal("35.50"), 0),
+                new OrderResponse.Ticket(
+                        ticketId, "Recital, seat 9", new BigDecimal("35.50"), 0, null, null),
                 order.ticket());
 
         assertEquals(order, buyers.one(order.id()));
