@@ -123,21 +123,29 @@ public class TicketStore implements Tickets, OutboxCollection {
         changes.add(Updates.set("userId", after.userId()));
         changes.add(Updates.set("orderId", after.orderId()));
         changes.add(Updates.set("version", after.version()));
+        // The write is conditional on the version and on every order entry it changes being as
+        // read: remembering an order (a cancellation that overtook its order.created) changes no
+        // version, so without the second condition a reservation decided on the same read could
+        // still land and overwrite that memory, and the cancelled order would hold the ticket.
+        List<Bson> unchanged = new ArrayList<>();
+        unchanged.add(Filters.eq("_id", before.id()));
+        unchanged.add(Filters.eq("version", before.version()));
         after.orderEvents()
                 .forEach(
                         (order, version) -> {
-                            if (!Objects.equals(before.orderEvents().get(order), version)) {
+                            Long was = before.orderEvents().get(order);
+                            if (!Objects.equals(was, version)) {
                                 changes.add(Updates.set("orderEvents." + order, version));
+                                unchanged.add(
+                                        was == null
+                                                ? Filters.exists("orderEvents." + order, false)
+                                                : Filters.eq("orderEvents." + order, was));
                             }
                         });
         if (!events.isEmpty()) {
             changes.add(Outbox.append(events.stream().map(outbox::pending).toList()));
         }
-        return tickets.updateOne(
-                                Filters.and(
-                                        Filters.eq("_id", before.id()),
-                                        Filters.eq("version", before.version())),
-                                Updates.combine(changes))
+        return tickets.updateOne(Filters.and(unchanged), Updates.combine(changes))
                         .getModifiedCount()
                 == 1;
     }
