@@ -6,6 +6,7 @@ import static dev.ticketing.catalog.api.OpenApiExamples.EDIT_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.EVENT_IN_PAST;
 import static dev.ticketing.catalog.api.OpenApiExamples.FRACTIONAL_CENTS;
 import static dev.ticketing.catalog.api.OpenApiExamples.FREE_TICKETS;
+import static dev.ticketing.catalog.api.OpenApiExamples.MY_LISTINGS;
 import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
 import static dev.ticketing.catalog.api.OpenApiExamples.PRICE_TOO_HIGH;
 import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
@@ -15,6 +16,8 @@ import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_WITH_EVENT;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_WITH_EVENT_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.TITLE_AND_PRICE_MISSING;
+import static dev.ticketing.catalog.api.OpenApiExamples.WITHDRAW_RESERVED;
+import static dev.ticketing.catalog.api.OpenApiExamples.WITHDRAW_SOLD;
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
 
 import dev.ticketing.common.openapi.ApiDocs;
@@ -31,11 +34,15 @@ public class CatalogApiDocs extends ApiDocs {
     static final String CHANGES = "TicketChanges";
     static final String EDITED = "TicketEdited";
     static final String EDIT_REFUSED = "TicketEditRefused";
+    static final String MINE = "SellerListings";
+    static final String WITHDRAWN = "TicketWithdrawn";
+    static final String WITHDRAW_REFUSED = "TicketWithdrawRefused";
 
     public CatalogApiDocs() {
         super(
                 "catalog-service",
-                "Tickets for sale: list, create, edit; reservations follow order events.");
+                "Tickets for sale: list, create, edit, withdraw; reservations and sales follow order"
+                        + " events.");
     }
 
     @Override
@@ -103,6 +110,24 @@ public class CatalogApiDocs extends ApiDocs {
                                 example("price missing", EDIT_PRICE_MISSING),
                                 example("fraction of a cent", FRACTIONAL_CENTS),
                                 example("reserved", RESERVED),
-                                example("malformed JSON", MALFORMED_JSON)));
+                                example("malformed JSON", MALFORMED_JSON)))
+                .addResponse(
+                        MINE,
+                        reply(
+                                "The caller's listings in any state, newest first; soldAt on sold"
+                                        + " ones",
+                                listOf(TicketResponse.class),
+                                example("sold and withdrawn", MY_LISTINGS),
+                                example("nothing listed yet", "[]")))
+                .addResponse(
+                        WITHDRAWN,
+                        empty(
+                                "Withdrawn (no body); withdrawing a withdrawn listing again is 204 too"))
+                .addResponse(
+                        WITHDRAW_REFUSED,
+                        error(
+                                "Cannot withdraw a reserved ticket, or a sold one",
+                                example("reserved", WITHDRAW_RESERVED),
+                                example("sold", WITHDRAW_SOLD)));
     }
 }

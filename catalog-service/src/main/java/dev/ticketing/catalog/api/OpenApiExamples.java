@@ -68,6 +68,29 @@ final class OpenApiExamples {
                     + TICKET
                     + "]";
 
+    /** A sold listing, as its seller's dashboard shows it. */
+    static final String SOLD_TICKET =
+            "{"
+                    + TICKET_MEMBERS
+                    + ",\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":2,\"orderId\":\""
+                    + ORDER_ID
+                    + "\",\"state\":\"sold\",\"soldAt\":\"2027-02-01T10:15:30.125Z\"}";
+
+    static final String WITHDRAWN_TICKET =
+            "{\"id\":\"665f1c5a9b1e8a3d4c5b6a7c\",\"title\":\"Theatre, stalls B12\","
+                    + "\"price\":42.25,\"userId\":\""
+                    + SELLER_ID
+                    + "\",\"version\":1,\"state\":\"withdrawn\"}";
+
+    static final String MY_LISTINGS = "[" + SOLD_TICKET + "," + WITHDRAWN_TICKET + "]";
+
+    static final String WITHDRAW_RESERVED =
+            "{\"errors\":[{\"message\":\"Cannot withdraw a reserved ticket\"}]}";
+    static final String WITHDRAW_SOLD =
+            "{\"errors\":[{\"message\":\"Cannot withdraw a sold ticket\"}]}";
+
     static final String PAGE_INVALID =
             "{\"errors\":["
                     + "{\"message\":\"Limit must be a whole number from 1 to 1000\",\"field\":\"limit\"},"

@@ -5,14 +5,15 @@ import dev.ticketing.common.listing.Event;
 import dev.ticketing.common.listing.Seat;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A ticket as the API shows it; {@code orderId} is left out while the ticket is free, {@code event}
- * and {@code seat} when the seller named none.
+ * and {@code seat} when the seller named none, {@code soldAt} until it is sold.
  */
 @JsonbPropertyOrder({
-    "id", "title", "price", "userId", "version", "orderId", "state", "event", "seat"
+    "id", "title", "price", "userId", "version", "orderId", "state", "soldAt", "event", "seat"
 })
 @Schema(example = OpenApiExamples.TICKET)
 public record TicketResponse(
@@ -24,9 +25,13 @@ public record TicketResponse(
         @Schema(description = "The order holding the ticket; absent while it is free")
                 String orderId,
         @Schema(
-                        description = "Where the listing is: on sale, or reserved by an order",
-                        enumeration = {"on-sale", "reserved"})
+                        description =
+                                "Where the listing is: on sale, reserved by an order, sold (paid"
+                                        + " for), or withdrawn by its seller",
+                        enumeration = {"on-sale", "reserved", "sold", "withdrawn"})
                 String state,
+        @Schema(description = "When the sale was recorded, ISO-8601 UTC; only on sold listings")
+                Instant soldAt,
         @Schema(description = "What the ticket is for; absent when the seller named none")
                 Event event,
         @Schema(description = "Where the ticket sits; absent when the seller described none")
@@ -41,6 +46,7 @@ public record TicketResponse(
                 t.version(),
                 t.orderId(),
                 t.state().wireName(),
+                t.soldAt(),
                 t.event(),
                 t.seat());
     }

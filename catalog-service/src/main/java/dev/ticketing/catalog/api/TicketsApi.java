@@ -1,6 +1,7 @@
 package dev.ticketing.catalog.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,6 +29,12 @@ public interface TicketsApi {
     List<TicketResponse> free(
             @QueryParam("limit") String limit, @QueryParam("offset") String offset);
 
+    /** The caller's listings, any state, newest first. */
+    @GET
+    @Path("mine")
+    List<TicketResponse> mine(
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset);
+
     @GET
     @Path("{id}")
     TicketResponse one(@PathParam("id") String id);
@@ -39,4 +46,9 @@ public interface TicketsApi {
     @PUT
     @Path("{id}")
     TicketResponse edit(@PathParam("id") String id, TicketRequest body);
+
+    /** 204; the listing is withdrawn. */
+    @DELETE
+    @Path("{id}")
+    Response withdraw(@PathParam("id") String id);
 }

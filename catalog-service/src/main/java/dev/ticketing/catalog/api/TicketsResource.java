@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** /api/tickets: list, show, sell and edit tickets. */
+/** /api/tickets: list, show, sell, edit and withdraw tickets, and a seller's listings. */
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,19 +53,26 @@ public class TicketsResource implements TicketsApi {
             @Parameter(description = "Tickets to skip (default 0)", example = "0")
                     @QueryParam("offset")
                     String offset) {
-        Integer size = whole(limit);
-        Integer skip = whole(offset);
-        ValidationFailure.builder()
-                .addIf(
-                        limit != null && (size == null || size < 1 || size > MAX_PAGE),
-                        "limit",
-                        "Limit must be a whole number from 1 to " + MAX_PAGE)
-                .addIf(
-                        offset != null && (skip == null || skip < 0),
-                        "offset",
-                        "Offset must be a whole number, 0 or more")
-                .throwIfAny();
-        return catalog.free(skip == null ? 0 : skip, size == null ? MAX_PAGE : size).stream()
+        Page page = Page.of(limit, offset);
+        return catalog.free(page.offset(), page.limit()).stream().map(TicketResponse::of).toList();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed("user")
+    @Operation(summary = "The caller's listings in any state, newest first")
+    @APIResponse(responseCode = "200", ref = CatalogApiDocs.MINE)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.PAGING_INVALID)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    public List<TicketResponse> mine(
+            @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "Listings to skip (default 0)", example = "0")
+                    @QueryParam("offset")
+                    String offset) {
+        Page page = Page.of(limit, offset);
+        return catalog.listedBy(caller.getSubject(), page.offset(), page.limit()).stream()
                 .map(TicketResponse::of)
                 .toList();
     }
@@ -118,6 +126,41 @@ public class TicketsResource implements TicketsApi {
                         body.priceValue(),
                         body.eventValue(),
                         body.seatValue()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("user")
+    @Operation(
+            summary =
+                    "Withdraw a listing: its seller only, while it is on sale; never listed or"
+                            + " orderable again")
+    @APIResponse(responseCode = "204", ref = CatalogApiDocs.WITHDRAWN)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.WITHDRAW_REFUSED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response withdraw(@PathParam("id") String id) {
+        catalog.withdraw(id, caller.getSubject());
+        return Response.noContent().build();
+    }
+
+    /** A page of a list: {@code limit} and {@code offset} as sent, checked together. */
+    private record Page(int limit, int offset) {
+        static Page of(String limit, String offset) {
+            Integer size = whole(limit);
+            Integer skip = whole(offset);
+            ValidationFailure.builder()
+                    .addIf(
+                            limit != null && (size == null || size < 1 || size > MAX_PAGE),
+                            "limit",
+                            "Limit must be a whole number from 1 to " + MAX_PAGE)
+                    .addIf(
+                            offset != null && (skip == null || skip < 0),
+                            "offset",
+                            "Offset must be a whole number, 0 or more")
+                    .throwIfAny();
+            return new Page(size == null ? MAX_PAGE : size, skip == null ? 0 : skip);
+        }
     }
 
     private static Integer whole(String text) {

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Listing, editing, reserving and releasing tickets; every change with its event. */
+/**
+ * Listing, editing, withdrawing, reserving, releasing and selling tickets; every change with its
+ * event.
+ */
 @ApplicationScoped
 public class TicketCatalog {
     /**
@@ -55,6 +58,11 @@ public class TicketCatalog {
         return store.listFree(offset, limit);
     }
 
+    /** The seller's dashboard: every listing, any state, newest first. */
+    public List<Ticket> listedBy(String sellerId, int offset, int limit) {
+        return store.listBySeller(sellerId, offset, limit);
+    }
+
     /** The seller's edit; a null {@code event} or {@code seat} keeps the listing's. */
     public Ticket edit(
             String ticketId,
@@ -75,6 +83,27 @@ public class TicketCatalog {
         throw new IllegalStateException("ticket " + ticketId + " kept changing; edit not stored");
     }
 
+    /**
+     * The seller takes the listing down; withdrawing it again changes nothing. Returns the ticket
+     * as it now is.
+     */
+    public Ticket withdraw(String ticketId, String seller) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Ticket before = store.find(ticketId).orElseThrow(NotFoundException::new);
+            Optional<Ticket> after = before.withdraw(seller, Instant.now());
+            if (after.isEmpty()) {
+                return before;
+            }
+            if (store.update(before, after.get(), List.of(updated(after.get())))) {
+                CrashPoint.afterWrite("ticket.withdraw");
+                store.relayEvents(ticketId);
+                return after.get();
+            }
+        }
+        throw new IllegalStateException(
+                "ticket " + ticketId + " kept changing; withdrawal not stored");
+    }
+
     /** order.created: the order holds the ticket. */
     public Outcome reserve(String ticketId, String orderId, long orderVersion) {
         return apply(ticketId, "ticket.reserve", t -> t.reserve(orderId, orderVersion));
@@ -83,6 +112,12 @@ public class TicketCatalog {
     /** order.cancelled: the order let the ticket go (only if it holds it). */
     public Outcome release(String ticketId, String orderId, long orderVersion) {
         return apply(ticketId, "ticket.release", t -> t.release(orderId, orderVersion));
+    }
+
+    /** order.completed: the order holding the ticket was paid; the ticket is sold. */
+    public Outcome sell(String ticketId, String orderId, long orderVersion) {
+        return apply(
+                ticketId, "ticket.sell", t -> t.complete(orderId, orderVersion, Instant.now()));
     }
 
     private Outcome apply(String ticketId, String write, Function<Ticket, Ticket.Change> decide) {
@@ -119,6 +154,7 @@ public class TicketCatalog {
                 t.price(),
                 t.userId(),
                 t.orderId(),
+                t.state().wireName(),
                 t.event(),
                 t.seat());
     }

@@ -23,6 +23,9 @@ public interface Tickets {
     /** Free tickets, newest first. */
     List<Ticket> listFree(int offset, int limit);
 
+    /** Every listing of one seller, in any state, newest first. */
+    List<Ticket> listBySeller(String sellerId, int offset, int limit);
+
     /**
      * Writes {@code after} over {@code before} if the stored ticket is still at {@code before}'s
      * version, with {@code events}, in one conditional write.

@@ -19,7 +19,10 @@ import java.util.Optional;
  *
  * @param event what the ticket is for, null when the seller named none
  * @param seat where it sits, null when the seller described none
- * @param orderId the order holding the ticket, null while it is free
+ * @param orderId the order holding the ticket, null while it is free; a sold ticket keeps its
+ *     buyer's order
+ * @param soldAt when the catalog learnt its order was paid (order.completed), null until then
+ * @param withdrawnAt when the seller took it down, null while it is listed
  * @param orderEvents for every order that ever held (or tried to hold) this ticket, the version of
  *     its last order event applied here: the memory that makes order events idempotent and tells a
  *     stale or early one from a current one
@@ -34,6 +37,8 @@ public record Ticket(
         long version,
         String orderId,
         Instant listedAt,
+        Instant soldAt,
+        Instant withdrawnAt,
         Map<String, Long> orderEvents) {
 
     public Ticket {
@@ -56,18 +61,40 @@ public record Ticket(
             Instant now) {
         requireFuture(event, now);
         return new Ticket(
-                id, title, Price.normalize(price), event, seat, userId, 0, null, now, Map.of());
+                id,
+                title,
+                Price.normalize(price),
+                event,
+                seat,
+                userId,
+                0,
+                null,
+                now,
+                null,
+                null,
+                Map.of());
     }
 
-    /** Where the storefront shows it: on sale, or reserved by an order. */
+    /**
+     * Where the storefront shows it (docs/api.md, "Events and listings"). A sale outranks a
+     * withdrawal: a buyer who paid before order-service learnt of the withdrawal keeps the ticket.
+     */
     public State state() {
+        if (soldAt != null) {
+            return State.SOLD;
+        }
+        if (withdrawnAt != null) {
+            return State.WITHDRAWN;
+        }
         return isReserved() ? State.RESERVED : State.ON_SALE;
     }
 
     /** A listing's state, with its name on the wire. */
     public enum State {
         ON_SALE("on-sale"),
-        RESERVED("reserved");
+        RESERVED("reserved"),
+        SOLD("sold"),
+        WITHDRAWN("withdrawn");
 
         private final String wireName;
 
@@ -97,7 +124,7 @@ public record Ticket(
     /**
      * The seller changes title and price, and the event and seat when the edit names them (null
      * keeps what the listing has: an old client's edit does not know them): only the seller, and
-     * only while no order holds it.
+     * only while it is on sale.
      */
     public Ticket edit(
             String editor,
@@ -106,11 +133,12 @@ public record Ticket(
             Event newEvent,
             Seat newSeat,
             Instant now) {
-        if (!userId.equals(editor)) {
-            throw new NotAuthorizedException();
-        }
-        if (isReserved()) {
-            throw new BusinessRuleException("Cannot edit a reserved ticket");
+        requireSeller(editor);
+        switch (state()) {
+            case SOLD -> throw new BusinessRuleException("Cannot edit a sold ticket");
+            case WITHDRAWN -> throw new BusinessRuleException("Cannot edit a withdrawn ticket");
+            case RESERVED -> throw new BusinessRuleException("Cannot edit a reserved ticket");
+            case ON_SALE -> {}
         }
         requireFuture(newEvent, now);
         return new Ticket(
@@ -123,7 +151,29 @@ public record Ticket(
                 version + 1,
                 null,
                 listedAt,
+                null,
+                null,
                 orderEvents);
+    }
+
+    /**
+     * The seller takes the listing down: never listed or orderable again. Only an on-sale listing;
+     * withdrawing a withdrawn one changes nothing (empty), like cancelling a cancelled order.
+     */
+    public Optional<Ticket> withdraw(String seller, Instant now) {
+        requireSeller(seller);
+        return switch (state()) {
+            case SOLD -> throw new BusinessRuleException("Cannot withdraw a sold ticket");
+            case RESERVED -> throw new BusinessRuleException("Cannot withdraw a reserved ticket");
+            case WITHDRAWN -> Optional.empty();
+            case ON_SALE -> Optional.of(next(orderId, null, now, orderEvents));
+        };
+    }
+
+    private void requireSeller(String caller) {
+        if (!userId.equals(caller)) {
+            throw new NotAuthorizedException();
+        }
     }
 
     /**
@@ -134,6 +184,15 @@ public record Ticket(
         static Change none(Outcome outcome) {
             return new Change(outcome, Optional.empty(), false);
         }
+
+        /** Only the memory of orders changes: no new version, no event. */
+        static Change remembered(Outcome outcome, Ticket after) {
+            return new Change(outcome, Optional.of(after), false);
+        }
+
+        static Change applied(Ticket after) {
+            return new Change(Outcome.APPLIED, Optional.of(after), true);
+        }
     }
 
     /**
@@ -141,71 +200,99 @@ public record Ticket(
      * redelivery, or its order.cancelled overtook it). A ticket held by another order cannot be
      * reserved yet: order-service only lets a new order claim it after the previous one released
      * it, so that order's order.cancelled is on its way (it travels on another subject and may
-     * arrive later); the event waits for it.
+     * arrive later); the event waits for it. A withdrawn ticket is never reserved: the order is
+     * remembered, and order-service cancels it when the withdrawal reaches it (or, had the buyer
+     * already paid, its order.completed sells the ticket after all: see {@link #complete}).
      */
     public Change reserve(String order, long orderVersion) {
         if (orderEvents.containsKey(order)) {
             return Change.none(Outcome.DUPLICATE);
         }
+        Map<String, Long> seen = remember(order, orderVersion);
+        if (state() == State.WITHDRAWN) {
+            return Change.remembered(Outcome.DUPLICATE, next(orderId, soldAt, withdrawnAt, seen));
+        }
         if (isReserved()) {
             return Change.none(Outcome.EARLY);
         }
-        Map<String, Long> seen = new HashMap<>(orderEvents);
-        seen.put(order, orderVersion);
-        return new Change(
-                Outcome.APPLIED,
-                Optional.of(
-                        new Ticket(
-                                id,
-                                title,
-                                price,
-                                event,
-                                seat,
-                                userId,
-                                version + 1,
-                                order,
-                                listedAt,
-                                seen)),
-                true);
+        return Change.applied(next(order, soldAt, withdrawnAt, seen));
     }
 
     /**
-     * order.cancelled: released only if that order holds the ticket (a stale cancellation must
-     * never free a newer order's hold). A cancellation that overtook its order.created is
-     * remembered, so that order.created, when it comes, is a duplicate and never reserves the
-     * ticket for a dead order. Any later order version counts as newer: the catalog does not
-     * consume every order event (order.completed), so the versions it sees need not be consecutive.
+     * order.cancelled: released only if that order holds it (a stale cancellation must never free a
+     * newer order's hold). A cancellation that overtook its order.created is remembered, so that
+     * order.created, when it comes, is a duplicate and never reserves the ticket for a dead order.
+     * Any later order version counts as newer: the catalog does not consume every order event, so
+     * the versions it sees need not be consecutive. A sold ticket is never released (a paid order
+     * is never cancelled; should one say so, the sale stands).
      */
     public Change release(String order, long orderVersion) {
-        Long seenVersion = orderEvents.get(order);
-        if (seenVersion != null && orderVersion <= seenVersion) {
+        if (isStale(order, orderVersion)) {
             return Change.none(Outcome.DUPLICATE);
         }
+        Map<String, Long> seen = remember(order, orderVersion);
+        if (!order.equals(orderId) || state() == State.SOLD) {
+            return Change.remembered(Outcome.DUPLICATE, next(orderId, soldAt, withdrawnAt, seen));
+        }
+        return Change.applied(next(null, null, withdrawnAt, seen));
+    }
+
+    /**
+     * order.completed: the order holding the ticket was paid, so it is sold, for good. It waits
+     * until this order's order.created has been applied here (the two travel on different
+     * subjects). An order that was refused because the listing had been withdrawn, and was paid
+     * before order-service learnt of it, buys the ticket after all: the buyer's money has moved.
+     */
+    public Change complete(String order, long orderVersion, Instant now) {
+        if (!orderEvents.containsKey(order)) {
+            return Change.none(Outcome.EARLY);
+        }
+        if (isStale(order, orderVersion)) {
+            return Change.none(Outcome.DUPLICATE);
+        }
+        Map<String, Long> seen = remember(order, orderVersion);
+        boolean holds = order.equals(orderId) && soldAt == null;
+        boolean paidDespiteWithdrawal = state() == State.WITHDRAWN && orderId == null;
+        if (!holds && !paidDespiteWithdrawal) {
+            // Not this ticket's holder: order-service never completes a cancelled order, so this is
+            // a stale view; remembered, nothing else changes.
+            return Change.remembered(Outcome.DUPLICATE, next(orderId, soldAt, withdrawnAt, seen));
+        }
+        return Change.applied(next(order, now, withdrawnAt, seen));
+    }
+
+    private boolean isStale(String order, long orderVersion) {
+        Long seenVersion = orderEvents.get(order);
+        return seenVersion != null && orderVersion <= seenVersion;
+    }
+
+    private Map<String, Long> remember(String order, long orderVersion) {
         Map<String, Long> seen = new HashMap<>(orderEvents);
         seen.put(order, orderVersion);
-        if (!order.equals(orderId)) {
-            return new Change(
-                    Outcome.DUPLICATE,
-                    Optional.of(
-                            new Ticket(
-                                    id, title, price, event, seat, userId, version, orderId,
-                                    listedAt, seen)),
-                    false);
-        }
-        return new Change(
-                Outcome.APPLIED,
-                Optional.of(
-                        new Ticket(
-                                id,
-                                title,
-                                price,
-                                event,
-                                seat,
-                                userId,
-                                version + 1,
-                                null,
-                                listedAt,
-                                seen)),
-                true);
+        return seen;
+    }
+
+    /**
+     * This ticket with a new holder, sale, withdrawal and order memory; one version later when any
+     * of the first three changes (only remembering an order is no new version).
+     */
+    private Ticket next(String holder, Instant sold, Instant withdrawn, Map<String, Long> seen) {
+        boolean changed =
+                !Objects.equals(holder, orderId)
+                        || !Objects.equals(sold, soldAt)
+                        || !Objects.equals(withdrawn, withdrawnAt);
+        return new Ticket(
+                id,
+                title,
+                price,
+                event,
+                seat,
+                userId,
+                changed ? version + 1 : version,
+                holder,
+                listedAt,
+                sold,
+                withdrawn,
+                seen);
     }
 }

@@ -4,6 +4,7 @@ import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.catalog.application.UnknownTicket;
 import dev.ticketing.common.events.EventFormatException;
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.kit.events.Settle;
@@ -17,8 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reserves and releases tickets as orders are created and cancelled; settled by the service kit (an
- * order.created for a ticket another order still holds waits for that order's cancellation).
+ * Reserves, releases and sells tickets as orders are created, cancelled and paid; settled by the
+ * service kit (an order.created for a ticket another order still holds waits for that order's
+ * cancellation; an order.completed waits for its order.created).
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -55,6 +57,19 @@ public class OrderEventsConsumer {
                                                 order.ticket().id(), order.id(), order.version())));
     }
 
+    @Incoming("order-completed")
+    public CompletionStage<Void> sell(Message<String> message) {
+        return settle.event(
+                message,
+                OrderCompleted.class,
+                OrderEventsConsumer::valid,
+                order ->
+                        applicable(
+                                () ->
+                                        catalog.sell(
+                                                order.ticket().id(), order.id(), order.version())));
+    }
+
     /** An event about a ticket the catalog never had can never be applied: poison, not retried. */
     private static Outcome applicable(Supplier<Outcome> apply) {
         try {
@@ -70,6 +85,11 @@ public class OrderEventsConsumer {
     }
 
     private static OrderCancelled valid(OrderCancelled order) {
+        requireIds(order.id(), order.ticket() == null ? null : order.ticket().id());
+        return order;
+    }
+
+    private static OrderCompleted valid(OrderCompleted order) {
         requireIds(order.id(), order.ticket() == null ? null : order.ticket().id());
         return order;
     }

@@ -8,6 +8,7 @@ import jakarta.nosql.Column;
 import jakarta.nosql.Embeddable;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,12 @@ public class TicketDocument extends OutboxDocument {
     @Column private String orderId;
 
     @Column private Date listedAt;
+
+    /** Absent until the ticket is sold (order.completed). */
+    @Column private Date soldAt;
+
+    /** Absent while the seller keeps it listed (the storefront's list asks for that). */
+    @Column private Date withdrawnAt;
 
     @Column private Map<String, Long> orderEvents = new HashMap<>();
 
@@ -106,6 +113,8 @@ public class TicketDocument extends OutboxDocument {
         d.version = ticket.version();
         d.orderId = ticket.orderId();
         d.listedAt = Date.from(ticket.listedAt());
+        d.soldAt = dateOf(ticket.soldAt());
+        d.withdrawnAt = dateOf(ticket.withdrawnAt());
         d.orderEvents = new HashMap<>(ticket.orderEvents());
         return d;
     }
@@ -121,6 +130,12 @@ public class TicketDocument extends OutboxDocument {
                 version,
                 orderId,
                 listedAt.toInstant(),
+                soldAt == null ? null : soldAt.toInstant(),
+                withdrawnAt == null ? null : withdrawnAt.toInstant(),
                 orderEvents == null ? Map.of() : orderEvents);
+    }
+
+    static Date dateOf(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 }

@@ -56,6 +56,10 @@ public class TicketStore implements Tickets, OutboxCollection {
         tickets.createIndex(
                 Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("listedAt")),
                 new IndexOptions().name("free_newest_first"));
+        // A seller's listings, newest first.
+        tickets.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("listedAt")),
+                new IndexOptions().name("seller_newest_first"));
     }
 
     @Override
@@ -86,7 +90,10 @@ public class TicketStore implements Tickets, OutboxCollection {
         return template.find(TicketDocument.class, id).map(TicketDocument::toTicket);
     }
 
-    /** Free tickets, newest first; a ticket whose event has started is never listed. */
+    /**
+     * Free tickets, newest first; a withdrawn ticket, or one whose event has started, is never
+     * listed.
+     */
     @Override
     public List<Ticket> listFree(int offset, int limit) {
         SelectQuery free =
@@ -95,6 +102,7 @@ public class TicketStore implements Tickets, OutboxCollection {
                         .where(
                                 CriteriaCondition.and(
                                         Criteria.isNull("orderId"),
+                                        Criteria.isNull("withdrawnAt"),
                                         CriteriaCondition.or(
                                                 Criteria.isNull("event"),
                                                 CriteriaCondition.gt(
@@ -104,6 +112,20 @@ public class TicketStore implements Tickets, OutboxCollection {
                         .limit(limit)
                         .build();
         return template.<TicketDocument>select(free).map(TicketDocument::toTicket).toList();
+    }
+
+    /** Every listing of one seller, in any state, newest first. */
+    @Override
+    public List<Ticket> listBySeller(String sellerId, int offset, int limit) {
+        SelectQuery mine =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(CriteriaCondition.eq("userId", sellerId))
+                        .sort(Sort.desc("listedAt"), Sort.desc("_id"))
+                        .skip(offset)
+                        .limit(limit)
+                        .build();
+        return template.<TicketDocument>select(mine).map(TicketDocument::toTicket).toList();
     }
 
     /**
@@ -122,6 +144,8 @@ public class TicketStore implements Tickets, OutboxCollection {
         changes.add(Updates.set("seat", ListingFields.of(after.seat())));
         changes.add(Updates.set("userId", after.userId()));
         changes.add(Updates.set("orderId", after.orderId()));
+        changes.add(Updates.set("soldAt", TicketDocument.dateOf(after.soldAt())));
+        changes.add(Updates.set("withdrawnAt", TicketDocument.dateOf(after.withdrawnAt())));
         changes.add(Updates.set("version", after.version()));
         // The write is conditional on the version and on every order entry it changes being as
         // read: remembering an order (a cancellation that overtook its order.created) changes no

@@ -139,4 +139,69 @@ class TicketTest {
                 "never reserved for a dead order");
         assertEquals(Outcome.APPLIED, remembered.reserve("o2", 0).outcome());
     }
+
+    @Test
+    void thePaidHolderSellsTheTicketOnceAndNothingUndoesIt() {
+        Ticket held = free.reserve("o1", 0).after().orElseThrow();
+        Ticket.Change sale = held.complete("o1", 2, NOW);
+        assertEquals(Outcome.APPLIED, sale.outcome());
+        assertTrue(sale.ticketChanged());
+        Ticket sold = sale.after().orElseThrow();
+        assertEquals(Ticket.State.SOLD, sold.state());
+        assertEquals(NOW, sold.soldAt());
+        assertEquals("o1", sold.orderId());
+        assertEquals(2, sold.version());
+        assertEquals(Outcome.DUPLICATE, sold.complete("o1", 2, NOW).outcome(), "redelivered");
+        Ticket.Change cancelled = sold.release("o1", 3);
+        assertFalse(cancelled.ticketChanged());
+        assertEquals(Ticket.State.SOLD, cancelled.after().orElseThrow().state());
+        assertThrows(
+                BusinessRuleException.class,
+                () -> sold.edit("seller", "x", BigDecimal.ONE, null, null, NOW));
+        assertThrows(BusinessRuleException.class, () -> sold.withdraw("seller", NOW));
+    }
+
+    @Test
+    void aCompletionWaitsForItsOrderAndAnotherOrdersCompletionSellsNothing() {
+        assertEquals(Outcome.EARLY, free.complete("o1", 2, NOW).outcome());
+        Ticket held = free.reserve("o1", 0).after().orElseThrow();
+        Ticket released = held.release("o1", 1).after().orElseThrow();
+        Ticket.Change stale = released.complete("o1", 2, NOW);
+        assertEquals(Outcome.DUPLICATE, stale.outcome());
+        assertFalse(stale.ticketChanged());
+        assertEquals(Ticket.State.ON_SALE, stale.after().orElseThrow().state());
+    }
+
+    @Test
+    void theSellerWithdrawsOnlyAnOnSaleListingAndOnlyOnce() {
+        assertThrows(NotAuthorizedException.class, () -> free.withdraw("someone", NOW));
+        Ticket withdrawn = free.withdraw("seller", NOW).orElseThrow();
+        assertEquals(Ticket.State.WITHDRAWN, withdrawn.state());
+        assertEquals(1, withdrawn.version());
+        assertEquals(Optional.empty(), withdrawn.withdraw("seller", NOW));
+        BusinessRuleException edit =
+                assertThrows(
+                        BusinessRuleException.class,
+                        () -> withdrawn.edit("seller", "x", BigDecimal.ONE, null, null, NOW));
+        assertEquals("Cannot edit a withdrawn ticket", edit.getMessage());
+        Ticket held = free.reserve("o1", 0).after().orElseThrow();
+        BusinessRuleException reserved =
+                assertThrows(BusinessRuleException.class, () -> held.withdraw("seller", NOW));
+        assertEquals("Cannot withdraw a reserved ticket", reserved.getMessage());
+    }
+
+    @Test
+    void aWithdrawnListingIsNeverReservedButAnOrderPaidBeforeTheWithdrawalWasKnownBuysIt() {
+        Ticket withdrawn = free.withdraw("seller", NOW).orElseThrow();
+        Ticket.Change refused = withdrawn.reserve("o1", 0);
+        assertEquals(Outcome.DUPLICATE, refused.outcome());
+        assertFalse(refused.ticketChanged());
+        Ticket remembered = refused.after().orElseThrow();
+        assertEquals(Ticket.State.WITHDRAWN, remembered.state());
+        assertNull(remembered.orderId());
+        Ticket sold = remembered.complete("o1", 2, NOW).after().orElseThrow();
+        assertEquals(Ticket.State.SOLD, sold.state());
+        assertEquals("o1", sold.orderId());
+        assertEquals(2, sold.version());
+    }
 }

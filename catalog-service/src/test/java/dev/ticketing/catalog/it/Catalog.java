@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
@@ -84,6 +85,23 @@ final class Catalog {
         return Events.toJson(
                 EventEnvelope.of(
                         new OrderCancelled(orderId, version, new OrderCancelled.Ticket(ticketId))));
+    }
+
+    static String orderCompleted(String orderId, long version, String ticketId) {
+        return Events.toJson(
+                EventEnvelope.of(
+                        new OrderCompleted(orderId, version, new OrderCompleted.Ticket(ticketId))));
+    }
+
+    static HttpApi.Reply withdraw(Sessions.User seller, String id) {
+        return HTTP.delete(ServiceUnderTest.url("/api/tickets/" + id), seller.auth());
+    }
+
+    static JsonArray mine(Sessions.User seller, String query) {
+        HttpApi.Reply reply =
+                HTTP.get(ServiceUnderTest.url("/api/tickets/mine" + query), seller.auth());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.jsonArray();
     }
 
     /** Exactly this one error, with Content-Type application/json. */

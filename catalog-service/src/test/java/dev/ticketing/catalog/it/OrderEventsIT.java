@@ -117,7 +117,8 @@ class OrderEventsIT {
                                                         "reserve once",
                                                         new java.math.BigDecimal("10.00"),
                                                         seller.id(),
-                                                        order)),
+                                                        order,
+                                                        "reserved")),
                                         updatesOf(id)));
     }
 
@@ -196,24 +197,26 @@ class OrderEventsIT {
     }
 
     /**
-     * The source of truth is a random history per ticket (orders that hold and release it in turn);
-     * its events are delivered shuffled, each one to three times. Every ticket must end held by the
-     * history's last order if that one still holds it, else free, and its ticket.updated events
-     * must be versions 1..n, each once. (How many changes that takes depends on the delivery order:
-     * an order whose cancellation overtook its creation never holds the ticket at all.)
+     * The source of truth is a random history per ticket (orders that hold and release it in turn,
+     * the last one perhaps paying for it); its events are delivered shuffled, each one to three
+     * times. Every ticket must end held by the history's last order if that one still holds it
+     * (sold if it paid), else free, and its ticket.updated events must be versions 1..n, each once.
+     * (How many changes that takes depends on the delivery order: an order whose cancellation
+     * overtook its creation never holds the ticket at all.)
      */
     @Test
     void shuffledDuplicatedEventsLeaveEveryTicketAsTheHistorySays() {
         Random random = new Random();
         long seed = random.nextLong();
         random.setSeed(seed);
-        record Expected(String id, String orderId) {}
+        record Expected(String id, String orderId, String state) {}
         List<Expected> expected = new ArrayList<>();
         List<String[]> deliveries = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             String id = Catalog.listed(seller, "history " + t, "5").getString("id");
             int orders = 1 + random.nextInt(4);
             boolean lastHolds = random.nextBoolean();
+            boolean lastPays = lastHolds && random.nextBoolean();
             String holder = null;
             for (int o = 0; o < orders; o++) {
                 String order = Catalog.newOrderId();
@@ -223,9 +226,17 @@ class OrderEventsIT {
                             new String[] {"order.cancelled", Catalog.orderCancelled(order, 1, id)});
                 } else {
                     holder = order;
+                    if (lastPays) {
+                        deliveries.add(
+                                new String[] {
+                                    "order.completed", Catalog.orderCompleted(order, 2, id)
+                                });
+                    }
                 }
             }
-            expected.add(new Expected(id, holder));
+            expected.add(
+                    new Expected(
+                            id, holder, lastPays ? "sold" : lastHolds ? "reserved" : "on-sale"));
         }
         List<String[]> shuffled = new ArrayList<>();
         deliveries.forEach(
@@ -258,6 +269,10 @@ class OrderEventsIT {
                                         ticket.containsKey("orderId") && !ticket.isNull("orderId")
                                                 ? ticket.getString("orderId")
                                                 : null,
+                                        "seed " + seed + ": " + ticket);
+                                assertEquals(
+                                        e.state(),
+                                        ticket.getString("state"),
                                         "seed " + seed + ": " + ticket);
                                 List<Long> versions =
                                         updatesOf(e.id()).stream()

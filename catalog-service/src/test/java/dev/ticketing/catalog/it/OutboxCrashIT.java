@@ -110,7 +110,8 @@ class OutboxCrashIT {
                             "crash test",
                             new BigDecimal("42.00"),
                             "seller-1",
-                            orderId),
+                            orderId,
+                            "reserved"),
                     Events.fromJson(published.get(0).json(), TicketUpdated.class).data());
             Document after = tickets.find(Filters.eq("_id", ticketId)).first();
             assertEquals(

@@ -262,7 +262,8 @@ class TicketRoutesIT {
                                                         "after",
                                                         new BigDecimal("12.25"),
                                                         seller.id(),
-                                                        null)),
+                                                        null,
+                                                        "on-sale")),
                                         bus.messages("ticket.updated").stream()
                                                 .map(
                                                         m ->

@@ -2,6 +2,7 @@ package dev.ticketing.catalog.it;
 
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,7 @@ public class TicketsClientIT {
                         null,
                         "on-sale",
                         null,
+                        null,
                         null),
                 listed);
         assertEquals(listed, visitor.one(listed.id()));
@@ -76,6 +78,13 @@ public class TicketsClientIT {
         assertNull(edited.orderId());
         assertEquals(edited, visitor.one(listed.id()));
         assertTrue(visitor.free(null, null).contains(edited));
+
+        assertTrue(sellers.mine(null, null).contains(edited));
+        assertEquals(204, sellers.withdraw(listed.id()).getStatus());
+        TicketResponse withdrawn = visitor.one(listed.id());
+        assertEquals("withdrawn", withdrawn.state());
+        assertTrue(sellers.mine(null, null).contains(withdrawn));
+        assertFalse(visitor.free(null, null).contains(withdrawn));
     }
 
     @Test
@@ -91,6 +100,8 @@ public class TicketsClientIT {
                 error("Not authorized"));
         assertRefused(
                 refusal(() -> anonymous.one("665f1c2e9b1e8a3d4c5b6a79")), 404, error("Not Found"));
+        assertRefused(refusal(() -> others.withdraw(id)), 401, error("Not authorized"));
+        assertRefused(refusal(() -> anonymous.mine(null, null)), 401, error("Not authorized"));
         assertRefused(
                 refusal(() -> sellers.sell(ticket("  ", "10"))),
                 400,

@@ -54,6 +54,8 @@ class TicketStoreRaceIT {
                         4,
                         null,
                         Instant.parse("2026-03-01T12:00:00Z"),
+                        null,
+                        null,
                         Map.of("a", 1L, "b", 1L));
         mongo.collection(TicketStore.COLLECTION)
                 .insertOne(

@@ -1,6 +1,7 @@
 package dev.ticketing.common.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,8 +47,11 @@ class EventsTest {
                         new BigDecimal("80.00"),
                         "u-1",
                         "o-9",
+                        "reserved",
                         SHOW,
                         new Seat(null, null, "14")),
+                new TicketUpdated(
+                        "t-3", 1, "Balcony", new BigDecimal("30.00"), "u-1", null, "withdrawn"),
                 new OrderCreated(
                         "o-9",
                         0,
@@ -170,6 +174,8 @@ class EventsTest {
                         + "\",\"type\":\"ticket.updated\",\"occurredAt\":\"2026-03-01T12:30:45Z\","
                         + "\"data\":{\"id\":\"t-1\",\"version\":2,\"title\":\"A\",\"price\":5.00,\"userId\":\"u-1\"}}";
         assertNull(Events.fromJson(absent, TicketUpdated.class).data().orderId());
+        // An event of a catalog older than the listing's state reads as "not withdrawn".
+        assertFalse(Events.fromJson(absent, TicketUpdated.class).data().withdrawn());
     }
 
     @Test
