@@ -36,6 +36,12 @@ final class OpenApiExamples {
             "{\"errors\":[{\"message\":\"TicketId must be provided\",\"field\":\"ticketId\"}]}";
     static final String ALREADY_RESERVED =
             "{\"errors\":[{\"message\":\"Ticket is already reserved\"}]}";
+    static final String WITHDRAWN =
+            "{\"errors\":[{\"message\":\"The seller has withdrawn this ticket\"}]}";
+    static final String OWN_TICKET =
+            "{\"errors\":[{\"message\":\"You cannot buy your own ticket\"}]}";
+    static final String EVENT_STARTED =
+            "{\"errors\":[{\"message\":\"The event has already started\"}]}";
     static final String HOLDING_TOO_MANY =
             "{\"errors\":[{\"message\":\"You already hold 4 tickets; pay for or cancel one first\"}]}";
     static final String LET_GO =

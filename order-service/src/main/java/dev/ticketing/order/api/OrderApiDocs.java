@@ -3,13 +3,16 @@ package dev.ticketing.order.api;
 import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
 import static dev.ticketing.order.api.OpenApiExamples.ALREADY_RESERVED;
 import static dev.ticketing.order.api.OpenApiExamples.COMPLETED;
+import static dev.ticketing.order.api.OpenApiExamples.EVENT_STARTED;
 import static dev.ticketing.order.api.OpenApiExamples.HOLDING_TOO_MANY;
 import static dev.ticketing.order.api.OpenApiExamples.LET_GO;
 import static dev.ticketing.order.api.OpenApiExamples.ORDER;
 import static dev.ticketing.order.api.OpenApiExamples.ORDERS;
 import static dev.ticketing.order.api.OpenApiExamples.ORDER_REQUEST;
+import static dev.ticketing.order.api.OpenApiExamples.OWN_TICKET;
 import static dev.ticketing.order.api.OpenApiExamples.PAID_ORDER;
 import static dev.ticketing.order.api.OpenApiExamples.TICKET_ID_MISSING;
+import static dev.ticketing.order.api.OpenApiExamples.WITHDRAWN;
 
 import dev.ticketing.common.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -47,10 +50,14 @@ public class OrderApiDocs extends ApiDocs {
                 .addResponse(
                         REFUSED,
                         error(
-                                "TicketId must be provided; Ticket is already reserved; the buyer already"
-                                        + " holds the most tickets one buyer may hold; the buyer let this"
-                                        + " ticket go and its hold would still run",
+                                "TicketId must be provided; the ticket is withdrawn, the buyer's own,"
+                                        + " or its event has started; Ticket is already reserved; the"
+                                        + " buyer already holds the most tickets one buyer may hold; the"
+                                        + " buyer let this ticket go and its hold would still run",
                                 example("ticketId missing", TICKET_ID_MISSING),
+                                example("withdrawn by its seller", WITHDRAWN),
+                                example("the buyer's own ticket", OWN_TICKET),
+                                example("event started", EVENT_STARTED),
                                 example("already reserved", ALREADY_RESERVED),
                                 example("holding too many", HOLDING_TOO_MANY),
                                 example("let go lately", LET_GO),

@@ -159,6 +159,21 @@ public class Orders {
         return end(orderId, Order::expire, "order.expire", metrics::expired);
     }
 
+    /**
+     * ticket.updated saying the seller withdrew the listing: an open order holding this service's
+     * copy is cancelled (it raced the withdrawal: the catalog never reserves a withdrawn listing
+     * for it); a paid one keeps its ticket. Early while the claim's order is not stored yet.
+     * Idempotent, so a redelivered withdrawal repeats it safely.
+     */
+    public Outcome ticketWithdrawn(String ticketId) {
+        Optional<TicketCopy> copy = tickets.find(ticketId);
+        if (copy.isEmpty() || !copy.get().isReserved()) {
+            return Outcome.DUPLICATE;
+        }
+        // Cancelled exactly as an expired hold is: only while the order is open.
+        return end(copy.get().reservedBy(), Order::expire, "order.withdrawn", metrics::cancelled);
+    }
+
     /** payment.created: the order is paid. Nothing happens to a cancelled (expired) one. */
     public Outcome complete(String orderId) {
         return end(orderId, Order::complete, "order.complete", metrics::paid);

@@ -36,7 +36,8 @@ public class TicketReplica {
                         t.userId(),
                         t.version(),
                         null,
-                        null));
+                        null,
+                        false));
     }
 
     /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
@@ -51,7 +52,8 @@ public class TicketReplica {
                         t.userId(),
                         t.version(),
                         t.orderId(),
-                        null));
+                        null,
+                        t.withdrawn()));
     }
 
     private Outcome replicate(TicketCopy next) {

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param event what the ticket is for, null when the seller named none
  * @param seat where it sits, null when unknown
  * @param orderId the catalog's view of the order holding the ticket (replicated, informational)
+ * @param withdrawn whether its seller took the listing down (replicated): never orderable again
  */
 public record TicketCopy(
         String id,
@@ -24,7 +25,8 @@ public record TicketCopy(
         String userId,
         long version,
         String orderId,
-        String reservedBy) {
+        String reservedBy,
+        boolean withdrawn) {
 
     public boolean isReserved() {
         return reservedBy != null;
@@ -36,9 +38,12 @@ public record TicketCopy(
 
     /**
      * Whether {@code buyerId} may order this ticket at {@code now} (docs/api.md, "Events and
-     * listings"): not the seller's own, and not once its event has started.
+     * listings"): still listed, not the seller's own, and not once its event has started.
      */
     public void checkOrderable(String buyerId, Instant now) {
+        if (withdrawn) {
+            throw new BusinessRuleException(WITHDRAWN);
+        }
         if (userId != null && userId.equals(buyerId)) {
             throw new BusinessRuleException(OWN_TICKET);
         }
@@ -51,4 +56,6 @@ public record TicketCopy(
     public static final String OWN_TICKET = "You cannot buy your own ticket";
 
     public static final String EVENT_STARTED = "The event has already started";
+
+    public static final String WITHDRAWN = "The seller has withdrawn this ticket";
 }

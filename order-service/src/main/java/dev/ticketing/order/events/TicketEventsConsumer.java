@@ -3,7 +3,9 @@ package dev.ticketing.order.events;
 import dev.ticketing.common.events.EventFormatException;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.kit.events.Settle;
+import dev.ticketing.order.application.Orders;
 import dev.ticketing.order.application.TicketReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +13,17 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Copies the catalog's tickets: what makes a ticket orderable here. */
+/**
+ * Copies the catalog's tickets: what makes a ticket orderable here. A withdrawal also cancels the
+ * open order that raced it, every time it is delivered (so a crash between the two writes is
+ * repaired by the redelivery).
+ */
 @ApplicationScoped
 public class TicketEventsConsumer {
 
     @Inject TicketReplica replica;
+
+    @Inject Orders orders;
 
     @Inject Settle settle;
 
@@ -28,7 +36,20 @@ public class TicketEventsConsumer {
     @Incoming("ticket-updated")
     public CompletionStage<Void> updated(Message<String> message) {
         return settle.event(
-                message, TicketUpdated.class, TicketEventsConsumer::valid, replica::updated);
+                message,
+                TicketUpdated.class,
+                TicketEventsConsumer::valid,
+                t -> {
+                    Outcome replicated = replica.updated(t);
+                    if (!t.withdrawn()) {
+                        return replicated;
+                    }
+                    Outcome cancelled = orders.ticketWithdrawn(t.id());
+                    if (cancelled == Outcome.EARLY) {
+                        return Outcome.EARLY;
+                    }
+                    return cancelled == Outcome.APPLIED ? Outcome.APPLIED : replicated;
+                });
     }
 
     private static TicketCreated valid(TicketCreated t) {

@@ -68,6 +68,7 @@ public class TicketCopyStore implements TicketCopies {
                             .append("userId", copy.userId())
                             .append("version", copy.version())
                             .append("orderId", copy.orderId())
+                            .append("withdrawn", copy.withdrawn())
                             .append("reservedBy", null));
             return true;
         } catch (RuntimeException e) {
@@ -94,6 +95,7 @@ public class TicketCopyStore implements TicketCopies {
                                         Updates.set("seat", ListingFields.of(next.seat())),
                                         Updates.set("userId", next.userId()),
                                         Updates.set("orderId", next.orderId()),
+                                        Updates.set("withdrawn", next.withdrawn()),
                                         Updates.set("version", next.version())))
                         .getModifiedCount()
                 == 1;
@@ -102,14 +104,18 @@ public class TicketCopyStore implements TicketCopies {
     /**
      * THE reservation: one conditional write, "reservedBy = order where id = ticket and reservedBy
      * is null". Of any number of concurrent claims for a free ticket the store lets exactly one
-     * match.
+     * match. A withdrawn copy is never claimed: a claim racing the withdrawal's replication either
+     * lands first (and the withdrawal then cancels its order) or fails.
      *
-     * @return the claimed copy, or empty when the ticket is unknown or already held
+     * @return the claimed copy, or empty when the ticket is unknown, already held or withdrawn
      */
     public Optional<TicketCopy> claim(String ticketId, String orderId, Instant now) {
         Document claimed =
                 tickets.findOneAndUpdate(
-                        Filters.and(Filters.eq("_id", ticketId), Filters.eq("reservedBy", null)),
+                        Filters.and(
+                                Filters.eq("_id", ticketId),
+                                Filters.eq("reservedBy", null),
+                                Filters.ne("withdrawn", true)),
                         Updates.combine(
                                 Updates.set("reservedBy", orderId),
                                 Updates.set("reservedAt", Date.from(now))),
@@ -190,6 +196,7 @@ public class TicketCopyStore implements TicketCopies {
                 d.getString("userId"),
                 ((Number) d.get("version")).longValue(),
                 d.getString("orderId"),
-                d.getString("reservedBy"));
+                d.getString("reservedBy"),
+                Boolean.TRUE.equals(d.getBoolean("withdrawn")));
     }
 }

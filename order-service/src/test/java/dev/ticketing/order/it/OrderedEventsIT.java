@@ -103,6 +103,7 @@ class OrderedEventsIT {
                         new BigDecimal("80.00"),
                         seller,
                         null,
+                        "on-sale",
                         moved,
                         new Seat(null, "7", null)));
         await().atMost(Duration.ofSeconds(30))
