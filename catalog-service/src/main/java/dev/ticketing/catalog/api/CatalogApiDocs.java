@@ -11,6 +11,7 @@ import static dev.ticketing.catalog.api.OpenApiExamples.PAGE_INVALID;
 import static dev.ticketing.catalog.api.OpenApiExamples.PRICE_TOO_HIGH;
 import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED;
 import static dev.ticketing.catalog.api.OpenApiExamples.RESERVED_TICKET;
+import static dev.ticketing.catalog.api.OpenApiExamples.SEARCH_INVALID;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_REQUEST;
 import static dev.ticketing.catalog.api.OpenApiExamples.TICKET_WITH_EVENT;
@@ -22,6 +23,7 @@ import static dev.ticketing.common.openapi.SharedExamples.MALFORMED_JSON;
 
 import dev.ticketing.common.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /** What the ticket routes take and answer (docs/api.md, catalog-service), named for the routes. */
 public class CatalogApiDocs extends ApiDocs {
@@ -51,15 +53,24 @@ public class CatalogApiDocs extends ApiDocs {
                 .addResponse(
                         FREE,
                         reply(
-                                "The page of free tickets",
-                                listOf(TicketResponse.class),
-                                example("free tickets", FREE_TICKETS),
-                                example("none for sale", "[]")))
+                                        "The page of tickets on sale; in a search, the next page's"
+                                                + " URL is in the Link header while there is one",
+                                        listOf(TicketResponse.class),
+                                        example("free tickets", FREE_TICKETS),
+                                        example("none for sale", "[]"))
+                                .addHeader(
+                                        "Link",
+                                        header(
+                                                "In a search with more results: </api/tickets?..."
+                                                        + "&cursor=...>; rel=\"next\"",
+                                                SchemaType.STRING)))
                 .addResponse(
                         PAGING_INVALID,
                         error(
-                                "limit not 1..1000 or offset negative",
-                                example("invalid paging", PAGE_INVALID)))
+                                "A parameter is not valid (its name is the field): limit, offset,"
+                                        + " q, city, from, to, minPrice, maxPrice, sort, cursor",
+                                example("invalid paging", PAGE_INVALID),
+                                example("invalid search", SEARCH_INVALID)))
                 .addResponse(
                         SHOWN,
                         reply(

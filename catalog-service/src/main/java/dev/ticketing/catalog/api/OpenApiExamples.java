@@ -95,6 +95,10 @@ final class OpenApiExamples {
             "{\"errors\":["
                     + "{\"message\":\"Limit must be a whole number from 1 to 1000\",\"field\":\"limit\"},"
                     + "{\"message\":\"Offset must be a whole number, 0 or more\",\"field\":\"offset\"}]}";
+    static final String SEARCH_INVALID =
+            "{\"errors\":["
+                    + "{\"message\":\"Sort must be one of newest, cheapest, soonest\",\"field\":\"sort\"},"
+                    + "{\"message\":\"Limit must be a whole number from 1 to 100\",\"field\":\"limit\"}]}";
     static final String TITLE_AND_PRICE_MISSING =
             "{\"errors\":["
                     + "{\"message\":\"Title is required\",\"field\":\"title\"},"

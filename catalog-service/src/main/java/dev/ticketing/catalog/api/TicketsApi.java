@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,10 +25,12 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface TicketsApi {
 
-    /** Tickets for sale, newest first; {@code limit} and {@code offset} are checked as text. */
+    /**
+     * Tickets for sale, newest first, or a search (the body is the list of tickets; the next page's
+     * URL is in the Link header).
+     */
     @GET
-    List<TicketResponse> free(
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset);
+    Response free(@BeanParam ListingQuery query);
 
     /** The caller's listings, any state, newest first. */
     @GET

@@ -1,13 +1,15 @@
 package dev.ticketing.catalog.api;
 
 import dev.ticketing.catalog.application.TicketCatalog;
+import dev.ticketing.catalog.application.TicketSearch;
+import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.errors.NotFoundException;
-import dev.ticketing.common.errors.ValidationFailure;
 import dev.ticketing.common.openapi.ApiDocs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,8 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,27 +40,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets", description = "Tickets for sale")
 public class TicketsResource implements TicketsApi {
-    /** The list's page size when none is asked for, and the most one page holds. */
-    static final int MAX_PAGE = 1000;
-
     @Inject TicketCatalog catalog;
 
     @Inject JsonWebToken caller;
 
+    @Context UriInfo uriInfo;
+
     @GET
     @PermitAll
-    @Operation(summary = "Tickets for sale (not reserved), newest first")
+    @Operation(
+            summary =
+                    "Tickets for sale, newest first; with any search parameter, a search paged by"
+                            + " the Link header's cursor")
     @APIResponse(responseCode = "200", ref = CatalogApiDocs.FREE)
     @APIResponse(responseCode = "400", ref = CatalogApiDocs.PAGING_INVALID)
-    public List<TicketResponse> free(
-            @Parameter(description = "Page size, 1 to 1000 (default 1000)", example = "20")
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "Tickets to skip (default 0)", example = "0")
-                    @QueryParam("offset")
-                    String offset) {
-        Page page = Page.of(limit, offset);
-        return catalog.free(page.offset(), page.limit()).stream().map(TicketResponse::of).toList();
+    public Response free(@BeanParam ListingQuery query) {
+        if (!query.isSearch()) {
+            ListingQuery.Page page = query.page();
+            return Response.ok(listOf(catalog.free(page.offset(), page.limit()))).build();
+        }
+        TicketSearch search = query.search();
+        TicketSearch.Page found = catalog.search(search);
+        Response.ResponseBuilder ok = Response.ok(listOf(found.tickets()));
+        if (found.next() != null) {
+            URI next =
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam(
+                                    "cursor", ListingQuery.cursorOf(search.order(), found.next()))
+                            .build();
+            // Relative: right behind any proxy or front that serves /api/tickets.
+            ok.header(
+                    "Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        }
+        return ok.build();
+    }
+
+    private static GenericEntity<List<TicketResponse>> listOf(List<Ticket> tickets) {
+        return new GenericEntity<>(tickets.stream().map(TicketResponse::of).toList()) {};
     }
 
     @GET
@@ -71,7 +93,7 @@ public class TicketsResource implements TicketsApi {
             @Parameter(description = "Listings to skip (default 0)", example = "0")
                     @QueryParam("offset")
                     String offset) {
-        Page page = Page.of(limit, offset);
+        ListingQuery.Page page = ListingQuery.page(limit, offset).page();
         return catalog.listedBy(caller.getSubject(), page.offset(), page.limit()).stream()
                 .map(TicketResponse::of)
                 .toList();
@@ -142,35 +164,5 @@ public class TicketsResource implements TicketsApi {
     public Response withdraw(@PathParam("id") String id) {
         catalog.withdraw(id, caller.getSubject());
         return Response.noContent().build();
-    }
-
-    /** A page of a list: {@code limit} and {@code offset} as sent, checked together. */
-    private record Page(int limit, int offset) {
-        static Page of(String limit, String offset) {
-            Integer size = whole(limit);
-            Integer skip = whole(offset);
-            ValidationFailure.builder()
-                    .addIf(
-                            limit != null && (size == null || size < 1 || size > MAX_PAGE),
-                            "limit",
-                            "Limit must be a whole number from 1 to " + MAX_PAGE)
-                    .addIf(
-                            offset != null && (skip == null || skip < 0),
-                            "offset",
-                            "Offset must be a whole number, 0 or more")
-                    .throwIfAny();
-            return new Page(size == null ? MAX_PAGE : size, skip == null ? 0 : skip);
-        }
-    }
-
-    private static Integer whole(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

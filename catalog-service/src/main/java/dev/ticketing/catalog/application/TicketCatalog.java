@@ -58,6 +58,17 @@ public class TicketCatalog {
         return store.listFree(offset, limit);
     }
 
+    /** A buyer's search: one page, and where the next one starts when there is more. */
+    public TicketSearch.Page search(TicketSearch search) {
+        // One more than the page: whether a next page exists, without a second query.
+        List<Ticket> found = store.search(search, Instant.now(), search.limit() + 1);
+        if (found.size() <= search.limit()) {
+            return new TicketSearch.Page(found, null);
+        }
+        List<Ticket> page = found.subList(0, search.limit());
+        return new TicketSearch.Page(page, search.order().positionOf(page.get(page.size() - 1)));
+    }
+
     /** The seller's dashboard: every listing, any state, newest first. */
     public List<Ticket> listedBy(String sellerId, int offset, int limit) {
         return store.listBySeller(sellerId, offset, limit);

@@ -2,6 +2,7 @@ package dev.ticketing.catalog.application;
 
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.events.EventPayload;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ public interface Tickets {
 
     /** Free tickets, newest first. */
     List<Ticket> listFree(int offset, int limit);
+
+    /**
+     * At most {@code max} tickets on sale at {@code now} that match {@code search}, in its order,
+     * after its position.
+     */
+    List<Ticket> search(TicketSearch search, Instant now, int max);
 
     /** Every listing of one seller, in any state, newest first. */
     List<Ticket> listBySeller(String sellerId, int offset, int limit);

@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.store;
 
+import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.listing.Event;
 import dev.ticketing.common.listing.Seat;
@@ -9,8 +10,10 @@ import jakarta.nosql.Embeddable;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.types.Decimal128;
 
@@ -46,6 +49,12 @@ public class TicketDocument extends OutboxDocument {
     @Column private Date withdrawnAt;
 
     @Column private Map<String, Long> orderEvents = new HashMap<>();
+
+    /** The folded words a search finds the listing by (title, event name, venue, city). */
+    @Column private List<String> searchWords = new ArrayList<>();
+
+    /** The event's city folded, as a search compares it; absent without an event. */
+    @Column private String cityKey;
 
     /** The event as stored: a sub-document, its start a date (the list compares it). */
     @Embeddable(Embeddable.EmbeddableType.GROUPING)
@@ -116,6 +125,8 @@ public class TicketDocument extends OutboxDocument {
         d.soldAt = dateOf(ticket.soldAt());
         d.withdrawnAt = dateOf(ticket.withdrawnAt());
         d.orderEvents = new HashMap<>(ticket.orderEvents());
+        d.searchWords = new ArrayList<>(SearchWords.of(ticket));
+        d.cityKey = SearchWords.city(ticket);
         return d;
     }
 

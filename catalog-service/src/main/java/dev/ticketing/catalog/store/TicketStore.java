@@ -5,7 +5,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.catalog.application.TicketSearch;
 import dev.ticketing.catalog.application.Tickets;
+import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.store.mongo.Criteria;
@@ -18,16 +20,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.Element;
 import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
@@ -56,6 +62,23 @@ public class TicketStore implements Tickets, OutboxCollection {
         tickets.createIndex(
                 Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("listedAt")),
                 new IndexOptions().name("free_newest_first"));
+        // The search (docs/api.md, "Events and listings"): on sale means orderId and withdrawnAt
+        // null, so each order's index starts with them; words and city have their own indexes.
+        tickets.createIndex(
+                Indexes.compoundIndex(
+                        Indexes.ascending("orderId", "withdrawnAt"),
+                        Indexes.descending("listedAt", "_id")),
+                new IndexOptions().name("on_sale_newest"));
+        tickets.createIndex(
+                Indexes.ascending("orderId", "withdrawnAt", "price", "_id"),
+                new IndexOptions().name("on_sale_cheapest"));
+        tickets.createIndex(
+                Indexes.ascending("orderId", "withdrawnAt", "event.startsAt", "_id"),
+                new IndexOptions().name("on_sale_soonest"));
+        tickets.createIndex(
+                Indexes.ascending("cityKey", "event.startsAt"),
+                new IndexOptions().name("city_soonest"));
+        tickets.createIndex(Indexes.ascending("searchWords"), new IndexOptions().name("words"));
         // A seller's listings, newest first.
         tickets.createIndex(
                 Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("listedAt")),
@@ -114,6 +137,86 @@ public class TicketStore implements Tickets, OutboxCollection {
         return template.<TicketDocument>select(free).map(TicketDocument::toTicket).toList();
     }
 
+    @Override
+    public List<Ticket> search(TicketSearch search, Instant now, int max) {
+        List<CriteriaCondition> where = new ArrayList<>();
+        where.add(Criteria.isNull("orderId"));
+        where.add(Criteria.isNull("withdrawnAt"));
+        // Never a listing whose event has started; with dates or by date, only listings with one.
+        CriteriaCondition future = CriteriaCondition.gt(STARTS_AT, Date.from(now));
+        where.add(
+                search.needsEvent()
+                        ? future
+                        : CriteriaCondition.or(Criteria.isNull("event"), future));
+        for (String word : search.words()) {
+            // An anchored prefix: MongoDB answers it from the words index.
+            where.add(CriteriaCondition.startsWith(Element.of("searchWords", word)));
+        }
+        if (search.city() != null) {
+            where.add(CriteriaCondition.eq("cityKey", search.city()));
+        }
+        if (search.from() != null) {
+            where.add(CriteriaCondition.gte(STARTS_AT, Date.from(search.from())));
+        }
+        if (search.to() != null) {
+            where.add(CriteriaCondition.lte(STARTS_AT, Date.from(search.to())));
+        }
+        if (search.minPrice() != null) {
+            where.add(CriteriaCondition.gte("price", new Decimal128(search.minPrice())));
+        }
+        if (search.maxPrice() != null) {
+            where.add(CriteriaCondition.lte("price", new Decimal128(search.maxPrice())));
+        }
+        SearchOrder order = SearchOrder.of(search.order());
+        if (search.after() != null) {
+            where.add(order.after(search.after()));
+        }
+        SelectQuery query =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(CriteriaCondition.and(where.toArray(CriteriaCondition[]::new)))
+                        .sort(order.sorts().toArray(Sort[]::new))
+                        .limit(max)
+                        .build();
+        return template.<TicketDocument>select(query).map(TicketDocument::toTicket).toList();
+    }
+
+    private static final String STARTS_AT = "event.startsAt";
+
+    /** A search order as stored fields: what it sorts by, and how a page continues after one. */
+    private record SearchOrder(String field, boolean descending, Function<String, Object> key) {
+        static SearchOrder of(TicketSearch.SortOrder order) {
+            return switch (order) {
+                case NEWEST -> new SearchOrder("listedAt", true, k -> Date.from(Instant.parse(k)));
+                case CHEAPEST ->
+                        new SearchOrder("price", false, k -> new Decimal128(new BigDecimal(k)));
+                case SOONEST -> new SearchOrder(STARTS_AT, false, k -> Date.from(Instant.parse(k)));
+            };
+        }
+
+        List<Sort<?>> sorts() {
+            return descending
+                    ? List.of(Sort.desc(field), Sort.desc("_id"))
+                    : List.of(Sort.asc(field), Sort.asc("_id"));
+        }
+
+        /** Strictly after the position in this order: (value, id) beyond (key, id). */
+        CriteriaCondition after(TicketSearch.Position position) {
+            Object value = key.apply(position.key());
+            CriteriaCondition beyondValue =
+                    descending
+                            ? CriteriaCondition.lt(field, value)
+                            : CriteriaCondition.gt(field, value);
+            CriteriaCondition beyondId =
+                    descending
+                            ? CriteriaCondition.lt("_id", position.id())
+                            : CriteriaCondition.gt("_id", position.id());
+            return CriteriaCondition.or(
+                    beyondValue,
+                    CriteriaCondition.and(CriteriaCondition.eq(field, value), beyondId));
+        }
+    }
+
     /** Every listing of one seller, in any state, newest first. */
     @Override
     public List<Ticket> listBySeller(String sellerId, int offset, int limit) {
@@ -146,6 +249,8 @@ public class TicketStore implements Tickets, OutboxCollection {
         changes.add(Updates.set("orderId", after.orderId()));
         changes.add(Updates.set("soldAt", TicketDocument.dateOf(after.soldAt())));
         changes.add(Updates.set("withdrawnAt", TicketDocument.dateOf(after.withdrawnAt())));
+        changes.add(Updates.set("searchWords", SearchWords.of(after)));
+        changes.add(Updates.set("cityKey", SearchWords.city(after)));
         changes.add(Updates.set("version", after.version()));
         // The write is conditional on the version and on every order entry it changes being as
         // read: remembering an order (a cancellation that overtook its order.created) changes no

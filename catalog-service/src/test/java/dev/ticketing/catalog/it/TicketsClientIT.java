@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.catalog.api.ListingQuery;
 import dev.ticketing.catalog.api.TicketRequest;
 import dev.ticketing.catalog.api.TicketResponse;
 import dev.ticketing.catalog.api.TicketsApi;
@@ -14,6 +15,7 @@ import dev.ticketing.testing.ApiClients.Refusal;
 import dev.ticketing.testing.Sessions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
@@ -47,6 +49,10 @@ public class TicketsClientIT {
         others = ApiClients.as(Sessions.signUp(), TicketsApi.class);
     }
 
+    private static List<TicketResponse> free(ListingQuery query) {
+        return visitor.free(query).readEntity(new GenericType<List<TicketResponse>>() {});
+    }
+
     private static TicketRequest ticket(String title, String price) {
         return new TicketRequest(title, Json.createValue(new BigDecimal(price)));
     }
@@ -77,14 +83,19 @@ public class TicketsClientIT {
         assertEquals(1, edited.version());
         assertNull(edited.orderId());
         assertEquals(edited, visitor.one(listed.id()));
-        assertTrue(visitor.free(null, null).contains(edited));
+        assertTrue(free(ListingQuery.page(null, null)).contains(edited));
+        // A search through the same typed client: the words of the title, any case.
+        List<TicketResponse> found = free(ListingQuery.search("OPERA bo", null, "cheapest", "100"));
+        assertTrue(found.contains(edited), found.toString());
+        assertTrue(
+                found.stream().allMatch(t -> t.title().startsWith("Opera, bo")), found.toString());
 
         assertTrue(sellers.mine(null, null).contains(edited));
         assertEquals(204, sellers.withdraw(listed.id()).getStatus());
         TicketResponse withdrawn = visitor.one(listed.id());
         assertEquals("withdrawn", withdrawn.state());
         assertTrue(sellers.mine(null, null).contains(withdrawn));
-        assertFalse(visitor.free(null, null).contains(withdrawn));
+        assertFalse(free(ListingQuery.page(null, null)).contains(withdrawn));
     }
 
     @Test
@@ -107,7 +118,7 @@ public class TicketsClientIT {
                 400,
                 fieldError("title", "Title is required"));
         assertRefused(
-                refusal(() -> anonymous.free("0", null)),
+                refusal(() -> anonymous.free(ListingQuery.page("0", null))),
                 400,
                 fieldError("limit", "Limit must be a whole number from 1 to 1000"));
     }
