@@ -1,6 +1,7 @@
 package dev.ticketing.storefront.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -26,9 +28,35 @@ public interface TicketsApi {
     @GET
     List<Ticket> forSale(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
+    /**
+     * A search (docs/api.md, "Events and listings"): the body is a page of tickets, the next page's
+     * URL is in the Link header. Null parameters are not sent.
+     */
+    @GET
+    Response search(
+            @QueryParam("q") String q,
+            @QueryParam("city") String city,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("minPrice") String minPrice,
+            @QueryParam("maxPrice") String maxPrice,
+            @QueryParam("sort") String sort,
+            @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    /** The caller's listings in every state, newest first. */
+    @GET
+    @Path("mine")
+    List<Ticket> mine();
+
     @GET
     @Path("{id}")
     Ticket ticket(@PathParam("id") String id);
+
+    /** Takes the caller's on-sale listing down. */
+    @DELETE
+    @Path("{id}")
+    void withdraw(@PathParam("id") String id);
 
     @POST
     Ticket list(TicketDraft draft);

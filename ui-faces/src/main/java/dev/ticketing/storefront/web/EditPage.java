@@ -21,6 +21,7 @@ public class EditPage extends TicketForm {
             "A buyer has reserved this ticket, so it can't be edited right now. "
                     + "If their order expires or is cancelled, you can edit it again.";
     static final String NOT_YOURS = "Only the seller of a ticket can edit it.";
+    static final String GONE = "This ticket is sold or withdrawn, so it can't be edited.";
 
     private String id;
     private Ticket ticket;
@@ -59,7 +60,10 @@ public class EditPage extends TicketForm {
                 ticket.price() == null
                         ? ""
                         : ticket.price().setScale(2, RoundingMode.HALF_UP).toPlainString());
-        if (ticket.isReserved()) {
+        if ("sold".equals(ticket.getState()) || "withdrawn".equals(ticket.getState())) {
+            feedback.error(GONE);
+            refused = true;
+        } else if (ticket.isReserved()) {
             feedback.error(RESERVED);
             refused = true;
         }

@@ -7,20 +7,31 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The home page: the tickets for sale, newest first (catalog-service's order), a page at a time.
- * Each page asks for one ticket more than it shows, to know whether an older page exists.
+ * The home page: the tickets for sale, searched and filtered by catalog-service (docs/api.md,
+ * "Events and listings"). Every filter is a parameter of the page's URL, so a search can be shared
+ * and the back button returns to the previous one; the next page follows the cursor of the API's
+ * Link header.
  */
 @Named
 @RequestScoped
 public class HomePage {
     private static final Logger LOG = Logger.getLogger(HomePage.class.getName());
+    private static final Pattern NEXT_CURSOR =
+            Pattern.compile("<[^>]*[?&]cursor=([^&>]+)[^>]*>;\\s*rel=\"next\"");
 
     @Inject @RestClient TicketsApi tickets;
 
@@ -30,9 +41,17 @@ public class HomePage {
     @ConfigProperty(name = "ticketing.storefront.page-size", defaultValue = "12")
     int pageSize;
 
-    private String page;
+    private String q;
+    private String city;
+    private String from;
+    private String to;
+    private String minPrice;
+    private String maxPrice;
+    private String sort;
+    private String cursor;
+
     private List<Ticket> shown;
-    private boolean older;
+    private String nextCursor;
     private boolean loaded;
 
     /** Loads the page's tickets once per request (view action). */
@@ -41,14 +60,45 @@ public class HomePage {
             return;
         }
         loaded = true;
-        try {
-            List<Ticket> fetched = tickets.forSale(pageSize + 1, (getPageNumber() - 1) * pageSize);
-            older = fetched.size() > pageSize;
-            shown = older ? fetched.subList(0, pageSize) : fetched;
-        } catch (ProcessingException | ApiException e) {
+        try (Response page =
+                tickets.search(
+                        given(q),
+                        given(city),
+                        given(from),
+                        given(to),
+                        given(minPrice),
+                        given(maxPrice),
+                        // Always named: it makes the request a search, paged by cursor.
+                        getSort(),
+                        pageSize,
+                        given(cursor))) {
+            shown = page.readEntity(new GenericType<List<Ticket>>() {});
+            nextCursor = nextCursor(page.getHeaderString("Link"));
+        } catch (ApiException e) {
+            if (e.isFromApi() && e.status() == 400) {
+                // A filter the catalog cannot use (a hand-edited URL): say which, show nothing.
+                feedback.show(e, Map.of());
+                shown = List.of();
+            } else {
+                LOG.log(Level.WARNING, "catalog-service did not search: {0}", e.toString());
+                feedback.unreachable();
+            }
+        } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "catalog-service did not list the tickets: {0}", e.toString());
             feedback.unreachable();
         }
+    }
+
+    static String nextCursor(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher next = NEXT_CURSOR.matcher(link);
+        return next.find() ? next.group(1) : null;
+    }
+
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public List<Ticket> getTickets() {
@@ -56,46 +106,133 @@ public class HomePage {
         return shown == null ? List.of() : shown;
     }
 
-    /** Nothing for sale (and the catalog answered): the page invites the visitor to sell. */
+    /** Whether any filter is set: the empty state then suggests changing them. */
+    public boolean isFiltered() {
+        return Stream.of(q, city, from, to, minPrice, maxPrice).anyMatch(v -> given(v) != null);
+    }
+
+    /** Nothing for sale at all (and the catalog answered): the page invites the visitor to sell. */
     public boolean isNoTickets() {
         load();
-        return shown != null && shown.isEmpty() && getPageNumber() == 1;
+        return shown != null && shown.isEmpty() && !isFiltered() && cursor == null;
     }
 
-    /** Past the last page (an old link): offer the way back instead of an empty grid. */
-    public boolean isPastTheEnd() {
+    /** A search that finds nothing: the page says what to change. */
+    public boolean isNoMatch() {
         load();
-        return shown != null && shown.isEmpty() && getPageNumber() > 1;
+        return shown != null && shown.isEmpty() && (isFiltered() || cursor != null);
     }
 
-    /** The requested page; a missing or nonsensical ?page= is the first page, not an error. */
-    public int getPageNumber() {
-        try {
-            int requested = page == null ? 1 : Integer.parseInt(page.strip());
-            return Math.max(1, Math.min(requested, 100_000));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    public boolean isNewer() {
-        return getPageNumber() > 1;
-    }
-
-    public boolean isOlder() {
+    public boolean isMore() {
         load();
-        return older;
+        return nextCursor != null;
+    }
+
+    /** The next page: this search's URL with the API's cursor. */
+    public String getNextQuery() {
+        load();
+        Map<String, String> query = filters();
+        query.put("cursor", nextCursor);
+        return queryString(query);
+    }
+
+    /** The first page of this search (after following "More"). */
+    public String getFirstQuery() {
+        return queryString(filters());
     }
 
     public boolean isPaged() {
-        return isNewer() || isOlder();
+        return given(cursor) != null;
     }
 
-    public String getPage() {
-        return page;
+    private Map<String, String> filters() {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("q", given(q));
+        query.put("city", given(city));
+        query.put("from", given(from));
+        query.put("to", given(to));
+        query.put("minPrice", given(minPrice));
+        query.put("maxPrice", given(maxPrice));
+        query.put("sort", given(sort));
+        return query;
     }
 
-    public void setPage(String page) {
-        this.page = page;
+    private static String queryString(Map<String, String> query) {
+        StringBuilder text = new StringBuilder();
+        query.forEach(
+                (name, value) -> {
+                    if (value != null) {
+                        text.append(text.isEmpty() ? "?" : "&")
+                                .append(name)
+                                .append('=')
+                                .append(Browser.encode(value));
+                    }
+                });
+        return text.toString();
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getMinPrice() {
+        return minPrice;
+    }
+
+    public void setMinPrice(String minPrice) {
+        this.minPrice = minPrice;
+    }
+
+    public String getMaxPrice() {
+        return maxPrice;
+    }
+
+    public void setMaxPrice(String maxPrice) {
+        this.maxPrice = maxPrice;
+    }
+
+    /** The order: newest when none is chosen. */
+    public String getSort() {
+        return given(sort) == null ? "newest" : sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
     }
 }

@@ -6,19 +6,38 @@ import dev.ticketing.storefront.client.TicketDraft;
 import dev.ticketing.storefront.client.TicketsApi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Selling a ticket and editing one: a title and a price, validated by catalog-service, whose
- * messages land next to their field. Only "not a number" is the storefront's own check, since such
- * a price cannot even be put into the request.
+ * Selling a ticket and editing one: a title and a price, and when selling the event and the seat,
+ * validated by catalog-service, whose messages land next to their field. Only what cannot even be
+ * put into the request is the storefront's own check: a price that is not a number, a start that is
+ * not a date and time. The start is typed in the seller's time zone (local-time.js names it in a
+ * hidden field; UTC without JavaScript) and sent as an instant.
  */
 public abstract class TicketForm {
     static final String FORM = "ticket";
     static final String NOT_A_NUMBER = "Price must be a number, like 25 or 25.50";
+    static final String NOT_A_START = "Enter the date and time the event starts";
+
+    /** The API's fields and the inputs that show their messages. */
+    static final Map<String, String> FIELDS =
+            Map.of(
+                    "title", FORM + ":title",
+                    "price", FORM + ":price",
+                    "event.name", FORM + ":eventName",
+                    "event.venue", FORM + ":venue",
+                    "event.city", FORM + ":city",
+                    "event.startsAt", FORM + ":startsAt",
+                    "seat.section", FORM + ":section",
+                    "seat.row", FORM + ":row",
+                    "seat.number", FORM + ":seatNumber");
+
     private static final Logger LOG = Logger.getLogger(TicketForm.class.getName());
 
     @Inject @RestClient TicketsApi tickets;
@@ -31,6 +50,14 @@ public abstract class TicketForm {
 
     private String title;
     private String price;
+    private String eventName;
+    private String venue;
+    private String city;
+    private String startsAt;
+    private String timeZone;
+    private String section;
+    private String row;
+    private String seatNumber;
 
     /** Sends the draft to catalog-service: listing it, or editing the ticket. */
     protected abstract Ticket save(TicketsApi tickets, TicketDraft draft);
@@ -45,8 +72,17 @@ public abstract class TicketForm {
     }
 
     public String submit() {
+        boolean readable = true;
         if (!priceIsReadable()) {
             feedback.fieldError(FORM + ":price", NOT_A_NUMBER);
+            readable = false;
+        }
+        Optional<Instant> start = EventStart.parse(startsAt, timeZone);
+        if (!blank(startsAt) && start.isEmpty()) {
+            feedback.fieldError(FORM + ":startsAt", NOT_A_START);
+            readable = false;
+        }
+        if (!readable) {
             return null;
         }
         try {
@@ -54,7 +90,10 @@ public abstract class TicketForm {
                     save(
                             tickets,
                             new TicketDraft(
-                                    title == null ? "" : title.strip(), Money.parse(price)));
+                                    title == null ? "" : title.strip(),
+                                    Money.parse(price),
+                                    event(start.orElse(null)),
+                                    seat()));
             feedback.success(saved());
             browser.redirect("/ticket?id=" + Browser.encode(ticket.id()));
         } catch (ApiException e) {
@@ -64,13 +103,36 @@ public abstract class TicketForm {
             if (e.isUnauthorized()) {
                 browser.redirectToSignIn();
             } else {
-                feedback.show(e, Map.of("title", FORM + ":title", "price", FORM + ":price"));
+                feedback.show(e, FIELDS);
             }
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
             feedback.unreachable();
         }
         return null;
+    }
+
+    /** The event when any of its fields is filled in (the API then says which are missing). */
+    private Ticket.ListedEvent event(Instant start) {
+        if (blank(eventName) && blank(venue) && blank(city) && blank(startsAt)) {
+            return null;
+        }
+        return new Ticket.ListedEvent(text(eventName), text(venue), text(city), start);
+    }
+
+    private TicketDraft.SeatDraft seat() {
+        if (blank(section) && blank(row) && blank(seatNumber)) {
+            return null;
+        }
+        return new TicketDraft.SeatDraft(text(section), text(row), text(seatNumber));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 
     /** Empty, or a number: anything else cannot be sent as a price. */
@@ -89,6 +151,70 @@ public abstract class TicketForm {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    public void setEventName(String eventName) {
+        this.eventName = eventName;
+    }
+
+    public String getVenue() {
+        return venue;
+    }
+
+    public void setVenue(String venue) {
+        this.venue = venue;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(String startsAt) {
+        this.startsAt = startsAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getSection() {
+        return section;
+    }
+
+    public void setSection(String section) {
+        this.section = section;
+    }
+
+    public String getRow() {
+        return row;
+    }
+
+    public void setRow(String row) {
+        this.row = row;
+    }
+
+    public String getSeatNumber() {
+        return seatNumber;
+    }
+
+    public void setSeatNumber(String seatNumber) {
+        this.seatNumber = seatNumber;
     }
 
     public String getPrice() {

@@ -112,12 +112,24 @@ public class TicketPage {
 
     /** Held by an order: per the catalog, or as order-service just told a would-be buyer. */
     public boolean isReserved() {
-        return reservedByOther || (getTicket() != null && ticket.isReserved());
+        return reservedByOther || (getTicket() != null && "reserved".equals(ticket.getState()));
     }
 
-    /** Purchase is offered to signed-in visitors who don't own the ticket, while it is free. */
+    /** Sold, or taken down by its seller: gone for good, so the page says so instead of "buy". */
+    public boolean isGone() {
+        return getTicket() != null
+                && ("sold".equals(ticket.getState()) || "withdrawn".equals(ticket.getState()));
+    }
+
+    public String getGoneNotice() {
+        return "sold".equals(ticket.getState())
+                ? "This ticket has been sold."
+                : "The seller has withdrawn this ticket: it is no longer for sale.";
+    }
+
+    /** Purchase is offered to signed-in visitors who don't own the ticket, while it is on sale. */
     public boolean isPurchasable() {
-        return getTicket() != null && !isOwner() && !isReserved();
+        return getTicket() != null && !isOwner() && !isReserved() && !isGone();
     }
 
     public String getReservedNotice() {

@@ -1,0 +1,271 @@
+package dev.ticketing.system.storefront;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ServiceUnderTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The marketplace organised around events (docs/api.md, "Events and listings"), in a browser:
+ * selling with an event and a seat, searching and filtering with the filters in the URL, paging,
+ * and the seller's dashboard with withdrawal and a sale.
+ */
+class StorefrontListingsIT {
+
+    @RegisterExtension final Browsers browsers = new Browsers();
+
+    private final Marketplace market = new Marketplace();
+
+    /** A word no other test lists, so a search finds only this test's listings. */
+    private static String ownWord() {
+        return "zx" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    private static String event(String name, String venue, String city, Instant startsAt) {
+        return "{\"name\":\""
+                + name
+                + "\",\"venue\":\""
+                + venue
+                + "\",\"city\":\""
+                + city
+                + "\",\"startsAt\":\""
+                + startsAt
+                + "\"}";
+    }
+
+    @Test
+    void aSellerListsATicketForAnEventWithItsSeatInTheirOwnTimeZone() {
+        String word = ownWord();
+        Shopper seller = browsers.open("seller");
+        // A seller far from UTC: what they type is their local time.
+        ((ChromeDriver) seller.driver())
+                .executeCdpCommand(
+                        "Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        seller.signUp(Shopper.newEmail("seller"));
+        seller.assertSignedIn();
+        seller.driver().findElement(By.id("nav-sell")).click();
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("ticket:eventName")));
+        seller.fillTicketForm("Floor, standing " + word, "80");
+        seller.type(By.id("ticket:eventName"), "Night Sky Tour");
+        seller.type(By.id("ticket:venue"), "Arena");
+        seller.type(By.id("ticket:city"), "Lyon");
+        LocalDateTime local =
+                LocalDateTime.now()
+                        .plusDays(45)
+                        .withHour(19)
+                        .withMinute(30)
+                        .withSecond(0)
+                        .withNano(0);
+        WebElement startsAt = seller.driver().findElement(By.id("ticket:startsAt"));
+        ((JavascriptExecutor) seller.driver())
+                .executeScript("arguments[0].value = arguments[1]", startsAt, local.toString());
+        seller.type(By.id("ticket:section"), "A");
+        seller.type(By.id("ticket:seatNumber"), "14");
+        String zone = seller.driver().findElement(By.id("ticket:timeZone")).getAttribute("value");
+        assertEquals("Asia/Tokyo", zone, "the page names the seller's time zone");
+        seller.screenshot("sell-with-event");
+        seller.submit(By.id("ticket:submit"), "listed-with-event");
+
+        String id = seller.idInUrl();
+        assertTrue(seller.text(By.id("ticket-event")).contains("Night Sky Tour"));
+        assertTrue(seller.text(By.id("ticket-event")).contains("Arena, Lyon"));
+        assertEquals("Section A · Seat 14", seller.text(By.id("ticket-seat")));
+        // Stored as the instant the seller meant, in their own time zone.
+        HttpApi.Reply stored = new HttpApi().get(ServiceUnderTest.url("/api/tickets/" + id));
+        assertEquals(
+                local.atZone(ZoneId.of(zone)).toInstant(),
+                Instant.parse(stored.json().getJsonObject("event").getString("startsAt")));
+        seller.screenshotAsPhone("ticket-with-event");
+
+        // A partly described event is refused field by field, next to the fields.
+        seller.driver().findElement(By.id("nav-sell")).click();
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("ticket:eventName")));
+        seller.fillTicketForm("Balcony " + word, "30");
+        seller.type(By.id("ticket:eventName"), "Night Sky Tour");
+        seller.submit(By.id("ticket:submit"), "sell-event-incomplete");
+        assertEquals("Venue is required", seller.fieldMessage("ticket:venue-error"));
+        assertEquals("City is required", seller.fieldMessage("ticket:city-error"));
+        assertEquals("Event start is required", seller.fieldMessage("ticket:startsAt-error"));
+    }
+
+    @Test
+    void aBuyerSearchesAndFiltersWithEverythingInTheUrlAndPagesToTheEnd() {
+        String word = ownWord();
+        String session = market.signUp(Shopper.newEmail("lister"));
+        Instant soon = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String lyon =
+                market.sellFor(
+                        session,
+                        "Lyon " + word,
+                        "45",
+                        event("Jazz à Vienne", "Théâtre", "Lyon", soon));
+        String paris =
+                market.sellFor(
+                        session,
+                        "Paris " + word,
+                        "25",
+                        event("Jazz à Vienne", "Olympia", "Paris", soon.plus(2, ChronoUnit.DAYS)));
+        for (int i = 0; i < 13; i++) {
+            market.sellFor(
+                    session,
+                    "Bulk " + word + " " + i,
+                    "10",
+                    event("Bulk", "Hall", "Nantes", soon.plus(20 + i, ChronoUnit.DAYS)));
+        }
+
+        Shopper buyer = browsers.open("buyer");
+        buyer.home();
+        buyer.type(By.id("search-q"), "JAZZ a " + word);
+        buyer.type(By.id("search-city"), "lyon");
+        buyer.submit(By.id("search-submit"), "searched");
+        String url = buyer.driver().getCurrentUrl();
+        assertTrue(url.contains("q=JAZZ+a+" + word) && url.contains("city=lyon"), url);
+        assertEquals(List.of("Lyon " + word), titles(buyer));
+        assertTrue(buyer.text(By.id("tickets")).contains("Théâtre, Lyon"), "labelled by event");
+
+        // Another filter, sorted by price: the previous search is one Back away.
+        buyer.type(By.id("search-city"), "");
+        new Select(buyer.driver().findElement(By.id("search-sort"))).selectByValue("cheapest");
+        buyer.submit(By.id("search-submit"), "sorted-cheapest");
+        assertEquals(List.of("Paris " + word, "Lyon " + word), titles(buyer));
+        assertEquals(
+                "cheapest",
+                new Select(buyer.driver().findElement(By.id("search-sort")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        buyer.driver().navigate().back();
+        buyer.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("search-q")));
+        assertEquals(
+                "lyon", buyer.driver().findElement(By.id("search-city")).getAttribute("value"));
+        assertEquals(List.of("Lyon " + word), titles(buyer));
+
+        // A shared link shows the same search; nothing matching says what to change.
+        buyer.open("/?q=" + word + "&maxPrice=20&sort=soonest", "shared-search");
+        assertEquals(
+                "soonest",
+                new Select(buyer.driver().findElement(By.id("search-sort")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"),
+                "the page shows the link's order");
+        assertEquals("20", buyer.driver().findElement(By.id("search-max")).getAttribute("value"));
+        assertEquals(12, titles(buyer).size(), "a page of twelve");
+        assertTrue(titles(buyer).stream().allMatch(t -> t.startsWith("Bulk " + word)));
+        Set<String> seen = new HashSet<>(titles(buyer));
+        clickBelowTheFold(buyer, buyer.driver().findElement(By.id("page-more")));
+        buyer.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("page-first")));
+        buyer.screenshot("second-page");
+        assertEquals(1, titles(buyer).size());
+        seen.addAll(titles(buyer));
+        assertEquals(13, seen.size(), "every listing once");
+        assertFalse(buyer.present(By.id("page-more")), "the last page");
+
+        buyer.open("/?q=" + word + "&city=Reykjavik", "no-match");
+        assertTrue(buyer.present(By.id("no-match")));
+        assertTrue(buyer.text(By.id("no-match")).contains("another city"));
+        buyer.screenshotAsPhone("no-match");
+        assertTrue(buyer.present(By.id("search-clear")), "a way back to everything");
+    }
+
+    @Test
+    void aSellerSeesEveryListingWithdrawsOneAfterConfirmingAndSeesASaleWithItsDate() {
+        String word = ownWord();
+        Shopper seller = browsers.open("dashboard");
+        String email = Shopper.newEmail("dashboard");
+        seller.signUp(email);
+        seller.assertSignedIn();
+        String kept = seller.sell("Kept " + word, "15");
+        String withdrawn = seller.sell("Withdrawn " + word, "20");
+        String sold = seller.sell("Sold " + word, "25");
+
+        // A buyer buys one, through the API.
+        String buyer = market.signUp(Shopper.newEmail("buyer"));
+        String order = market.reserve(buyer, sold);
+        market.pay(buyer, order);
+
+        seller.driver().findElement(By.id("nav-listings")).click();
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("listings")));
+        assertTrue(row(seller, kept).contains("On sale"), row(seller, kept));
+        seller.reloadUntil(
+                "/listings",
+                d -> row(seller, sold).contains("Sold on"),
+                Duration.ofSeconds(30),
+                "dashboard-sold");
+        assertTrue(row(seller, sold).contains("Sold"), row(seller, sold));
+        assertFalse(
+                seller.present(By.cssSelector("[data-ticket-id='" + sold + "'] .listing-withdraw")),
+                "a sold listing cannot be withdrawn");
+
+        // Withdraw, after a confirmation that also offers to keep it.
+        seller.driver()
+                .findElement(
+                        By.cssSelector("[data-ticket-id='" + withdrawn + "'] .listing-withdraw"))
+                .click();
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw:confirm")));
+        assertTrue(seller.text(By.id("withdraw-title")).contains("Withdrawn " + word));
+        assertTrue(seller.present(By.id("keep")));
+        seller.screenshot("withdraw-confirm");
+        seller.submit(By.id("withdraw:confirm"), "withdrawn");
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("listings")));
+        assertTrue(seller.alerts().contains("withdrawn"), seller.alerts());
+        assertTrue(row(seller, withdrawn).contains("Withdrawn"), row(seller, withdrawn));
+        assertFalse(
+                seller.present(
+                        By.cssSelector("[data-ticket-id='" + withdrawn + "'] .listing-withdraw")));
+        seller.screenshotAsPhone("dashboard");
+
+        // Buyers no longer find it, and its page says why.
+        seller.open("/?q=" + word, "search-after-withdrawal");
+        assertEquals(List.of("Kept " + word), titles(seller));
+        seller.ticket(withdrawn);
+        assertTrue(seller.text(By.id("gone-notice")).contains("withdrawn"));
+    }
+
+    /**
+     * Clicks a link below the fold: scrolled into view at once (Bootstrap makes scrolling smooth,
+     * and chromedriver's own scroll-then-click misses a target still moving), checked to be what a
+     * finger would touch there (nothing covers it), then activated.
+     */
+    private static void clickBelowTheFold(Shopper shopper, WebElement link) {
+        JavascriptExecutor page = (JavascriptExecutor) shopper.driver();
+        page.executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+        Object onTop =
+                page.executeScript(
+                        "var r = arguments[0].getBoundingClientRect();"
+                                + " return document.elementFromPoint(r.x + r.width / 2,"
+                                + " r.y + r.height / 2) === arguments[0];",
+                        link);
+        assertEquals(Boolean.TRUE, onTop, "nothing covers " + link.getText());
+        page.executeScript("arguments[0].click()", link);
+    }
+
+    private static String row(Shopper shopper, String ticketId) {
+        return shopper.text(By.cssSelector("[data-ticket-id='" + ticketId + "']"));
+    }
+
+    private static List<String> titles(Shopper shopper) {
+        return shopper.driver().findElements(By.cssSelector("#tickets .ticket-link")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+}

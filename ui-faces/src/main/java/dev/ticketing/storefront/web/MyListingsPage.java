@@ -1,0 +1,135 @@
+package dev.ticketing.storefront.web;
+
+import dev.ticketing.storefront.client.ApiException;
+import dev.ticketing.storefront.client.Ticket;
+import dev.ticketing.storefront.client.TicketsApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.ProcessingException;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * "My listings", the seller's dashboard: every listing in every state, newest first, with a badge,
+ * the sale date of sold ones, and "Withdraw" (after a confirmation) on those still on sale.
+ */
+@Named
+@RequestScoped
+public class MyListingsPage {
+    private static final Logger LOG = Logger.getLogger(MyListingsPage.class.getName());
+
+    /** Each state's badge: its words and its colour. */
+    private static final Map<String, String[]> BADGES =
+            Map.of(
+                    "on-sale", new String[] {"On sale", "text-bg-success"},
+                    "reserved", new String[] {"Reserved", "text-bg-warning"},
+                    "sold", new String[] {"Sold", "text-bg-primary"},
+                    "withdrawn", new String[] {"Withdrawn", "text-bg-secondary"});
+
+    @Inject @RestClient TicketsApi tickets;
+
+    @Inject CurrentUser currentUser;
+
+    @Inject Browser browser;
+
+    @Inject Feedback feedback;
+
+    private List<Ticket> mine;
+    private boolean loaded;
+
+    /** Withdraw's confirmation: the listing asked about. */
+    private String id;
+
+    private Ticket asked;
+
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        if (!currentUser.isSignedIn()) {
+            browser.redirectToSignIn();
+            return;
+        }
+        try {
+            mine = tickets.mine();
+        } catch (ApiException e) {
+            if (e.isUnauthorized()) {
+                browser.redirectToSignIn();
+            } else {
+                LOG.log(Level.WARNING, "catalog-service refused the listings: {0}", e.toString());
+                feedback.unreachable();
+            }
+        } catch (ProcessingException e) {
+            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
+            feedback.unreachable();
+        }
+    }
+
+    /** The confirmation page's view action: the seller's own listing, or back to the dashboard. */
+    public void loadWithdrawal() {
+        load();
+        asked = getListings().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+        if (mine != null && asked == null) {
+            feedback.errorAfterRedirect("That listing is not one of yours.");
+            browser.redirect("/listings");
+        }
+    }
+
+    /** Withdraws the listing asked about; the dashboard then shows it withdrawn. */
+    public String withdraw() {
+        try {
+            tickets.withdraw(id == null ? "" : id);
+            feedback.success("Your listing is withdrawn: nobody can buy it any more.");
+        } catch (ApiException e) {
+            if (e.isUnauthorized()) {
+                browser.redirectToSignIn();
+                return null;
+            }
+            // Reserved or sold since the page was shown: the API's reason, on the dashboard.
+            feedback.errorAfterRedirect(
+                    e.errors().isEmpty()
+                            ? "The listing could not be withdrawn."
+                            : e.errors().get(0).message());
+        } catch (ProcessingException e) {
+            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
+            feedback.errorAfterRedirect("The catalog is unreachable; your listing is unchanged.");
+        }
+        browser.redirect("/listings");
+        return null;
+    }
+
+    public List<Ticket> getListings() {
+        load();
+        return mine == null ? List.of() : mine;
+    }
+
+    public boolean isNone() {
+        load();
+        return mine != null && mine.isEmpty();
+    }
+
+    public String badge(Ticket ticket) {
+        return BADGES.getOrDefault(ticket.getState(), BADGES.get("on-sale"))[0];
+    }
+
+    public String badgeStyle(Ticket ticket) {
+        return BADGES.getOrDefault(ticket.getState(), BADGES.get("on-sale"))[1];
+    }
+
+    public Ticket getAsked() {
+        return asked;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+}
