@@ -123,6 +123,9 @@ public final class Demo {
 
     /** Loads the catalogue; {@code domain} names the users' email domain. */
     public Outcome load(int events, int listings, String domain) throws Exception {
+        if (events < 1 || listings < 0) {
+            throw new IllegalArgumentException("--events must be 1 or more, --listings 0 or more");
+        }
         List<String> emails = new ArrayList<>();
         List<String> sessions = new ArrayList<>();
         for (int s = 1; s <= SELLERS; s++) {
@@ -166,7 +169,8 @@ public final class Demo {
                 post.get();
             }
         } finally {
-            pool.shutdown();
+            // After a failure the listings still queued are not sent: the run stops there.
+            pool.shutdownNow();
         }
         return new Outcome(created.get(), kept.get(), emails);
     }

@@ -323,12 +323,12 @@ public class ListingQuery {
                     || !ID.matcher(parts[2]).matches()) {
                 return Optional.empty();
             }
-            if (order == SortOrder.CHEAPEST) {
-                new BigDecimal(parts[1]);
-            } else {
-                Instant.parse(parts[1]);
-            }
-            return Optional.of(new Position(parts[1], parts[2]));
+            // The key must be a value the store holds: a price, or an instant of a storable year.
+            boolean storable =
+                    order == SortOrder.CHEAPEST
+                            ? price(parts[1]).isPresent()
+                            : storable(Instant.parse(parts[1])).isPresent();
+            return storable ? Optional.of(new Position(parts[1], parts[2])) : Optional.empty();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
@@ -352,7 +352,7 @@ public class ListingQuery {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return Optional.of(
+                return storable(
                         endOfDay
                                 ? day.plusDays(1)
                                         .atStartOfDay()
@@ -360,11 +360,21 @@ public class ListingQuery {
                                         .minusMillis(1)
                                 : day.atStartOfDay().toInstant(ZoneOffset.UTC));
             }
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            return storable(OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
+
+    /** Years 1 to 9999 only: the store's dates cannot hold every year ISO-8601 can write. */
+    private static Optional<Instant> storable(Instant instant) {
+        return instant.isBefore(FIRST) || instant.isAfter(LAST)
+                ? Optional.empty()
+                : Optional.of(instant);
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private static Optional<BigDecimal> price(String text) {
         if (text == null) {

@@ -63,16 +63,26 @@ public class TicketsResource implements TicketsApi {
         TicketSearch.Page found = catalog.search(search);
         Response.ResponseBuilder ok = Response.ok(listOf(found.tickets()));
         if (found.next() != null) {
-            URI next =
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam(
-                                    "cursor", ListingQuery.cursorOf(search.order(), found.next()))
-                            .build();
-            // Relative: right behind any proxy or front that serves /api/tickets.
-            ok.header(
-                    "Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+            ok.header("Link", "<" + nextPage(found.next(), search) + ">; rel=\"next\"");
         }
         return ok.build();
+    }
+
+    /**
+     * This request's path and query with the next page's cursor, written by hand from the raw
+     * request (a query holding characters such as "{" is copied as sent, never parsed as a
+     * template). Relative: right behind any proxy or front that serves /api/tickets.
+     */
+    private String nextPage(TicketSearch.Position next, TicketSearch search) {
+        URI request = uriInfo.getRequestUri();
+        StringBuilder query = new StringBuilder();
+        for (String parameter : request.getRawQuery().split("&")) {
+            if (!parameter.isEmpty() && !parameter.startsWith("cursor=")) {
+                query.append(parameter).append('&');
+            }
+        }
+        query.append("cursor=").append(ListingQuery.cursorOf(search.order(), next));
+        return request.getRawPath() + "?" + query;
     }
 
     private static GenericEntity<List<TicketResponse>> listOf(List<Ticket> tickets) {

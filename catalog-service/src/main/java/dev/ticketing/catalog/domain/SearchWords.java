@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.domain;
 
+import dev.ticketing.common.listing.Event;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,20 +47,31 @@ public final class SearchWords {
 
     /** Every word a search can find {@code ticket} by. */
     public static List<String> of(Ticket ticket) {
-        StringBuilder text = new StringBuilder(ticket.title());
-        if (ticket.event() != null) {
-            text.append(' ')
-                    .append(ticket.event().name())
-                    .append(' ')
-                    .append(ticket.event().venue())
-                    .append(' ')
-                    .append(ticket.event().city());
+        Event event = ticket.event();
+        return event == null
+                ? of(ticket.title(), null, null, null)
+                : of(ticket.title(), event.name(), event.venue(), event.city());
+    }
+
+    /**
+     * The words of a listing's title and of its event's name, venue and city (each may be null).
+     */
+    public static List<String> of(String title, String name, String venue, String city) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {title, name, venue, city}) {
+            if (part != null) {
+                text.append(part).append(' ');
+            }
         }
         return of(text.toString());
     }
 
     /** The city as a search compares it: folded, whole. */
     public static String city(Ticket ticket) {
-        return ticket.event() == null ? null : fold(ticket.event().city()).strip();
+        return ticket.event() == null ? null : city(ticket.event().city());
+    }
+
+    public static String city(String city) {
+        return city == null ? null : fold(city).strip();
     }
 }

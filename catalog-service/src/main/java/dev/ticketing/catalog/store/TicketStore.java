@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.catalog.application.TicketSearch;
 import dev.ticketing.catalog.application.Tickets;
@@ -79,10 +80,37 @@ public class TicketStore implements Tickets, OutboxCollection {
                 Indexes.ascending("cityKey", "event.startsAt"),
                 new IndexOptions().name("city_soonest"));
         tickets.createIndex(Indexes.ascending("searchWords"), new IndexOptions().name("words"));
+        fillInSearchFields();
         // A seller's listings, newest first.
         tickets.createIndex(
                 Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("listedAt")),
                 new IndexOptions().name("seller_newest_first"));
+    }
+
+    /**
+     * Listings stored before the search existed have no words or city key: filled in once, so a
+     * search finds them too. No new version and no event: what a listing is does not change.
+     */
+    private void fillInSearchFields() {
+        for (Document old :
+                tickets.find(Filters.exists("searchWords", false))
+                        .projection(Projections.include("title", "event"))) {
+            Document event = old.get("event", Document.class);
+            String city = event == null ? null : event.getString("city");
+            tickets.updateOne(
+                    Filters.and(
+                            Filters.eq("_id", old.get("_id")),
+                            Filters.exists("searchWords", false)),
+                    Updates.combine(
+                            Updates.set(
+                                    "searchWords",
+                                    SearchWords.of(
+                                            old.getString("title"),
+                                            event == null ? null : event.getString("name"),
+                                            event == null ? null : event.getString("venue"),
+                                            city)),
+                            Updates.set("cityKey", SearchWords.city(city))));
+        }
     }
 
     @Override

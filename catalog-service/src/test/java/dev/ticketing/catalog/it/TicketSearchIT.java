@@ -265,6 +265,44 @@ class TicketSearchIT {
         assertEquals(200, search("limit=1000&offset=3").status());
     }
 
+    /** Values ISO-8601 and decimals can write but the store cannot hold: 400, never a 500. */
+    @Test
+    void valuesBeyondWhatTheStoreHoldsAreRefusedAndBracesAreJustText() {
+        assertFieldErrors(
+                search("from=" + encoded("-300000000-01-01T00:00:00Z") + "&to=+99999-01-01"),
+                "from",
+                "From must be a date (2027-03-01) or an ISO-8601 date and time with its offset",
+                "to",
+                "To must be a date (2027-03-31) or an ISO-8601 date and time with its offset");
+        for (String forged :
+                List.of(
+                        "newest|-300000000-01-01T00:00:00Z|abc",
+                        "soonest|+300000000-01-01T00:00:00Z|abc",
+                        "cheapest|1E+9999|abc",
+                        "cheapest|0.001|abc")) {
+            String sort = forged.substring(0, forged.indexOf('|'));
+            String cursor =
+                    java.util.Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+            assertFieldErrors(
+                    search("sort=" + sort + "&cursor=" + cursor),
+                    "cursor",
+                    "Cursor is not one of this search's; start again from the first page");
+        }
+        // Template-like text in the query is copied into the next page's link as it came.
+        String own = ownWord();
+        list(own + " {x}", "10", null);
+        list(own + " {y}", "10", null);
+        HttpApi.Reply first = search("q=" + own + encoded(" {x") + "&limit=1");
+        assertEquals(200, first.status(), first.body());
+        HttpApi.Reply braces = search("q=" + own + "+%7Bx%7D&limit=1");
+        assertEquals(200, braces.status(), braces.body());
+        HttpApi.Reply both = search("q=" + own + "&sort=newest&limit=1&city=");
+        String next = next(both).orElseThrow();
+        assertTrue(next.contains("q=" + own + "&sort=newest&limit=1&city=&cursor="), next);
+    }
+
     @Test
     void aCursorBelongsToItsSearchOrder() {
         String own = ownWord();

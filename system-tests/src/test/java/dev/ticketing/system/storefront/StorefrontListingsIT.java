@@ -238,6 +238,18 @@ class StorefrontListingsIT {
         assertEquals(List.of("Kept " + word), titles(seller));
         seller.ticket(withdrawn);
         assertTrue(seller.text(By.id("gone-notice")).contains("withdrawn"));
+
+        // Someone else's listing: the confirmation is refused, and the listing stays on sale.
+        Shopper other = browsers.open("other");
+        other.signUp(Shopper.newEmail("other"));
+        other.assertSignedIn();
+        other.open("/withdraw?id=" + kept, "withdraw-not-yours");
+        // Back on their own (empty) dashboard, with the reason.
+        other.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("empty-state")));
+        assertTrue(other.alerts().contains("Only the seller"), other.alerts());
+        assertFalse(other.present(By.id("withdraw:confirm")));
+        seller.open("/listings", "dashboard-after-other");
+        assertTrue(row(seller, kept).contains("On sale"), row(seller, kept));
     }
 
     /**

@@ -70,15 +70,34 @@ public class MyListingsPage {
         }
     }
 
-    /** The confirmation page's view action: the seller's own listing, or back to the dashboard. */
+    /**
+     * The confirmation page's view action: the listing asked about, if it is the seller's own;
+     * otherwise back to the dashboard with the reason.
+     */
     public void loadWithdrawal() {
-        load();
-        asked = getListings().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
-        if (mine != null && asked == null) {
-            feedback.errorAfterRedirect("That listing is not one of yours.");
-            browser.redirect("/listings");
+        if (!currentUser.isSignedIn()) {
+            browser.redirectToSignIn();
+            return;
         }
+        try {
+            Ticket ticket = tickets.ticket(id == null ? "" : id);
+            if (ticket.isOwnedBy(currentUser.getId())) {
+                asked = ticket;
+                return;
+            }
+            feedback.errorAfterRedirect(NOT_YOURS);
+        } catch (ApiException e) {
+            feedback.errorAfterRedirect(
+                    e.isNotFound() ? "That listing does not exist." : UNREACHABLE);
+        } catch (ProcessingException e) {
+            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
+            feedback.errorAfterRedirect(UNREACHABLE);
+        }
+        browser.redirect("/listings");
     }
+
+    static final String NOT_YOURS = "Only the seller of a listing can withdraw it.";
+    static final String UNREACHABLE = "The catalog is unreachable; your listing is unchanged.";
 
     /** Withdraws the listing asked about; the dashboard then shows it withdrawn. */
     public String withdraw() {
@@ -86,8 +105,13 @@ public class MyListingsPage {
             tickets.withdraw(id == null ? "" : id);
             feedback.success("Your listing is withdrawn: nobody can buy it any more.");
         } catch (ApiException e) {
-            if (e.isUnauthorized()) {
+            if (e.isUnauthorized() && !currentUser.isSignedIn()) {
                 browser.redirectToSignIn();
+                return null;
+            }
+            if (e.isUnauthorized()) {
+                feedback.errorAfterRedirect(NOT_YOURS);
+                browser.redirect("/listings");
                 return null;
             }
             // Reserved or sold since the page was shown: the API's reason, on the dashboard.
@@ -97,7 +121,7 @@ public class MyListingsPage {
                             : e.errors().get(0).message());
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
-            feedback.errorAfterRedirect("The catalog is unreachable; your listing is unchanged.");
+            feedback.errorAfterRedirect(UNREACHABLE);
         }
         browser.redirect("/listings");
         return null;
