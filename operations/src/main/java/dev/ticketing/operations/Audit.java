@@ -134,6 +134,7 @@ public final class Audit {
             everyOrderEnds(allOrders, violations);
             everyChargeIsPaidForOrRefunded(allOrders, paymentCopies, attempts, ledger, violations);
             copiesAgreeWithTheCatalog(tickets, copies, violations);
+            salesAreThePaidOrders(tickets, allOrders, violations);
             paymentCopiesAgreeWithOrders(allOrders, paymentCopies, violations);
             outboxesAreEmpty("catalog-service ticket", tickets, violations);
             outboxesAreEmpty("order-service order", allOrders, violations);
@@ -307,12 +308,57 @@ public final class Audit {
             compare("price", decimal(ticket.get("price")), decimal(copy.get("price")), differ);
             compare("seller", ticket.getString("userId"), copy.getString("userId"), differ);
             compare("holder", ticket.getString("orderId"), copy.getString("reservedBy"), differ);
+            compare(
+                    "withdrawn",
+                    ticket.get("withdrawnAt") != null && ticket.get("soldAt") == null,
+                    Boolean.TRUE.equals(copy.getBoolean("withdrawn")),
+                    differ);
             if (!differ.isEmpty()) {
                 violations.add(
                         "order-service's copy of ticket "
                                 + id
                                 + " disagrees with the catalog: "
                                 + differ);
+            }
+        }
+    }
+
+    /**
+     * A listing is sold exactly when its order is paid (docs/api.md, "Events and listings"): every
+     * sold listing names a complete order, and every complete order's listing is sold to it.
+     */
+    private static void salesAreThePaidOrders(
+            Map<String, Document> tickets, Map<String, Document> orders, List<String> violations) {
+        for (Document ticket : tickets.values()) {
+            if (ticket.get("soldAt") == null) {
+                continue;
+            }
+            String orderId = ticket.getString("orderId");
+            Document order = orderId == null ? null : orders.get(orderId);
+            if (order == null || !"complete".equals(order.getString("status"))) {
+                violations.add(
+                        "ticket "
+                                + ticket.getString("_id")
+                                + " is sold to order "
+                                + orderId
+                                + ", which is "
+                                + (order == null ? "unknown" : order.getString("status")));
+            }
+        }
+        for (Document order : orders.values()) {
+            if (!"complete".equals(order.getString("status"))) {
+                continue;
+            }
+            Document ticket = tickets.get(ticketOf(order));
+            if (ticket == null
+                    || ticket.get("soldAt") == null
+                    || !order.getString("_id").equals(ticket.getString("orderId"))) {
+                violations.add(
+                        "order "
+                                + order.getString("_id")
+                                + " is paid, but the catalog has not sold ticket "
+                                + ticketOf(order)
+                                + " to it");
             }
         }
     }

@@ -82,7 +82,10 @@ class AuditTest {
                 .getCollection("tickets")
                 .updateOne(
                         Filters.eq("_id", ticket),
-                        Updates.combine(Updates.set("orderId", order), Updates.set("version", 1L)));
+                        Updates.combine(
+                                Updates.set("orderId", order),
+                                Updates.set("version", 1L),
+                                Updates.set("soldAt", new Date())));
         db("orders")
                 .getCollection("tickets")
                 .updateOne(
@@ -181,6 +184,44 @@ class AuditTest {
         assertTrue(
                 found.stream().anyMatch(v -> v.startsWith("order o-a is still open")),
                 found.toString());
+    }
+
+    @Test
+    void aSaleWithoutAPaidOrderAndAPaidOrderWithoutASaleAreReported() throws Exception {
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(Filters.eq("_id", "t-sold"), Updates.unset("soldAt"));
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(
+                        Filters.eq("_id", "t-free"),
+                        Updates.combine(
+                                Updates.set("soldAt", new Date()),
+                                Updates.set("orderId", "o-cancelled")));
+        db("orders")
+                .getCollection("tickets")
+                .updateOne(Filters.eq("_id", "t-free"), Updates.set("reservedBy", "o-cancelled"));
+        assertEquals(
+                List.of(
+                        "ticket t-free is sold to order o-cancelled, which is cancelled",
+                        "order o-paid is paid, but the catalog has not sold ticket t-sold to it"),
+                audit.once().violations());
+    }
+
+    @Test
+    void aWithdrawalTheCopyDoesNotKnowIsReported() throws Exception {
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(Filters.eq("_id", "t-new"), Updates.set("withdrawnAt", new Date()));
+        assertEquals(
+                List.of(
+                        "order-service's copy of ticket t-new disagrees with the catalog:"
+                                + " [withdrawn true vs false]"),
+                audit.once().violations());
+        db("orders")
+                .getCollection("tickets")
+                .updateOne(Filters.eq("_id", "t-new"), Updates.set("withdrawn", true));
+        assertEquals(List.of(), audit.once().violations());
     }
 
     @Test
