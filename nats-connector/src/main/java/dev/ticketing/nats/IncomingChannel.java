@@ -1,9 +1,9 @@
 package dev.ticketing.nats;
 
-import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullRequestOptions;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,12 +26,16 @@ import org.reactivestreams.Subscription;
 
 /**
  * An incoming channel: a reactive-streams Publisher of JetStream messages from the channel's
- * durable pull consumer. Each subscription has one worker thread that fetches at most as many
- * messages as the subscriber has requested (so request(n) is honoured end to end). Nothing that
- * happens to one message or to NATS ends a subscription: errors (NATS down, consumer or stream
- * gone, API timeouts, anything thrown) are logged and the worker sets the stream and consumer up
- * again and resumes from the durable's position. Only the application ends it (cancel), which
- * {@link #health()} reports, so liveness can ask for a restart.
+ * durable pull consumer. Each subscription has one worker thread that pulls at most as many
+ * messages as the subscriber has requested (so request(n) is honoured end to end), through one
+ * long-lived pull subscription: a message the server sends for a pull the worker has stopped
+ * waiting on still lands in that subscription and is handed over with the next pull, instead of
+ * being dropped and redelivered one ack-wait later (jnats' one-shot fetch() ends on its own timer,
+ * which can run out just before the server's). Nothing that happens to one message or to NATS ends
+ * a subscription: errors (NATS down, consumer or stream gone, API timeouts, anything thrown) are
+ * logged and the worker sets the stream and consumer up again and resumes from the durable's
+ * position. Only the application ends it (cancel), which {@link #health()} reports, so liveness can
+ * ask for a restart.
  */
 public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseable {
 
@@ -224,11 +228,10 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         private final Thread thread;
         private volatile boolean cancelled;
         private volatile Throwable badRequest;
-        private volatile FetchConsumer currentFetch;
+        private volatile JetStreamSubscription subscription;
         private volatile long lastBeat = System.nanoTime();
         private volatile String activity = "starting";
         private volatile boolean inApplication;
-        private ConsumerContext consumer;
 
         Worker(Subscriber<? super Message<?>> subscriber) {
             this.subscriber = subscriber;
@@ -269,14 +272,7 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         @Override
         public void cancel() {
             cancelled = true;
-            FetchConsumer f = currentFetch;
-            if (f != null) {
-                try {
-                    f.close(); // ends nextMessage() promptly instead of after fetch-expires
-                } catch (Exception e) {
-                    LOG.log(Level.FINE, "closing fetch", e);
-                }
-            }
+            drop(subscription); // ends a waiting nextMessage() now instead of after fetch-expires
             wake();
         }
 
@@ -352,51 +348,58 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
 
         private void loop() throws InterruptedException {
             long retryMillis = settings.reconnectWait().toMillis();
-            while (awaitDemand()) {
-                try {
-                    if (consumer == null) {
-                        consumer = setUp();
-                        if (consumer == null) {
-                            continue; // cancelled while waiting for the connection
+            try {
+                while (awaitDemand()) {
+                    try {
+                        if (subscription == null) {
+                            subscription = setUp();
+                            if (subscription == null) {
+                                continue; // cancelled while waiting for the connection
+                            }
                         }
+                        beat("fetching");
+                        if (pull(subscription) == 0) {
+                            // A pull to a consumer that no longer exists (deleted, or lost with its
+                            // stream while no pull was waiting) ends empty, silently: ask the
+                            // server whether the consumer is still there (a bound subscription's
+                            // lookup answers null when it is not); if not, set it up again.
+                            if (subscription.getConsumerInfo() == null) {
+                                throw new IllegalStateException(
+                                        "consumer " + settings.durable() + " no longer exists");
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        // NATS down, consumer or stream gone, API timeout, a bug: all retried the
+                        // same way.
+                        if (!cancelled) {
+                            boolean expected =
+                                    e instanceof JetStreamApiException
+                                            || e instanceof java.io.IOException
+                                            || e instanceof IllegalStateException;
+                            LOG.log(
+                                    Level.WARNING,
+                                    settings + ": " + e + "; retrying in " + retryMillis + " ms",
+                                    expected ? null : e);
+                            beat("retrying after " + e.getClass().getSimpleName());
+                        }
+                        // Set up again: the consumer or the stream may be gone. Messages still
+                        // queued in the old subscription come back after ack-wait.
+                        drop(subscription);
+                        subscription = null;
+                        pause(retryMillis);
                     }
-                    beat("fetching");
-                    if (fetchBatch() == 0) {
-                        // A pull to a consumer that no longer exists (deleted, or lost with its
-                        // stream
-                        // while no pull was waiting) just expires, silently: ask the server whether
-                        // the
-                        // consumer is still there; if not, the error below sets it up again.
-                        consumer.getConsumerInfo();
-                    }
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    // NATS down, consumer or stream gone, API timeout, a bug: all retried the same
-                    // way.
-                    if (!cancelled) {
-                        boolean expected =
-                                e instanceof JetStreamApiException
-                                        || e instanceof java.io.IOException
-                                        || e instanceof IllegalStateException
-                                        || e
-                                                instanceof
-                                                io.nats.client.JetStreamStatusCheckedException;
-                        LOG.log(
-                                Level.WARNING,
-                                settings + ": " + e + "; retrying in " + retryMillis + " ms",
-                                expected ? null : e);
-                        beat("retrying after " + e.getClass().getSimpleName());
-                    }
-                    consumer = null; // set up again: the consumer or the stream may be gone
-                    pause(retryMillis);
                 }
+            } finally {
+                drop(subscription);
+                subscription = null;
             }
         }
 
-        private ConsumerContext setUp() throws Exception {
+        private JetStreamSubscription setUp() throws Exception {
             while (!cancelled && connection.awaitConnection(settings.reconnectWait()) == null) {
                 beat("waiting for NATS");
                 LOG.fine(() -> settings + " waiting for NATS at " + connection.url());
@@ -409,42 +412,64 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
                 StreamSetup.ensureStream(connection.management(), settings);
             }
             StreamSetup.ensureConsumer(connection.management(), settings);
-            return connection.jetStream().getConsumerContext(settings.stream(), settings.durable());
+            return connection
+                    .jetStream()
+                    .subscribe(
+                            null, PullSubscribeOptions.bind(settings.stream(), settings.durable()));
         }
 
-        /** One pull for min(demand, batch-size) messages, emitted as they arrive; how many came. */
-        private int fetchBatch() throws Exception {
+        /**
+         * One pull for min(demand, batch-size) messages, emitted as they arrive, until the batch is
+         * full or the server ends the pull (its 408 status makes nextMessage return null); how many
+         * came. The worker's own deadline, a second after the pull's expiry, only matters when that
+         * status is lost (a reconnect): anything the server sends later waits in the subscription.
+         */
+        private int pull(JetStreamSubscription sub) throws Exception {
             int batch = (int) Math.min(demand.get(), settings.batchSize());
-            FetchConsumeOptions options =
-                    FetchConsumeOptions.builder()
-                            .maxMessages(batch)
-                            .expiresIn(settings.fetchExpires().toMillis())
-                            .build();
+            long expires = settings.fetchExpires().toMillis();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(expires + 1000);
+            sub.pull(PullRequestOptions.builder(batch).expiresIn(expires).build());
             int received = 0;
-            try (FetchConsumer fetch = consumer.fetch(options)) {
-                currentFetch = fetch;
-                io.nats.client.Message raw;
-                while (!cancelled && (raw = fetch.nextMessage()) != null) {
-                    beat("fetching");
-                    if (!raw.isJetStream()) {
-                        continue;
-                    }
-                    received++;
-                    demand.decrementAndGet();
-                    IncomingNatsMessage<?> message = toMessage(raw);
-                    counters.consumed(
-                            message.metadata().subject(), message.metadata().deliveredCount());
-                    emit(message);
+            // Demand only grows while this runs (only this thread takes from it), so every message
+            // read here is one the subscriber asked for.
+            while (!cancelled && received < batch) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
                 }
-            } finally {
-                currentFetch = null;
+                io.nats.client.Message raw = sub.nextMessage(Duration.ofNanos(left));
+                if (raw == null) {
+                    break;
+                }
+                beat("fetching");
+                if (!raw.isJetStream()) {
+                    continue;
+                }
+                received++;
+                demand.decrementAndGet();
+                IncomingNatsMessage<?> message = toMessage(raw);
+                counters.consumed(
+                        message.metadata().subject(), message.metadata().deliveredCount());
+                emit(message);
             }
             return received;
         }
 
+        /** Unsubscribes, quietly: the subscription may already be gone with its connection. */
+        private void drop(JetStreamSubscription sub) {
+            if (sub == null) {
+                return;
+            }
+            try {
+                sub.unsubscribe();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "unsubscribing", e);
+            }
+        }
+
         private void emit(Message<?> message) {
             if (Thread.interrupted() && !cancelled) {
-                // jnats can leave the flag set on this thread (a fetch closed under it); the
+                // jnats can leave the flag set on this thread (a subscription closed under it); the
                 // application's handler runs here, and an interrupted thread fails its store calls.
                 LOG.fine(
                         () ->

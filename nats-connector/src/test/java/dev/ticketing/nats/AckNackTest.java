@@ -48,16 +48,11 @@ class AckNackTest {
                                         .thenRun(() -> ackConfirmed.put("nack#1", true));
                             } // "ignore-me": neither ack nor nack on the first delivery
                         });
-        // ack-wait 2s, backoff 300ms (see Fixture); a held message is not reported in progress here
-        // (max-in-progress 1ms), so the unsettled one comes back after ack-wait. Pulls of 5 s: with
-        // the Fixture's 1 s, a pull ends at about the moment ack-wait sends the message back, and a
-        // message the server hands to a pull the client has just closed waits another ack-wait
-        // (nats-connector/README.md, "Delivery"): that is not what this test is about.
+        // ack-wait 2s, backoff 300ms, pulls of 1s (see Fixture); a held message is not reported in
+        // progress here (max-in-progress 1ms), so the unsettled one comes back after ack-wait. That
+        // redelivery comes at about the moment a pull ends: see PullBoundaryTest.
         fx.connector
-                .incoming(
-                        fx.incomingConfig("in", "orders", "acks")
-                                .with("max-in-progress", "1ms")
-                                .with("fetch-expires", "5s"))
+                .incoming(fx.incomingConfig("in", "orders", "acks").with("max-in-progress", "1ms"))
                 .subscribe(sub);
         MessageSource<Message<?>> out = fx.outgoing(fx.outgoingConfig("out", "orders"));
         Fixture.send(out, "ack-me", "a").get(10, TimeUnit.SECONDS);
