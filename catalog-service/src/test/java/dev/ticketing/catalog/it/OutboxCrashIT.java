@@ -2,18 +2,24 @@ package dev.ticketing.catalog.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
+import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Date;
@@ -24,9 +30,10 @@ import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox under a crash: the catalog's server is halted right after it stored a reservation
- * (fault point ticket.reserve), before anything was published; started again, it publishes the
- * stored ticket.updated exactly once, and the redelivered order.created changes nothing.
+ * The outbox under a crash: the catalog's server is halted right after it stored a change to a
+ * ticket (fault points ticket.reserve, ticket.sell, ticket.withdraw), before anything was
+ * published; started again, it publishes the stored ticket.updated exactly once, and the
+ * redelivered order event (or the seller's repeated withdrawal) changes nothing.
  */
 class OutboxCrashIT {
     private static final String RUN =
@@ -52,15 +59,7 @@ class OutboxCrashIT {
                 Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
             MongoCollection<Document> tickets =
                     mongo.getDatabase(database).getCollection("tickets");
-            tickets.insertOne(
-                    new Document("_id", ticketId)
-                            .append("title", "crash test")
-                            .append("userId", "seller-1")
-                            .append("price", new Decimal128(new BigDecimal("42.00")))
-                            .append("version", 0L)
-                            .append("orderId", null)
-                            .append("listedAt", new Date())
-                            .append("orderEvents", new Document()));
+            seed(tickets, ticketId);
 
             server.start(Map.of("ticketing.fault.halt-after-write", "ticket.reserve"));
             bus.publish("order.created", Catalog.orderCreated(orderId, ticketId), "it-" + orderId);
@@ -87,18 +86,7 @@ class OutboxCrashIT {
                                             .first()
                                             .getList("outbox", Document.class)
                                             .isEmpty());
-            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-                JetStreamManagement management = nats.jetStreamManagement();
-                await().atMost(Duration.ofSeconds(60))
-                        .until(
-                                () -> {
-                                    var consumer =
-                                            management.getConsumerInfo(
-                                                    stream, "catalog-service-order-created");
-                                    return consumer.getNumAckPending() == 0
-                                            && consumer.getNumPending() == 0;
-                                });
-            }
+            awaitSettled(stream, "catalog-service-order-created");
 
             List<Bus.Stored> published = bus.messages("ticket.updated");
             assertEquals(1, published.size(), "exactly once: " + published);
@@ -119,11 +107,215 @@ class OutboxCrashIT {
                     ((Number) after.get("version")).longValue(),
                     "the redelivered order.created changed nothing");
         } finally {
-            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-                nats.jetStreamManagement().deleteStream(stream);
-            } catch (Exception ignored) {
-                // the stream may not exist if the server never started
+            deleteStream(stream);
+        }
+    }
+
+    @Test
+    void aSaleStoredJustBeforeACrashIsPublishedExactlyOnceAfterTheRestart() throws Exception {
+        String stream = "IT-catalog-sale-crash-" + RUN;
+        String prefix = "it-catalog-sale-crash-" + RUN;
+        String database = "catalog-sale-crash";
+        Map<String, String> isolated =
+                Map.of(
+                        "ticketing.stream", stream,
+                        "ticketing.subject.prefix", prefix,
+                        "jnosql.document.database", database,
+                        // The unacknowledged order.completed comes back soon after the restart.
+                        "mp.messaging.incoming.order-completed.ack-wait", "3s");
+        String ticketId = Catalog.newOrderId();
+        String orderId = Catalog.newOrderId();
+        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
+                ServerCopy server = new ServerCopy("sale-crash", isolated);
+                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+            MongoCollection<Document> tickets =
+                    mongo.getDatabase(database).getCollection("tickets");
+            seed(tickets, ticketId);
+
+            // The reservation goes through (and is published); the sale halts the server.
+            server.start(Map.of("ticketing.fault.halt-after-write", "ticket.sell"));
+            bus.publish("order.created", Catalog.orderCreated(orderId, ticketId), "it-" + orderId);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bus.messages("ticket.updated").size() == 1);
+            bus.publish(
+                    "order.completed",
+                    Catalog.orderCompleted(orderId, 1, ticketId),
+                    "it-" + orderId + "-completed");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+
+            Document stored = tickets.find(Filters.eq("_id", ticketId)).first();
+            assertEquals(orderId, stored.getString("orderId"));
+            assertTrue(stored.get("soldAt") instanceof Date, "the sale was stored: " + stored);
+            assertEquals(2L, ((Number) stored.get("version")).longValue());
+            List<Document> pending = stored.getList("outbox", Document.class);
+            assertEquals(1, pending.size(), "its event was stored with it: " + stored.toJson());
+            String eventId = pending.get(0).getString("id");
+            assertEquals(
+                    1,
+                    bus.messages("ticket.updated").size(),
+                    "only the reservation was published before the halt");
+
+            server.start(Map.of());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    tickets.find(Filters.eq("_id", ticketId))
+                                            .first()
+                                            .getList("outbox", Document.class)
+                                            .isEmpty());
+            awaitSettled(stream, "catalog-service-order-completed");
+
+            List<Bus.Stored> published = bus.messages("ticket.updated");
+            assertEquals(2, published.size(), "the sale exactly once: " + published);
+            assertEquals(eventId, published.get(1).msgId());
+            assertEquals(
+                    new TicketUpdated(
+                            ticketId,
+                            2,
+                            "crash test",
+                            new BigDecimal("42.00"),
+                            "seller-1",
+                            orderId,
+                            "sold"),
+                    Events.fromJson(published.get(1).json(), TicketUpdated.class).data());
+            Document after = tickets.find(Filters.eq("_id", ticketId)).first();
+            assertEquals(
+                    2L,
+                    ((Number) after.get("version")).longValue(),
+                    "the redelivered order.completed changed nothing");
+            assertEquals(stored.get("soldAt"), after.get("soldAt"), "sold once, at one time");
+        } finally {
+            deleteStream(stream);
+        }
+    }
+
+    @Test
+    void aWithdrawalStoredJustBeforeACrashIsPublishedExactlyOnceAfterTheRestart() throws Exception {
+        String stream = "IT-catalog-withdraw-crash-" + RUN;
+        String prefix = "it-catalog-withdraw-crash-" + RUN;
+        String database = "catalog-withdraw-crash";
+        Map<String, String> isolated =
+                Map.of(
+                        "ticketing.stream", stream,
+                        "ticketing.subject.prefix", prefix,
+                        "jnosql.document.database", database,
+                        // Sessions are signed by the auth-service of the main test server.
+                        "jwt.jwks.uri",
+                                ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk")
+                                        .toString());
+        String ticketId = Catalog.newOrderId();
+        Sessions.User seller = Sessions.signUp();
+        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
+                ServerCopy server = new ServerCopy("withdraw-crash", isolated);
+                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+            MongoCollection<Document> tickets =
+                    mongo.getDatabase(database).getCollection("tickets");
+            seed(tickets, ticketId);
+            tickets.updateOne(Filters.eq("_id", ticketId), Updates.set("userId", seller.id()));
+
+            server.start(Map.of("ticketing.fault.halt-after-write", "ticket.withdraw"));
+            // The copy verifies sessions on its own: first make sure it accepts the seller's.
+            await("the copy accepts the seller's session")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () ->
+                                    Catalog.HTTP
+                                                    .get(
+                                                            server.url("/api/tickets/mine"),
+                                                            seller.auth())
+                                                    .status()
+                                            == 200);
+            String outcome;
+            try {
+                HttpApi.Reply reply =
+                        Catalog.HTTP.delete(server.url("/api/tickets/" + ticketId), seller.auth());
+                outcome = reply.status() + " " + reply.body();
+                assertNotEquals(
+                        204, reply.status(), "the server should have halted: " + reply.body());
+            } catch (UncheckedIOException expected) {
+                outcome = "connection closed"; // the connection died with the server
             }
+            await(
+                            "the server halts after storing the withdrawal (the request got: "
+                                    + outcome
+                                    + ")")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> !server.isRunning());
+
+            Document stored = tickets.find(Filters.eq("_id", ticketId)).first();
+            assertTrue(
+                    stored.get("withdrawnAt") instanceof Date,
+                    "the withdrawal was stored: " + stored);
+            assertEquals(1L, ((Number) stored.get("version")).longValue());
+            List<Document> pending = stored.getList("outbox", Document.class);
+            assertEquals(1, pending.size(), "its event was stored with it: " + stored.toJson());
+            String eventId = pending.get(0).getString("id");
+            assertTrue(
+                    bus.messages("ticket.updated").isEmpty(),
+                    "nothing was published before the halt");
+
+            server.start(Map.of());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    tickets.find(Filters.eq("_id", ticketId))
+                                            .first()
+                                            .getList("outbox", Document.class)
+                                            .isEmpty());
+            // The seller, who saw no answer, tries again: done already, nothing changes.
+            HttpApi.Reply again =
+                    Catalog.HTTP.delete(server.url("/api/tickets/" + ticketId), seller.auth());
+            assertEquals(204, again.status(), again.body());
+
+            List<Bus.Stored> published = bus.messages("ticket.updated");
+            assertEquals(1, published.size(), "exactly once: " + published);
+            assertEquals(eventId, published.get(0).msgId());
+            TicketUpdated event =
+                    Events.fromJson(published.get(0).json(), TicketUpdated.class).data();
+            assertEquals(ticketId, event.id());
+            assertEquals(1L, event.version());
+            assertEquals("withdrawn", event.state());
+            Document after = tickets.find(Filters.eq("_id", ticketId)).first();
+            assertEquals(1L, ((Number) after.get("version")).longValue());
+            assertEquals(stored.get("withdrawnAt"), after.get("withdrawnAt"));
+        } finally {
+            deleteStream(stream);
+        }
+    }
+
+    /** An on-sale listing stored as the catalog stores it. */
+    private static void seed(MongoCollection<Document> tickets, String ticketId) {
+        tickets.insertOne(
+                new Document("_id", ticketId)
+                        .append("title", "crash test")
+                        .append("userId", "seller-1")
+                        .append("price", new Decimal128(new BigDecimal("42.00")))
+                        .append("version", 0L)
+                        .append("orderId", null)
+                        .append("listedAt", new Date())
+                        .append("orderEvents", new Document()));
+    }
+
+    /** Until the durable has nothing pending and nothing unacknowledged. */
+    private static void awaitSettled(String stream, String durable) throws Exception {
+        try (var nats = Nats.connect(System.getProperty("nats.url"))) {
+            JetStreamManagement management = nats.jetStreamManagement();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                var consumer = management.getConsumerInfo(stream, durable);
+                                return consumer.getNumAckPending() == 0
+                                        && consumer.getNumPending() == 0;
+                            });
+        }
+    }
+
+    private static void deleteStream(String stream) {
+        try (var nats = Nats.connect(System.getProperty("nats.url"))) {
+            nats.jetStreamManagement().deleteStream(stream);
+        } catch (Exception ignored) {
+            // the stream may not exist if the server never started
         }
     }
 }
