@@ -7,6 +7,7 @@ import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.kit.events.Settle;
 import dev.ticketing.order.application.Orders;
 import dev.ticketing.order.application.TicketReplica;
+import dev.ticketing.store.outbox.CrashPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,9 @@ public class TicketEventsConsumer {
                     if (!t.withdrawn()) {
                         return replicated;
                     }
+                    // A crash here leaves the copy withdrawn and its order open: the redelivered
+                    // event cancels the order (WithdrawalCrashIT).
+                    CrashPoint.afterWrite("ticket.copy.withdrawn");
                     Outcome cancelled = orders.ticketWithdrawn(t.id());
                     if (cancelled == Outcome.EARLY) {
                         return Outcome.EARLY;

@@ -1,0 +1,163 @@
+package dev.ticketing.order.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ServerCopy;
+import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.Sessions;
+import io.nats.client.Nats;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A withdrawal that races an open order, under a crash. The seller's ticket.updated (withdrawn)
+ * reaches order-service while a buyer's order holds the copy; the server is halted right after it
+ * stored the withdrawn copy with the order still open (fault point ticket.copy.withdrawn), or right
+ * after it stored the order's cancellation before publishing it (order.withdrawn). Started again,
+ * the redelivered ticket.updated finishes the work: the order is cancelled and order.cancelled
+ * published exactly once.
+ */
+class WithdrawalCrashIT {
+    private static final String RUN =
+            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
+
+    @ParameterizedTest(name = "halted after {0}")
+    @ValueSource(strings = {"ticket.copy.withdrawn", "order.withdrawn"})
+    void anOpenOrderIsCancelledExactlyOnceWhateverTheCrash(String faultPoint) throws Exception {
+        String run = RUN + "-" + faultPoint.replace('.', '-');
+        String stream = "IT-order-withdraw-crash-" + run;
+        String prefix = "it-order-withdraw-crash-" + run;
+        String database = "orders-withdraw-crash-" + faultPoint.replace('.', '-');
+        Map<String, String> isolated =
+                Map.of(
+                        "ticketing.stream", stream,
+                        "ticketing.subject.prefix", prefix,
+                        "jnosql.document.database", database,
+                        // The unacknowledged ticket.updated comes back soon after the restart.
+                        "mp.messaging.incoming.ticket-updated.ack-wait", "3s",
+                        // Sessions are signed by the auth-service of the main test server.
+                        "jwt.jwks.uri",
+                                ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk")
+                                        .toString());
+        String ticketId = Market.newId();
+        Sessions.User buyer = Sessions.signUp();
+        try (ServerCopy server = new ServerCopy("withdraw-crash", isolated);
+                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+            MongoCollection<Document> tickets =
+                    Market.MONGO.getDatabase(database).getCollection("tickets");
+            MongoCollection<Document> orders =
+                    Market.MONGO.getDatabase(database).getCollection("orders");
+            tickets.insertOne(
+                    new Document("_id", ticketId)
+                            .append("title", "withdrawal crash")
+                            .append("price", new Decimal128(new BigDecimal("42.00")))
+                            .append("userId", "seller-1")
+                            .append("version", 0L)
+                            .append("orderId", null)
+                            .append("reservedBy", null)
+                            .append("reservedAt", null));
+
+            server.start(Map.of("ticketing.fault.halt-after-write", faultPoint));
+            await("the copy accepts the buyer's session")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () ->
+                                    Market.HTTP
+                                                    .get(server.url("/api/orders"), buyer.auth())
+                                                    .status()
+                                            == 200);
+            HttpApi.Reply placed =
+                    Market.HTTP.post(
+                            server.url("/api/orders"),
+                            "{\"ticketId\":\"" + ticketId + "\"}",
+                            buyer.auth());
+            assertEquals(201, placed.status(), placed.body());
+            String orderId = placed.json().getString("id");
+
+            // The seller withdrew it a moment before: the catalog's event.
+            Market.send(
+                    bus,
+                    "ticket.updated",
+                    new TicketUpdated(
+                            ticketId,
+                            1,
+                            "withdrawal crash",
+                            new BigDecimal("42.00"),
+                            "seller-1",
+                            null,
+                            TicketUpdated.WITHDRAWN));
+            await("the server halts after " + faultPoint)
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> !server.isRunning());
+
+            Document copy = tickets.find(Filters.eq("_id", ticketId)).first();
+            assertEquals(Boolean.TRUE, copy.getBoolean("withdrawn"), "copy: " + copy.toJson());
+            Document order = orders.find(Filters.eq("_id", orderId)).first();
+            if (faultPoint.equals("ticket.copy.withdrawn")) {
+                assertEquals("created", order.getString("status"), "still open at the halt");
+            } else {
+                assertEquals("cancelled", order.getString("status"), "cancelled at the halt");
+                assertEquals(
+                        1,
+                        order.getList("outbox", Document.class).size(),
+                        "its event was stored with it: " + order.toJson());
+            }
+            assertTrue(
+                    bus.messages("order.cancelled").isEmpty(),
+                    "no cancellation was published before the halt");
+
+            server.start(Map.of());
+            await("the redelivered withdrawal cancels the order and publishes it")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                Document now = orders.find(Filters.eq("_id", orderId)).first();
+                                return now.getString("status").equals("cancelled")
+                                        && now.getList("outbox", Document.class).isEmpty();
+                            });
+            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
+                var management = nats.jetStreamManagement();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () -> {
+                                    var consumer =
+                                            management.getConsumerInfo(
+                                                    stream, "order-service-ticket-updated");
+                                    return consumer.getNumAckPending() == 0
+                                            && consumer.getNumPending() == 0;
+                                });
+            }
+
+            List<Bus.Stored> published = bus.messages("order.cancelled");
+            assertEquals(1, published.size(), "exactly once: " + published);
+            OrderCancelled event =
+                    Events.fromJson(published.get(0).json(), OrderCancelled.class).data();
+            assertEquals(orderId, event.id());
+            assertEquals(new OrderCancelled.Ticket(ticketId), event.ticket());
+            Document after = orders.find(Filters.eq("_id", orderId)).first();
+            assertEquals(1L, ((Number) after.get("version")).longValue(), after.toJson());
+        } finally {
+            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
+                nats.jetStreamManagement().deleteStream(stream);
+            } catch (Exception ignored) {
+                // the stream may not exist if the server never started
+            }
+        }
+    }
+}
