@@ -39,6 +39,16 @@ public class CatalogApiDocs extends ApiDocs {
     static final String MINE = "SellerListings";
     static final String WITHDRAWN = "TicketWithdrawn";
     static final String WITHDRAW_REFUSED = "TicketWithdrawRefused";
+    static final String FILE_ATTACHED = "TicketFileAttached";
+    static final String FILE_REFUSED = "TicketFileRefused";
+    static final String FILE_TOO_LARGE = "TicketFileTooLarge";
+    static final String FILE_TYPE = "TicketFileType";
+    static final String FILE = "TicketFile";
+    static final String FILE_BODY = "TicketFileContent";
+
+    private static final String[] TICKET_FILE_TYPES = {
+        "application/pdf", "image/png", "image/jpeg"
+    };
 
     public CatalogApiDocs() {
         super(
@@ -139,6 +149,36 @@ public class CatalogApiDocs extends ApiDocs {
                         error(
                                 "Cannot withdraw a reserved ticket, or a sold one",
                                 example("reserved", WITHDRAW_RESERVED),
-                                example("sold", WITHDRAW_SOLD)));
+                                example("sold", WITHDRAW_SOLD)))
+                .addResponse(
+                        FILE_ATTACHED,
+                        empty("Attached (no body); it replaces any earlier file of the listing"))
+                .addResponse(
+                        FILE_REFUSED,
+                        error(
+                                "An empty file, content that is not what its type says, or a"
+                                        + " listing that is sold or withdrawn",
+                                example("disguised or damaged", OpenApiExamples.FILE_REFUSED)))
+                .addResponse(
+                        FILE_TOO_LARGE,
+                        error(
+                                "Larger than 5 MiB",
+                                example("too large", OpenApiExamples.FILE_TOO_LARGE)))
+                .addResponse(
+                        FILE_TYPE,
+                        error(
+                                "Not a PDF, PNG or JPEG",
+                                example("a Word document", OpenApiExamples.FILE_TYPE)))
+                .addResponse(
+                        FILE,
+                        file(
+                                "The ticket file, with its type, as an attachment; never cached",
+                                TICKET_FILE_TYPES))
+                .addRequestBody(
+                        FILE_BODY,
+                        fileBody(
+                                "The ticket itself, raw, at most 5 MiB: its Content-Type says what"
+                                        + " it is, and its bytes must agree",
+                                TICKET_FILE_TYPES));
     }
 }

@@ -32,7 +32,7 @@ final class OpenApiExamples {
                     + TICKET_MEMBERS
                     + ",\"userId\":\""
                     + SELLER_ID
-                    + "\",\"version\":0,\"state\":\"on-sale\"}";
+                    + "\",\"version\":0,\"state\":\"on-sale\",\"hasFile\":false}";
 
     /** A listing with its event and seat. */
     static final String TICKET_WITH_EVENT =
@@ -41,14 +41,14 @@ final class OpenApiExamples {
                     + SELLER_ID
                     + "\",\"version\":0,\"state\":\"on-sale\","
                     + EVENT_AND_SEAT
-                    + "}";
+                    + ",\"hasFile\":false}";
 
     static final String EDITED_TICKET =
             "{\"id\":\""
                     + TICKET_ID
                     + "\",\"title\":\"Concert, row 5 (aisle)\",\"price\":30.25,\"userId\":\""
                     + SELLER_ID
-                    + "\",\"version\":1,\"state\":\"on-sale\"}";
+                    + "\",\"version\":1,\"state\":\"on-sale\",\"hasFile\":false}";
 
     /** A ticket an order holds: it carries the orderId. */
     static final String RESERVED_TICKET =
@@ -58,7 +58,7 @@ final class OpenApiExamples {
                     + SELLER_ID
                     + "\",\"version\":1,\"orderId\":\""
                     + ORDER_ID
-                    + "\",\"state\":\"reserved\"}";
+                    + "\",\"state\":\"reserved\",\"hasFile\":false}";
 
     static final String FREE_TICKETS =
             "[{\"id\":\"665f1c5a9b1e8a3d4c5b6a7c\",\"title\":\"Theatre, stalls B12\","
@@ -76,13 +76,13 @@ final class OpenApiExamples {
                     + SELLER_ID
                     + "\",\"version\":2,\"orderId\":\""
                     + ORDER_ID
-                    + "\",\"state\":\"sold\",\"soldAt\":\"2027-02-01T10:15:30.125Z\"}";
+                    + "\",\"state\":\"sold\",\"soldAt\":\"2027-02-01T10:15:30.125Z\",\"hasFile\":true}";
 
     static final String WITHDRAWN_TICKET =
             "{\"id\":\"665f1c5a9b1e8a3d4c5b6a7c\",\"title\":\"Theatre, stalls B12\","
                     + "\"price\":42.25,\"userId\":\""
                     + SELLER_ID
-                    + "\",\"version\":1,\"state\":\"withdrawn\"}";
+                    + "\",\"version\":1,\"state\":\"withdrawn\",\"hasFile\":false}";
 
     static final String MY_LISTINGS = "[" + SOLD_TICKET + "," + WITHDRAWN_TICKET + "]";
 
@@ -90,6 +90,13 @@ final class OpenApiExamples {
             "{\"errors\":[{\"message\":\"Cannot withdraw a reserved ticket\"}]}";
     static final String WITHDRAW_SOLD =
             "{\"errors\":[{\"message\":\"Cannot withdraw a sold ticket\"}]}";
+
+    static final String FILE_REFUSED =
+            "{\"errors\":[{\"message\":\"The ticket file is not a valid PDF\"}]}";
+    static final String FILE_TYPE =
+            "{\"errors\":[{\"message\":\"A ticket file must be application/pdf, image/png or"
+                    + " image/jpeg\"}]}";
+    static final String FILE_TOO_LARGE = "{\"errors\":[{\"message\":\"Request body too large\"}]}";
 
     static final String PAGE_INVALID =
             "{\"errors\":["

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * and {@code seat} when the seller named none, {@code soldAt} until it is sold.
  */
 @JsonbPropertyOrder({
-    "id", "title", "price", "userId", "version", "orderId", "state", "soldAt", "event", "seat"
+    "id", "title", "price", "userId", "version", "orderId", "state", "soldAt", "event", "seat",
+    "hasFile"
 })
 @Schema(example = OpenApiExamples.TICKET)
 public record TicketResponse(
@@ -35,7 +36,12 @@ public record TicketResponse(
         @Schema(description = "What the ticket is for; absent when the seller named none")
                 Event event,
         @Schema(description = "Where the ticket sits; absent when the seller described none")
-                Seat seat) {
+                Seat seat,
+        @Schema(
+                        description =
+                                "Whether the seller attached the ticket itself (GET"
+                                        + " /api/tickets/{id}/file)")
+                boolean hasFile) {
 
     static TicketResponse of(Ticket t) {
         return new TicketResponse(
@@ -48,6 +54,7 @@ public record TicketResponse(
                 t.state().wireName(),
                 t.soldAt(),
                 t.event(),
-                t.seat());
+                t.seat(),
+                t.file() != null);
     }
 }

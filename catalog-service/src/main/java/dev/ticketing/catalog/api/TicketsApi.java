@@ -4,12 +4,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -49,6 +51,21 @@ public interface TicketsApi {
     @PUT
     @Path("{id}")
     TicketResponse edit(@PathParam("id") String id, TicketRequest body);
+
+    /** 204; the ticket file is attached (raw body: application/pdf, image/png or image/jpeg). */
+    @PUT
+    @Path("{id}/file")
+    @Consumes(MediaType.WILDCARD)
+    Response attachFile(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] content);
+
+    /** The ticket file, for the seller and for the buyer of a completed sale. */
+    @GET
+    @Path("{id}/file")
+    @Produces(MediaType.WILDCARD)
+    Response file(@PathParam("id") String id);
 
     /** 204; the listing is withdrawn. */
     @DELETE

@@ -3,7 +3,9 @@ package dev.ticketing.catalog.api;
 import dev.ticketing.catalog.application.TicketCatalog;
 import dev.ticketing.catalog.application.TicketSearch;
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.catalog.domain.TicketFile;
 import dev.ticketing.common.errors.NotFoundException;
+import dev.ticketing.common.errors.UnsupportedTypeException;
 import dev.ticketing.common.openapi.ApiDocs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -158,6 +162,59 @@ public class TicketsResource implements TicketsApi {
                         body.priceValue(),
                         body.eventValue(),
                         body.seatValue()));
+    }
+
+    @PUT
+    @Path("{id}/file")
+    @RolesAllowed("user")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary =
+                    "Attach the ticket itself: its seller only, while it is on sale or reserved;"
+                            + " the raw body, a PDF, PNG or JPEG of at most 5 MiB")
+    @RequestBody(ref = CatalogApiDocs.FILE_BODY)
+    @APIResponse(responseCode = "204", ref = CatalogApiDocs.FILE_ATTACHED)
+    @APIResponse(responseCode = "400", ref = CatalogApiDocs.FILE_REFUSED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = CatalogApiDocs.FILE_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CatalogApiDocs.FILE_TYPE)
+    public Response attachFile(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] content) {
+        TicketFile.Type fileType =
+                TicketFile.Type.ofMediaType(type)
+                        .orElseThrow(
+                                () ->
+                                        new UnsupportedTypeException(
+                                                "A ticket file must be application/pdf, image/png"
+                                                        + " or image/jpeg"));
+        catalog.attach(id, caller.getSubject(), fileType, content == null ? new byte[0] : content);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/file")
+    @RolesAllowed("user")
+    @Produces(MediaType.WILDCARD)
+    @Operation(
+            summary =
+                    "The ticket itself: for its seller, and for the buyer once the order is"
+                            + " complete")
+    @APIResponse(responseCode = "200", ref = CatalogApiDocs.FILE)
+    @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response file(@PathParam("id") String id) {
+        TicketCatalog.Download download = catalog.download(id, caller.getSubject());
+        TicketFile.Type type = download.file().type();
+        return Response.ok(download.content(), type.mediaType())
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"ticket-" + id + "." + type.extension() + "\"")
+                // A ticket is a bearer document: no shared or disk cache keeps a copy.
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .build();
     }
 
     @DELETE

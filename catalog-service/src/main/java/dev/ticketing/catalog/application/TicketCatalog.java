@@ -1,6 +1,8 @@
 package dev.ticketing.catalog.application;
 
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.catalog.domain.TicketFile;
+import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.NotFoundException;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.TicketCreated;
@@ -30,6 +32,8 @@ public class TicketCatalog {
     private static final int MAX_ATTEMPTS = 20;
 
     @Inject Tickets store;
+
+    @Inject TicketFiles files;
 
     /** A new listing; {@code event} and {@code seat} may be null (none named). */
     public Ticket list(String sellerId, String title, BigDecimal price, Event event, Seat seat) {
@@ -115,6 +119,54 @@ public class TicketCatalog {
                 "ticket " + ticketId + " kept changing; withdrawal not stored");
     }
 
+    /**
+     * The seller attaches the ticket itself, replacing any earlier file. The content is stored
+     * first under a new id and the listing then pointed at it in one conditional write, so a
+     * download never finds a listing without its content; the replaced content is deleted after. A
+     * crash in between leaves only unreferenced content behind, never a listing without a file.
+     */
+    public Ticket attach(String ticketId, String seller, TicketFile.Type type, byte[] content) {
+        // Refused before anything is stored: someone else's listing, a sold one, a bad file.
+        store.find(ticketId).orElseThrow(NotFoundException::new).requireAttachable(seller);
+        TicketFile file = TicketFile.accept(store.newId(), type, content, Instant.now());
+        files.save(file.id(), ticketId, type.mediaType(), content);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Ticket before = store.find(ticketId).orElseThrow(NotFoundException::new);
+            Ticket after;
+            try {
+                after = before.attach(seller, file);
+            } catch (RuntimeException refused) {
+                files.delete(file.id()); // sold or withdrawn meanwhile
+                throw refused;
+            }
+            if (store.attachFile(before, after)) {
+                if (before.file() != null) {
+                    files.delete(before.file().id());
+                }
+                return after;
+            }
+        }
+        files.delete(file.id());
+        throw new IllegalStateException("ticket " + ticketId + " kept changing; file not stored");
+    }
+
+    /** A listing's file and its content, for the seller or the buyer of its completed sale. */
+    public record Download(TicketFile file, byte[] content) {}
+
+    /** 401 for anyone else (as for a listing that has no file); 404 when none was attached. */
+    public Download download(String ticketId, String caller) {
+        Ticket ticket = store.find(ticketId).orElseThrow(NotFoundException::new);
+        if (!ticket.mayDownload(caller)) {
+            throw new NotAuthorizedException();
+        }
+        TicketFile file = ticket.file();
+        if (file == null) {
+            throw new NotFoundException();
+        }
+        byte[] content = files.content(file.id()).orElseThrow(NotFoundException::new);
+        return new Download(file, content);
+    }
+
     /** order.created: the order holds the ticket. */
     public Outcome reserve(String ticketId, String orderId, long orderVersion) {
         return apply(ticketId, "ticket.reserve", t -> t.reserve(orderId, orderVersion));
@@ -125,10 +177,15 @@ public class TicketCatalog {
         return apply(ticketId, "ticket.release", t -> t.release(orderId, orderVersion));
     }
 
-    /** order.completed: the order holding the ticket was paid; the ticket is sold. */
-    public Outcome sell(String ticketId, String orderId, long orderVersion) {
+    /**
+     * order.completed: the order holding the ticket was paid; the ticket is sold to {@code buyerId}
+     * (null from an event older than that field: then only the seller can download the file).
+     */
+    public Outcome sell(String ticketId, String orderId, String buyerId, long orderVersion) {
         return apply(
-                ticketId, "ticket.sell", t -> t.complete(orderId, orderVersion, Instant.now()));
+                ticketId,
+                "ticket.sell",
+                t -> t.complete(orderId, buyerId, orderVersion, Instant.now()));
     }
 
     private Outcome apply(String ticketId, String write, Function<Ticket, Ticket.Change> decide) {

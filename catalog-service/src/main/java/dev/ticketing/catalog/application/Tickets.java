@@ -41,6 +41,14 @@ public interface Tickets {
      */
     boolean update(Ticket before, Ticket after, List<EventPayload> events);
 
+    /**
+     * Points the listing at {@code after}'s file if it is still unsold, not withdrawn and still
+     * points at {@code before}'s file (no version, no event: other services copy no file).
+     *
+     * @return false when the listing changed meanwhile (read again and decide again)
+     */
+    boolean attachFile(Ticket before, Ticket after);
+
     /** Publishes the ticket's stored events soon, without making the caller wait. */
     void relayEvents(String ticketId);
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     buyer's order
  * @param soldAt when the catalog learnt its order was paid (order.completed), null until then
  * @param withdrawnAt when the seller took it down, null while it is listed
+ * @param buyerId who paid for it (from its order.completed), null until it is sold
+ * @param file the ticket itself as the seller attached it, null until they do
  * @param orderEvents for every order that ever held (or tried to hold) this ticket, the version of
  *     its last order event applied here: the memory that makes order events idempotent and tells a
  *     stale or early one from a current one
@@ -39,6 +41,8 @@ public record Ticket(
         Instant listedAt,
         Instant soldAt,
         Instant withdrawnAt,
+        String buyerId,
+        TicketFile file,
         Map<String, Long> orderEvents) {
 
     public Ticket {
@@ -70,6 +74,8 @@ public record Ticket(
                 0,
                 null,
                 now,
+                null,
+                null,
                 null,
                 null,
                 Map.of());
@@ -153,6 +159,8 @@ public record Ticket(
                 listedAt,
                 null,
                 null,
+                null,
+                file,
                 orderEvents);
     }
 
@@ -168,6 +176,33 @@ public record Ticket(
             case WITHDRAWN -> Optional.empty();
             case ON_SALE -> Optional.of(next(orderId, null, now, orderEvents));
         };
+    }
+
+    /**
+     * The seller attaches the ticket itself (replacing an earlier file): only while it is on sale
+     * or reserved, so the buyer of a completed sale gets the file they paid for. No new version:
+     * the file is no part of what other services copy.
+     */
+    public Ticket attach(String seller, TicketFile newFile) {
+        requireAttachable(seller);
+        return next(orderId, soldAt, withdrawnAt, orderEvents, buyerId, newFile);
+    }
+
+    /** 401 unless {@code seller} is the seller; 400 once the listing is sold or withdrawn. */
+    public void requireAttachable(String seller) {
+        requireSeller(seller);
+        switch (state()) {
+            case SOLD -> throw new BusinessRuleException("Cannot attach a file to a sold ticket");
+            case WITHDRAWN ->
+                    throw new BusinessRuleException("Cannot attach a file to a withdrawn ticket");
+            case ON_SALE, RESERVED -> {}
+        }
+    }
+
+    /** Who may download the attached file: the seller, and the buyer once the sale is complete. */
+    public boolean mayDownload(String caller) {
+        return caller != null
+                && (caller.equals(userId) || (state() == State.SOLD && caller.equals(buyerId)));
     }
 
     private void requireSeller(String caller) {
@@ -243,7 +278,7 @@ public record Ticket(
      * subjects). An order that was refused because the listing had been withdrawn, and was paid
      * before order-service learnt of it, buys the ticket after all: the buyer's money has moved.
      */
-    public Change complete(String order, long orderVersion, Instant now) {
+    public Change complete(String order, String buyer, long orderVersion, Instant now) {
         if (!orderEvents.containsKey(order)) {
             return Change.none(Outcome.EARLY);
         }
@@ -258,7 +293,7 @@ public record Ticket(
             // a stale view; remembered, nothing else changes.
             return Change.remembered(Outcome.DUPLICATE, next(orderId, soldAt, withdrawnAt, seen));
         }
-        return Change.applied(next(order, now, withdrawnAt, seen));
+        return Change.applied(next(order, now, withdrawnAt, seen, buyer, file));
     }
 
     private boolean isStale(String order, long orderVersion) {
@@ -273,10 +308,21 @@ public record Ticket(
     }
 
     /**
-     * This ticket with a new holder, sale, withdrawal and order memory; one version later when any
-     * of the first three changes (only remembering an order is no new version).
+     * This ticket with a new holder, sale, withdrawal and order memory (and buyer and file); one
+     * version later when any of the first three changes (remembering an order or attaching a file
+     * is no new version).
      */
     private Ticket next(String holder, Instant sold, Instant withdrawn, Map<String, Long> seen) {
+        return next(holder, sold, withdrawn, seen, buyerId, file);
+    }
+
+    private Ticket next(
+            String holder,
+            Instant sold,
+            Instant withdrawn,
+            Map<String, Long> seen,
+            String buyer,
+            TicketFile attached) {
         boolean changed =
                 !Objects.equals(holder, orderId)
                         || !Objects.equals(sold, soldAt)
@@ -293,6 +339,8 @@ public record Ticket(
                 listedAt,
                 sold,
                 withdrawn,
+                buyer,
+                attached,
                 seen);
     }
 }

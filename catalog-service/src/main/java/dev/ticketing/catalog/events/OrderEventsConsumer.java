@@ -67,7 +67,10 @@ public class OrderEventsConsumer {
                         applicable(
                                 () ->
                                         catalog.sell(
-                                                order.ticket().id(), order.id(), order.version())));
+                                                order.ticket().id(),
+                                                order.id(),
+                                                order.userId(),
+                                                order.version())));
     }
 
     /** An event about a ticket the catalog never had can never be applied: poison, not retried. */

@@ -2,6 +2,7 @@ package dev.ticketing.catalog.store;
 
 import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.catalog.domain.TicketFile;
 import dev.ticketing.common.listing.Event;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.store.outbox.OutboxDocument;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
@@ -47,6 +49,12 @@ public class TicketDocument extends OutboxDocument {
 
     /** Absent while the seller keeps it listed (the storefront's list asks for that). */
     @Column private Date withdrawnAt;
+
+    /** Absent until the ticket is sold to a buyer named by its order.completed. */
+    @Column private String buyerId;
+
+    /** Absent until the seller attaches the ticket itself; its content is in ticketFiles. */
+    @Column private AttachedFile file;
 
     @Column private Map<String, Long> orderEvents = new HashMap<>();
 
@@ -109,6 +117,48 @@ public class TicketDocument extends OutboxDocument {
         }
     }
 
+    /** The listing's file as stored: which content, its type and size. */
+    @Embeddable(Embeddable.EmbeddableType.GROUPING)
+    public static class AttachedFile {
+        @Column private String fileId;
+        @Column private String type;
+        @Column private long size;
+        @Column private Date attachedAt;
+
+        public AttachedFile() {}
+
+        static AttachedFile of(TicketFile f) {
+            if (f == null) {
+                return null;
+            }
+            AttachedFile d = new AttachedFile();
+            d.fileId = f.id();
+            d.type = f.type().mediaType();
+            d.size = f.size();
+            d.attachedAt = Date.from(f.attachedAt());
+            return d;
+        }
+
+        /** The file, or null: JNoSQL fills an empty one in for a listing that has none. */
+        TicketFile toFile() {
+            return fileId == null
+                    ? null
+                    : new TicketFile(
+                            fileId,
+                            TicketFile.Type.ofMediaType(type).orElseThrow(),
+                            size,
+                            attachedAt.toInstant());
+        }
+
+        /** The driver's form, for the conditional update JNoSQL cannot express. */
+        Document toBson() {
+            return new Document("fileId", fileId)
+                    .append("type", type)
+                    .append("size", size)
+                    .append("attachedAt", attachedAt);
+        }
+    }
+
     public TicketDocument() {}
 
     static TicketDocument of(Ticket ticket) {
@@ -124,6 +174,8 @@ public class TicketDocument extends OutboxDocument {
         d.listedAt = Date.from(ticket.listedAt());
         d.soldAt = dateOf(ticket.soldAt());
         d.withdrawnAt = dateOf(ticket.withdrawnAt());
+        d.buyerId = ticket.buyerId();
+        d.file = AttachedFile.of(ticket.file());
         d.orderEvents = new HashMap<>(ticket.orderEvents());
         d.searchWords = new ArrayList<>(SearchWords.of(ticket));
         d.cityKey = SearchWords.city(ticket);
@@ -143,6 +195,8 @@ public class TicketDocument extends OutboxDocument {
                 listedAt.toInstant(),
                 soldAt == null ? null : soldAt.toInstant(),
                 withdrawnAt == null ? null : withdrawnAt.toInstant(),
+                buyerId,
+                file == null ? null : file.toFile(),
                 orderEvents == null ? Map.of() : orderEvents);
     }
 

@@ -277,6 +277,7 @@ public class TicketStore implements Tickets, OutboxCollection {
         changes.add(Updates.set("orderId", after.orderId()));
         changes.add(Updates.set("soldAt", TicketDocument.dateOf(after.soldAt())));
         changes.add(Updates.set("withdrawnAt", TicketDocument.dateOf(after.withdrawnAt())));
+        changes.add(Updates.set("buyerId", after.buyerId()));
         changes.add(Updates.set("searchWords", SearchWords.of(after)));
         changes.add(Updates.set("cityKey", SearchWords.city(after)));
         changes.add(Updates.set("version", after.version()));
@@ -303,6 +304,25 @@ public class TicketStore implements Tickets, OutboxCollection {
             changes.add(Outbox.append(events.stream().map(outbox::pending).toList()));
         }
         return tickets.updateOne(Filters.and(unchanged), Updates.combine(changes))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public boolean attachFile(Ticket before, Ticket after) {
+        Bson sameFile =
+                before.file() == null
+                        ? Filters.eq("file", null)
+                        : Filters.eq("file.fileId", before.file().id());
+        return tickets.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", before.id()),
+                                        Filters.eq("soldAt", null),
+                                        Filters.eq("withdrawnAt", null),
+                                        sameFile),
+                                Updates.set(
+                                        "file",
+                                        TicketDocument.AttachedFile.of(after.file()).toBson()))
                         .getModifiedCount()
                 == 1;
     }

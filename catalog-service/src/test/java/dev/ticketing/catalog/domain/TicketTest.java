@@ -143,7 +143,7 @@ class TicketTest {
     @Test
     void thePaidHolderSellsTheTicketOnceAndNothingUndoesIt() {
         Ticket held = free.reserve("o1", 0).after().orElseThrow();
-        Ticket.Change sale = held.complete("o1", 2, NOW);
+        Ticket.Change sale = held.complete("o1", "buyer-1", 2, NOW);
         assertEquals(Outcome.APPLIED, sale.outcome());
         assertTrue(sale.ticketChanged());
         Ticket sold = sale.after().orElseThrow();
@@ -151,7 +151,8 @@ class TicketTest {
         assertEquals(NOW, sold.soldAt());
         assertEquals("o1", sold.orderId());
         assertEquals(2, sold.version());
-        assertEquals(Outcome.DUPLICATE, sold.complete("o1", 2, NOW).outcome(), "redelivered");
+        assertEquals(
+                Outcome.DUPLICATE, sold.complete("o1", "buyer-1", 2, NOW).outcome(), "redelivered");
         Ticket.Change cancelled = sold.release("o1", 3);
         assertFalse(cancelled.ticketChanged());
         assertEquals(Ticket.State.SOLD, cancelled.after().orElseThrow().state());
@@ -162,11 +163,51 @@ class TicketTest {
     }
 
     @Test
+    void onlyTheSellerAttachesAFileWhileOnSaleOrReservedAndNoVersionChanges() {
+        TicketFile pdf = new TicketFile("f1", TicketFile.Type.PDF, 1200, NOW);
+        Ticket filed = free.attach("seller", pdf);
+        assertEquals(pdf, filed.file());
+        assertEquals(free.version(), filed.version(), "a file is no part of what others copy");
+        assertThrows(NotAuthorizedException.class, () -> free.attach("someone", pdf));
+
+        Ticket held = filed.reserve("o1", 0).after().orElseThrow();
+        assertEquals(pdf, held.file(), "a reservation keeps the file");
+        TicketFile png = new TicketFile("f2", TicketFile.Type.PNG, 800, NOW);
+        assertEquals(png, held.attach("seller", png).file(), "replaced while reserved");
+
+        Ticket sold = held.complete("o1", "buyer-1", 1, NOW).after().orElseThrow();
+        assertEquals(pdf, sold.file(), "the sale keeps the file");
+        BusinessRuleException afterSale =
+                assertThrows(BusinessRuleException.class, () -> sold.attach("seller", png));
+        assertEquals("Cannot attach a file to a sold ticket", afterSale.getMessage());
+        Ticket withdrawn = free.withdraw("seller", NOW).orElseThrow();
+        BusinessRuleException gone =
+                assertThrows(BusinessRuleException.class, () -> withdrawn.attach("seller", pdf));
+        assertEquals("Cannot attach a file to a withdrawn ticket", gone.getMessage());
+    }
+
+    @Test
+    void theSellerAndOnlyThePayingBuyerMayDownload() {
+        Ticket held = free.reserve("o1", 0).after().orElseThrow();
+        assertTrue(held.mayDownload("seller"));
+        assertFalse(held.mayDownload("buyer-1"), "reserved is not paid");
+        Ticket sold = held.complete("o1", "buyer-1", 1, NOW).after().orElseThrow();
+        assertEquals("buyer-1", sold.buyerId());
+        assertTrue(sold.mayDownload("buyer-1"));
+        assertTrue(sold.mayDownload("seller"));
+        assertFalse(sold.mayDownload("someone"));
+        assertFalse(sold.mayDownload(null));
+        Ticket soldToUnknown = held.complete("o1", null, 1, NOW).after().orElseThrow();
+        assertFalse(soldToUnknown.mayDownload("buyer-1"), "an old event names no buyer");
+        assertTrue(soldToUnknown.mayDownload("seller"));
+    }
+
+    @Test
     void aCompletionWaitsForItsOrderAndAnotherOrdersCompletionSellsNothing() {
-        assertEquals(Outcome.EARLY, free.complete("o1", 2, NOW).outcome());
+        assertEquals(Outcome.EARLY, free.complete("o1", "buyer-1", 2, NOW).outcome());
         Ticket held = free.reserve("o1", 0).after().orElseThrow();
         Ticket released = held.release("o1", 1).after().orElseThrow();
-        Ticket.Change stale = released.complete("o1", 2, NOW);
+        Ticket.Change stale = released.complete("o1", "buyer-1", 2, NOW);
         assertEquals(Outcome.DUPLICATE, stale.outcome());
         assertFalse(stale.ticketChanged());
         assertEquals(Ticket.State.ON_SALE, stale.after().orElseThrow().state());
@@ -199,7 +240,7 @@ class TicketTest {
         Ticket remembered = refused.after().orElseThrow();
         assertEquals(Ticket.State.WITHDRAWN, remembered.state());
         assertNull(remembered.orderId());
-        Ticket sold = remembered.complete("o1", 2, NOW).after().orElseThrow();
+        Ticket sold = remembered.complete("o1", "buyer-1", 2, NOW).after().orElseThrow();
         assertEquals(Ticket.State.SOLD, sold.state());
         assertEquals("o1", sold.orderId());
         assertEquals(2, sold.version());

@@ -90,7 +90,8 @@ final class Catalog {
     static String orderCompleted(String orderId, long version, String ticketId) {
         return Events.toJson(
                 EventEnvelope.of(
-                        new OrderCompleted(orderId, version, new OrderCompleted.Ticket(ticketId))));
+                        new OrderCompleted(
+                                orderId, version, "buyer-1", new OrderCompleted.Ticket(ticketId))));
     }
 
     static HttpApi.Reply withdraw(Sessions.User seller, String id) {

@@ -73,7 +73,8 @@ public class TicketsClientIT {
                         "on-sale",
                         null,
                         null,
-                        null),
+                        null,
+                        false),
                 listed);
         assertEquals(listed, visitor.one(listed.id()));
 

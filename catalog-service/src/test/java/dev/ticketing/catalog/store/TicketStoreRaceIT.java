@@ -56,6 +56,8 @@ class TicketStoreRaceIT {
                         Instant.parse("2026-03-01T12:00:00Z"),
                         null,
                         null,
+                        null,
+                        null,
                         Map.of("a", 1L, "b", 1L));
         mongo.collection(TicketStore.COLLECTION)
                 .insertOne(

@@ -89,9 +89,11 @@ final class ErrorResponses {
         if (Causes.isA(e, Causes.CONSTRAINT_VIOLATION_EXCEPTION)) {
             return ConstraintViolationMapper.fromThrowable(e);
         }
+        // A raw body (a ticket file, read as bytes) cut off by the limit comes unwrapped.
         if (Causes.isA(e, Causes.JSONB_EXCEPTION)
                 || Causes.isA(e, Causes.JSON_EXCEPTION)
-                || e instanceof ProcessingException) {
+                || e instanceof ProcessingException
+                || Causes.anyIsA(e, RequestBodyLimit.TooLarge.class.getName())) {
             return forJson(e);
         }
         if (Causes.isA(e, Causes.RESTEASY_FAILURE)) {

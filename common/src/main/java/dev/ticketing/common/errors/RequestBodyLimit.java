@@ -13,29 +13,46 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Refuses request bodies over {@code ticketing.http.max-body-bytes} (default 1 MiB) with 413: a
  * declared Content-Length is refused before anything is read; a chunked body is cut off as soon as
- * it passes the limit, so no client can make a service buffer an unbounded body.
+ * it passes the limit, so no client can make a service buffer an unbounded body. A file upload (a
+ * PUT to a path ending in {@code /file}, docs/api.md "Delivery and payouts") has its own limit,
+ * {@code ticketing.http.max-file-bytes} (default 5 MiB).
  */
 @Provider
 @PreMatching
 public class RequestBodyLimit implements ContainerRequestFilter {
     static final String MAX_BYTES_PROPERTY = "ticketing.http.max-body-bytes";
     static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+    static final String MAX_FILE_BYTES_PROPERTY = "ticketing.http.max-file-bytes";
+    static final long DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxFileBytes;
 
     public RequestBodyLimit() {
         this(
                 ConfigProvider.getConfig()
                         .getOptionalValue(MAX_BYTES_PROPERTY, Long.class)
-                        .orElse(DEFAULT_MAX_BYTES));
+                        .orElse(DEFAULT_MAX_BYTES),
+                ConfigProvider.getConfig()
+                        .getOptionalValue(MAX_FILE_BYTES_PROPERTY, Long.class)
+                        .orElse(DEFAULT_MAX_FILE_BYTES));
     }
 
     RequestBodyLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    RequestBodyLimit(long maxBodyBytes, long maxFileBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxFileBytes = maxFileBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        boolean fileUpload =
+                "PUT".equals(request.getMethod())
+                        && request.getUriInfo().getPath().endsWith("/file");
+        long maxBytes = fileUpload ? maxFileBytes : maxBodyBytes;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {

@@ -120,6 +120,35 @@ public abstract class ApiDocs implements OASModelReader, OASFilter {
         return OASFactory.createAPIResponse().description(description);
     }
 
+    /** A success answering a file: raw bytes of one of {@code mediaTypes}. */
+    protected static APIResponse file(String description, String... mediaTypes) {
+        return OASFactory.createAPIResponse().description(description).content(binary(mediaTypes));
+    }
+
+    /** A required raw request body (a file) of one of {@code mediaTypes}. */
+    protected static RequestBody fileBody(String description, String... mediaTypes) {
+        return OASFactory.createRequestBody()
+                .description(description)
+                .required(true)
+                .content(binary(mediaTypes));
+    }
+
+    /** Bytes, which no JSON example can show: each type's schema is a binary string. */
+    private static org.eclipse.microprofile.openapi.models.media.Content binary(
+            String... mediaTypes) {
+        org.eclipse.microprofile.openapi.models.media.Content content = OASFactory.createContent();
+        for (String type : mediaTypes) {
+            content.addMediaType(
+                    type,
+                    OASFactory.createMediaType()
+                            .schema(
+                                    OASFactory.createSchema()
+                                            .type(Schema.SchemaType.STRING)
+                                            .format("binary")));
+        }
+        return content;
+    }
+
     /** A refusal: the error envelope of docs/api.md, shown by {@code examples}. */
     protected static APIResponse error(String description, Shown... examples) {
         return OASFactory.createAPIResponse()

@@ -60,7 +60,7 @@ class EventsTest {
                         Instant.parse("2026-03-01T12:45:45Z"),
                         new OrderCreated.Ticket("t-1", new BigDecimal("10.50"))),
                 new OrderCancelled("o-9", 1, new OrderCancelled.Ticket("t-1")),
-                new OrderCompleted("o-9", 2, new OrderCompleted.Ticket("t-1")),
+                new OrderCompleted("o-9", 2, "u-2", new OrderCompleted.Ticket("t-1")),
                 new ExpirationComplete("o-9"),
                 new PaymentCreated("p-3", "o-9", "pi_123"),
                 new SessionRevoked("5b0c2d1e-sid", Instant.parse("2026-03-01T20:45:45Z")));
@@ -149,8 +149,11 @@ class EventsTest {
                 new OrderCancelled("o-1", 1, new OrderCancelled.Ticket("t-1")),
                 "{\"id\":\"o-1\",\"version\":1,\"ticket\":{\"id\":\"t-1\"}}");
         assertData(
-                new OrderCompleted("o-1", 2, new OrderCompleted.Ticket("t-1")),
+                new OrderCompleted("o-1", 2, null, new OrderCompleted.Ticket("t-1")),
                 "{\"id\":\"o-1\",\"version\":2,\"ticket\":{\"id\":\"t-1\"}}");
+        assertData(
+                new OrderCompleted("o-1", 2, "u-2", new OrderCompleted.Ticket("t-1")),
+                "{\"id\":\"o-1\",\"version\":2,\"userId\":\"u-2\",\"ticket\":{\"id\":\"t-1\"}}");
         assertData(new ExpirationComplete("o-1"), "{\"orderId\":\"o-1\"}");
         assertData(
                 new PaymentCreated("p-1", "o-1", "ch_1"),

@@ -238,7 +238,10 @@ public class Orders {
                             o.id(), o.version(), new OrderCancelled.Ticket(o.ticket().id()));
             case COMPLETE ->
                     new OrderCompleted(
-                            o.id(), o.version(), new OrderCompleted.Ticket(o.ticket().id()));
+                            o.id(),
+                            o.version(),
+                            o.userId(),
+                            new OrderCompleted.Ticket(o.ticket().id()));
             default -> throw new IllegalStateException("no event for status " + o.status());
         };
     }

@@ -208,6 +208,7 @@ class OrderRoutesIT {
                                                 new OrderCompleted(
                                                         id,
                                                         1,
+                                                        buyer.id(),
                                                         new OrderCompleted.Ticket(ticketId))),
                                         events("order.completed", OrderCompleted.class).stream()
                                                 .filter(e -> e.id().equals(id))

@@ -50,7 +50,10 @@ final class OrderCopies {
     static EventEnvelope<OrderCompleted> completed(String orderId, long version) {
         return EventEnvelope.of(
                 new OrderCompleted(
-                        orderId, version, new OrderCompleted.Ticket("ticket-" + orderId)));
+                        orderId,
+                        version,
+                        "buyer-1",
+                        new OrderCompleted.Ticket("ticket-" + orderId)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ticketing.system.storefront;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.testing.ServiceUnderTest;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -188,15 +190,44 @@ final class Shopper {
     /** Presses a button and waits for the page it leads to, which is then saved. */
     void submit(By button, String page) {
         WebElement pressed = waitFor(ExpectedConditions.elementToBeClickable(button));
+        scrollIntoView(pressed);
         pressed.click();
         waitFor(d -> gone(pressed));
         waitFor(
                 d ->
                         "complete"
                                 .equals(
-                                        ((org.openqa.selenium.JavascriptExecutor) d)
+                                        ((JavascriptExecutor) d)
                                                 .executeScript("return document.readyState")));
         screenshot(page);
+    }
+
+    /**
+     * Scrolls the element to the middle of the window at once. Bootstrap makes scrolling smooth,
+     * and chromedriver's own scroll-then-click misses a target below the fold that is still moving.
+     */
+    void scrollIntoView(WebElement element) {
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                        element);
+    }
+
+    /**
+     * Clicks a link below the fold: scrolled into view, checked to be what a finger would touch
+     * there (nothing covers it), then activated.
+     */
+    void clickBelowTheFold(WebElement link) {
+        scrollIntoView(link);
+        Object onTop =
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "var r = arguments[0].getBoundingClientRect();"
+                                        + " return document.elementFromPoint(r.x + r.width / 2,"
+                                        + " r.y + r.height / 2) === arguments[0];",
+                                link);
+        assertEquals(Boolean.TRUE, onTop, "nothing covers " + link.getText());
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", link);
     }
 
     /**

@@ -8,8 +8,10 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -171,7 +173,7 @@ class StorefrontListingsIT {
         assertEquals(12, titles(buyer).size(), "a page of twelve");
         assertTrue(titles(buyer).stream().allMatch(t -> t.startsWith("Bulk " + word)));
         Set<String> seen = new HashSet<>(titles(buyer));
-        clickBelowTheFold(buyer, buyer.driver().findElement(By.id("page-more")));
+        buyer.clickBelowTheFold(buyer.driver().findElement(By.id("page-more")));
         buyer.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("page-first")));
         buyer.screenshot("second-page");
         assertEquals(1, titles(buyer).size());
@@ -184,6 +186,53 @@ class StorefrontListingsIT {
         assertTrue(buyer.text(By.id("no-match")).contains("another city"));
         buyer.screenshotAsPhone("no-match");
         assertTrue(buyer.present(By.id("search-clear")), "a way back to everything");
+    }
+
+    @Test
+    void theDatesABuyerPicksAreTheirOwnDays() {
+        String word = ownWord();
+        String session = market.signUp(Shopper.newEmail("lister"));
+        // 23:30 UTC on day d is already d + 1, 08:30, in Tokyo.
+        LocalDate d = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        market.sellFor(
+                session,
+                "Late show " + word,
+                "30",
+                event(
+                        "Late show",
+                        "Club Quattro",
+                        "Osaka",
+                        d.atTime(23, 30).toInstant(ZoneOffset.UTC)));
+
+        Shopper buyer = browsers.open("buyer");
+        ((ChromeDriver) buyer.driver())
+                .executeCdpCommand(
+                        "Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        buyer.home();
+        searchDays(buyer, word, d.plusDays(1));
+        String url = buyer.driver().getCurrentUrl();
+        assertTrue(url.contains("tz=Asia%2FTokyo"), "the URL names the buyer's zone: " + url);
+        assertEquals(List.of("Late show " + word), titles(buyer), "on the Tokyo day it happens");
+        assertEquals(
+                d.plusDays(1).toString(),
+                buyer.driver().findElement(By.id("search-from")).getAttribute("value"),
+                "the form shows the day the buyer picked");
+
+        searchDays(buyer, word, d);
+        assertTrue(buyer.present(By.id("no-match")), "not on the UTC day, which Tokyo has passed");
+    }
+
+    /** Searches {@code word} on one day, picked in the date fields as a buyer would. */
+    private static void searchDays(Shopper buyer, String word, LocalDate day) {
+        buyer.type(By.id("search-q"), word);
+        for (String field : List.of("search-from", "search-to")) {
+            ((JavascriptExecutor) buyer.driver())
+                    .executeScript(
+                            "arguments[0].value = arguments[1]",
+                            buyer.driver().findElement(By.id(field)),
+                            day.toString());
+        }
+        buyer.submit(By.id("search-submit"), "search-day-" + day);
     }
 
     @Test
@@ -250,25 +299,6 @@ class StorefrontListingsIT {
         assertFalse(other.present(By.id("withdraw:confirm")));
         seller.open("/listings", "dashboard-after-other");
         assertTrue(row(seller, kept).contains("On sale"), row(seller, kept));
-    }
-
-    /**
-     * Clicks a link below the fold: scrolled into view at once (Bootstrap makes scrolling smooth,
-     * and chromedriver's own scroll-then-click misses a target still moving), checked to be what a
-     * finger would touch there (nothing covers it), then activated.
-     */
-    private static void clickBelowTheFold(Shopper shopper, WebElement link) {
-        JavascriptExecutor page = (JavascriptExecutor) shopper.driver();
-        page.executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
-        Object onTop =
-                page.executeScript(
-                        "var r = arguments[0].getBoundingClientRect();"
-                                + " return document.elementFromPoint(r.x + r.width / 2,"
-                                + " r.y + r.height / 2) === arguments[0];",
-                        link);
-        assertEquals(Boolean.TRUE, onTop, "nothing covers " + link.getText());
-        page.executeScript("arguments[0].click()", link);
     }
 
     private static String row(Shopper shopper, String ticketId) {

@@ -35,6 +35,7 @@ final class Orders {
 
     static EventEnvelope<OrderCompleted> completed(String orderId) {
         return EventEnvelope.of(
-                new OrderCompleted(orderId, 1, new OrderCompleted.Ticket("ticket-" + orderId)));
+                new OrderCompleted(
+                        orderId, 1, "buyer-1", new OrderCompleted.Ticket("ticket-" + orderId)));
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * A ticket as catalog-service shows it; {@code orderId} is set while an order holds it (and stays
  * once sold), {@code event} and {@code seat} are null when the seller named none, {@code soldAt}
- * until it is sold. The getters are for the pages: Jakarta EL 5 (EE 10) reads bean properties, not
- * record components.
+ * until it is sold; {@code hasFile} whether the seller attached the ticket itself. The getters are
+ * for the pages: Jakarta EL 5 (EE 10) reads bean properties, not record components.
  */
 public record Ticket(
         String id,
@@ -19,7 +19,13 @@ public record Ticket(
         String state,
         Instant soldAt,
         ListedEvent event,
-        ListedSeat seat) {
+        ListedSeat seat,
+        Boolean hasFile) {
+
+    /** Whether the seller attached the ticket itself. */
+    public boolean isHasFile() {
+        return Boolean.TRUE.equals(hasFile);
+    }
 
     public String getId() {
         return id;

@@ -9,6 +9,11 @@ import jakarta.inject.Named;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,7 @@ public class HomePage {
     private String city;
     private String from;
     private String to;
+    private String tz;
     private String minPrice;
     private String maxPrice;
     private String sort;
@@ -64,8 +70,8 @@ public class HomePage {
                 tickets.search(
                         given(q),
                         given(city),
-                        given(from),
-                        given(to),
+                        dayStart(given(from)),
+                        dayEnd(given(to)),
                         given(minPrice),
                         given(maxPrice),
                         // Always named: it makes the request a search, paged by cursor.
@@ -151,6 +157,7 @@ public class HomePage {
         query.put("city", given(city));
         query.put("from", given(from));
         query.put("to", given(to));
+        query.put("tz", given(tz));
         query.put("minPrice", given(minPrice));
         query.put("maxPrice", given(maxPrice));
         query.put("sort", given(sort));
@@ -193,6 +200,43 @@ public class HomePage {
 
     public void setFrom(String from) {
         this.from = from;
+    }
+
+    /**
+     * The visitor's time zone (named by static/local-time.js in the search form): the dates they
+     * pick are their own days. Without it, or with a zone Java does not know, days are UTC days.
+     */
+    public String getTz() {
+        return tz;
+    }
+
+    public void setTz(String tz) {
+        this.tz = tz;
+    }
+
+    /** {@code from} as the first instant of that day in the visitor's zone; other text as typed. */
+    private String dayStart(String date) {
+        return inZone(date, 0);
+    }
+
+    /** {@code to} as the last millisecond of that day in the visitor's zone. */
+    private String dayEnd(String date) {
+        return inZone(date, 1);
+    }
+
+    private String inZone(String date, int plusDays) {
+        if (date == null || given(tz) == null) {
+            return date; // a UTC day, or text the catalog refuses with its own message
+        }
+        try {
+            ZonedDateTime start =
+                    LocalDate.parse(date).plusDays(plusDays).atStartOfDay(ZoneId.of(tz.strip()));
+            return (plusDays == 0 ? start : start.minus(1, ChronoUnit.MILLIS))
+                    .toOffsetDateTime()
+                    .toString();
+        } catch (DateTimeException e) {
+            return date;
+        }
     }
 
     public String getTo() {

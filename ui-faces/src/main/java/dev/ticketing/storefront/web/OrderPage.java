@@ -4,6 +4,7 @@ import dev.ticketing.storefront.client.ApiException;
 import dev.ticketing.storefront.client.NewPayment;
 import dev.ticketing.storefront.client.OrdersApi;
 import dev.ticketing.storefront.client.PaymentsApi;
+import dev.ticketing.storefront.client.TicketsApi;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.annotation.RequestParameterMap;
 import jakarta.inject.Inject;
@@ -39,6 +40,8 @@ public class OrderPage {
 
     @Inject @RestClient PaymentsApi payments;
 
+    @Inject @RestClient TicketsApi tickets;
+
     @Inject CurrentUser currentUser;
 
     @Inject Browser browser;
@@ -58,6 +61,7 @@ public class OrderPage {
     private OrderView order;
     private boolean loaded;
     private boolean notFound;
+    private Boolean ticketFileAttached;
 
     /** Loads the order once per request (the view action, or the first getter on a postback). */
     public void load() {
@@ -181,6 +185,24 @@ public class OrderPage {
     public boolean isNotFound() {
         load();
         return notFound;
+    }
+
+    /**
+     * Whether the seller of a paid order's ticket attached the file ("Download your ticket"); asked
+     * of catalog-service once per request, only for a paid order. Unknown counts as not yet.
+     */
+    public boolean isTicketFileAttached() {
+        if (ticketFileAttached == null) {
+            ticketFileAttached = false;
+            if (getOrder() != null && order.isPaid() && order.getTicketId() != null) {
+                try {
+                    ticketFileAttached = tickets.ticket(order.getTicketId()).isHasFile();
+                } catch (ApiException | ProcessingException e) {
+                    LOG.log(Level.FINE, "ticket of order {0} not read: {1}", new Object[] {id, e});
+                }
+            }
+        }
+        return ticketFileAttached;
     }
 
     /**

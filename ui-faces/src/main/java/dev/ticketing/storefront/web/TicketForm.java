@@ -64,6 +64,9 @@ public abstract class TicketForm {
 
     protected abstract String saved();
 
+    /** What else the form does once the ticket is saved, before the ticket page shows it. */
+    protected void afterSave(Ticket ticket) {}
+
     /**
      * An answer the page explains in its own words rather than the API's; false: show the API's.
      */
@@ -95,6 +98,7 @@ public abstract class TicketForm {
                                     event(start.orElse(null)),
                                     seat()));
             feedback.success(saved());
+            afterSave(ticket);
             browser.redirect("/ticket?id=" + Browser.encode(ticket.id()));
         } catch (ApiException e) {
             if (explain(e)) {

@@ -5,10 +5,12 @@ import dev.ticketing.storefront.client.NewOrder;
 import dev.ticketing.storefront.client.Order;
 import dev.ticketing.storefront.client.OrdersApi;
 import dev.ticketing.storefront.client.Ticket;
+import dev.ticketing.storefront.client.TicketFiles;
 import dev.ticketing.storefront.client.TicketsApi;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.ws.rs.ProcessingException;
 import java.util.Map;
 import java.util.logging.Level;
@@ -31,6 +33,8 @@ public class TicketPage {
 
     @Inject @RestClient OrdersApi orders;
 
+    @Inject TicketFiles files;
+
     @Inject CurrentUser currentUser;
 
     @Inject Browser browser;
@@ -42,6 +46,7 @@ public class TicketPage {
     private boolean loaded;
     private boolean notFound;
     private boolean reservedByOther;
+    private Part file;
 
     /** Loads the ticket once per request (the view action, or the first getter on a postback). */
     public void load() {
@@ -94,6 +99,33 @@ public class TicketPage {
             feedback.unreachable();
         }
         return null;
+    }
+
+    /**
+     * The seller attaches the ticket itself (or replaces it); catalog-service checks the file and
+     * says what is wrong with it.
+     */
+    public String attachFile() {
+        if (!currentUser.isSignedIn()) {
+            browser.redirectToSignIn();
+            return null;
+        }
+        String refused = TicketFileUpload.attach(files, id, file);
+        if (refused != null) {
+            feedback.error(refused);
+            return null;
+        }
+        feedback.success("The ticket is attached. The buyer can download it as soon as they pay.");
+        browser.redirect("/ticket?id=" + Browser.encode(id));
+        return null;
+    }
+
+    public Part getFile() {
+        return file;
+    }
+
+    public void setFile(Part file) {
+        this.file = file;
     }
 
     public Ticket getTicket() {
