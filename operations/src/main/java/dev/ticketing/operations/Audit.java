@@ -129,12 +129,23 @@ public final class Audit {
                                     .filter(p -> p.get("payment") != null)
                                     .count());
             counted.put("gateway entries", ledger.size());
+            // Ids only: a ticket file's content can be 5 MiB.
+            Set<String> storedFiles = new HashSet<>();
+            for (Document file :
+                    catalog.getCollection("ticketFiles")
+                            .find()
+                            .projection(new Document("_id", 1))) {
+                storedFiles.add(String.valueOf(file.get("_id")));
+            }
+            counted.put("ticket files", storedFiles.size());
 
             oneOpenOrderPerTicket(allOrders, violations);
             everyOrderEnds(allOrders, violations);
             everyChargeIsPaidForOrRefunded(allOrders, paymentCopies, attempts, ledger, violations);
             copiesAgreeWithTheCatalog(tickets, copies, violations);
             salesAreThePaidOrders(tickets, allOrders, violations);
+            salesGoToTheirBuyers(tickets, allOrders, violations);
+            everyAttachedFileIsStored(tickets, storedFiles, violations);
             paymentCopiesAgreeWithOrders(allOrders, paymentCopies, violations);
             outboxesAreEmpty("catalog-service ticket", tickets, violations);
             outboxesAreEmpty("order-service order", allOrders, violations);
@@ -359,6 +370,50 @@ public final class Audit {
                                 + " is paid, but the catalog has not sold ticket "
                                 + ticketOf(order)
                                 + " to it");
+            }
+        }
+    }
+
+    /**
+     * The buyer a sold listing lets download its file is the one who placed the paid order
+     * (docs/api.md, "Delivery and payouts"). A sale recorded before order.completed named its buyer
+     * has none: only its seller can download, which is no violation.
+     */
+    private static void salesGoToTheirBuyers(
+            Map<String, Document> tickets, Map<String, Document> orders, List<String> violations) {
+        for (Document ticket : tickets.values()) {
+            String buyer = ticket.getString("buyerId");
+            Document order = orders.get(String.valueOf(ticket.getString("orderId")));
+            if (ticket.get("soldAt") == null || buyer == null || order == null) {
+                continue;
+            }
+            if (!buyer.equals(order.getString("userId"))) {
+                violations.add(
+                        "ticket "
+                                + ticket.getString("_id")
+                                + " is sold to buyer "
+                                + buyer
+                                + ", but its order "
+                                + order.getString("_id")
+                                + " was placed by "
+                                + order.getString("userId"));
+            }
+        }
+    }
+
+    /** A listing that says it has a file has its content: a download never finds it missing. */
+    private static void everyAttachedFileIsStored(
+            Map<String, Document> tickets, Set<String> storedFiles, List<String> violations) {
+        for (Document ticket : tickets.values()) {
+            Document file = ticket.get("file", Document.class);
+            String fileId = file == null ? null : file.getString("fileId");
+            if (fileId != null && !storedFiles.contains(fileId)) {
+                violations.add(
+                        "ticket "
+                                + ticket.getString("_id")
+                                + " has a file ("
+                                + fileId
+                                + ") whose content is not stored");
             }
         }
     }

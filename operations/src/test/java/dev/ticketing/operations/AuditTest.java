@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,19 @@ class AuditTest {
                         Updates.combine(
                                 Updates.set("orderId", order),
                                 Updates.set("version", 1L),
-                                Updates.set("soldAt", new Date())));
+                                Updates.set("soldAt", new Date()),
+                                Updates.set("buyerId", "buyer"),
+                                Updates.set(
+                                        "file",
+                                        new Document("fileId", "f-" + ticket)
+                                                .append("type", "application/pdf")
+                                                .append("size", 9L))));
+        db("catalog")
+                .getCollection("ticketFiles")
+                .insertOne(
+                        new Document("_id", "f-" + ticket)
+                                .append("ticketId", ticket)
+                                .append("content", new Binary("%PDF-%%EOF".getBytes())));
         db("orders")
                 .getCollection("tickets")
                 .updateOne(
@@ -205,6 +218,21 @@ class AuditTest {
                 List.of(
                         "ticket t-free is sold to order o-cancelled, which is cancelled",
                         "order o-paid is paid, but the catalog has not sold ticket t-sold to it"),
+                audit.once().violations());
+    }
+
+    @Test
+    void aSaleToSomeoneElseThanItsBuyerAndAFileWithoutItsContentAreReported() throws Exception {
+        assertEquals(1, audit.once().counted().get("ticket files"));
+        db("catalog")
+                .getCollection("tickets")
+                .updateOne(Filters.eq("_id", "t-sold"), Updates.set("buyerId", "intruder"));
+        db("catalog").getCollection("ticketFiles").deleteOne(Filters.eq("_id", "f-t-sold"));
+        assertEquals(
+                List.of(
+                        "ticket t-sold is sold to buyer intruder, but its order o-paid was placed"
+                                + " by buyer",
+                        "ticket t-sold has a file (f-t-sold) whose content is not stored"),
                 audit.once().violations());
     }
 
