@@ -21,6 +21,7 @@ import java.util.List;
 public final class Bus implements AutoCloseable {
     final String stream;
     final String prefix;
+    private final boolean ownsStream;
     private final Connection nats;
     private final JetStream js;
 
@@ -34,8 +35,13 @@ public final class Bus implements AutoCloseable {
     public record DeadLetter(String json, String reason, String consumer, String delivered) {}
 
     public Bus(String url, String stream, String prefix) {
+        this(url, stream, prefix, false);
+    }
+
+    private Bus(String url, String stream, String prefix, boolean ownsStream) {
         this.stream = stream;
         this.prefix = prefix;
+        this.ownsStream = ownsStream;
         try {
             nats =
                     Nats.connect(
@@ -47,6 +53,31 @@ public final class Bus implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach NATS at " + url, e);
         }
+    }
+
+    /**
+     * A bus on a stream of the test's own (a server copy made with that stream): closing it deletes
+     * the stream, so the run leaves nothing behind on a shared NATS.
+     */
+    public static Bus ofOwnStream(String stream, String prefix) {
+        return new Bus(
+                System.getProperty("nats.url", "nats://127.0.0.1:4222"), stream, prefix, true);
+    }
+
+    /**
+     * Waits until the durable consumer {@code durable} has nothing pending and nothing
+     * unacknowledged: every message the service was handed is settled.
+     */
+    public void awaitSettled(String durable, Duration atMost) {
+        org.awaitility.Awaitility.await("consumer " + durable + " settled")
+                .atMost(atMost)
+                .until(
+                        () -> {
+                            var consumer =
+                                    nats.jetStreamManagement().getConsumerInfo(stream, durable);
+                            return consumer.getNumAckPending() == 0
+                                    && consumer.getNumPending() == 0;
+                        });
     }
 
     /** The server under test's stream and subjects (set by the build for this run). */
@@ -148,6 +179,13 @@ public final class Bus implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (ownsStream) {
+                try {
+                    nats.jetStreamManagement().deleteStream(stream);
+                } catch (Exception absent) {
+                    // the stream may not exist if the server never started
+                }
+            }
             nats.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

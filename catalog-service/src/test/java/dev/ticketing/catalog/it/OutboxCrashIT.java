@@ -17,8 +17,6 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,9 +52,9 @@ class OutboxCrashIT {
                         "mp.messaging.incoming.order-created.ack-wait", "3s");
         String ticketId = Catalog.newOrderId();
         String orderId = Catalog.newOrderId();
-        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("crash", isolated);
-                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+        try (Bus bus = Bus.ofOwnStream(stream, prefix);
+                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
+                ServerCopy server = new ServerCopy("crash", isolated)) {
             MongoCollection<Document> tickets =
                     mongo.getDatabase(database).getCollection("tickets");
             seed(tickets, ticketId);
@@ -86,7 +84,7 @@ class OutboxCrashIT {
                                             .first()
                                             .getList("outbox", Document.class)
                                             .isEmpty());
-            awaitSettled(stream, "catalog-service-order-created");
+            bus.awaitSettled("catalog-service-order-created", Duration.ofSeconds(60));
 
             List<Bus.Stored> published = bus.messages("ticket.updated");
             assertEquals(1, published.size(), "exactly once: " + published);
@@ -106,8 +104,6 @@ class OutboxCrashIT {
                     1L,
                     ((Number) after.get("version")).longValue(),
                     "the redelivered order.created changed nothing");
-        } finally {
-            deleteStream(stream);
         }
     }
 
@@ -125,9 +121,9 @@ class OutboxCrashIT {
                         "mp.messaging.incoming.order-completed.ack-wait", "3s");
         String ticketId = Catalog.newOrderId();
         String orderId = Catalog.newOrderId();
-        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("sale-crash", isolated);
-                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+        try (Bus bus = Bus.ofOwnStream(stream, prefix);
+                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
+                ServerCopy server = new ServerCopy("sale-crash", isolated)) {
             MongoCollection<Document> tickets =
                     mongo.getDatabase(database).getCollection("tickets");
             seed(tickets, ticketId);
@@ -163,7 +159,7 @@ class OutboxCrashIT {
                                             .first()
                                             .getList("outbox", Document.class)
                                             .isEmpty());
-            awaitSettled(stream, "catalog-service-order-completed");
+            bus.awaitSettled("catalog-service-order-completed", Duration.ofSeconds(60));
 
             List<Bus.Stored> published = bus.messages("ticket.updated");
             assertEquals(2, published.size(), "the sale exactly once: " + published);
@@ -184,8 +180,6 @@ class OutboxCrashIT {
                     ((Number) after.get("version")).longValue(),
                     "the redelivered order.completed changed nothing");
             assertEquals(stored.get("soldAt"), after.get("soldAt"), "sold once, at one time");
-        } finally {
-            deleteStream(stream);
         }
     }
 
@@ -205,9 +199,9 @@ class OutboxCrashIT {
                                         .toString());
         String ticketId = Catalog.newOrderId();
         Sessions.User seller = Sessions.signUp();
-        try (MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("withdraw-crash", isolated);
-                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+        try (Bus bus = Bus.ofOwnStream(stream, prefix);
+                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
+                ServerCopy server = new ServerCopy("withdraw-crash", isolated)) {
             MongoCollection<Document> tickets =
                     mongo.getDatabase(database).getCollection("tickets");
             seed(tickets, ticketId);
@@ -279,8 +273,6 @@ class OutboxCrashIT {
             Document after = tickets.find(Filters.eq("_id", ticketId)).first();
             assertEquals(1L, ((Number) after.get("version")).longValue());
             assertEquals(stored.get("withdrawnAt"), after.get("withdrawnAt"));
-        } finally {
-            deleteStream(stream);
         }
     }
 
@@ -295,27 +287,5 @@ class OutboxCrashIT {
                         .append("orderId", null)
                         .append("listedAt", new Date())
                         .append("orderEvents", new Document()));
-    }
-
-    /** Until the durable has nothing pending and nothing unacknowledged. */
-    private static void awaitSettled(String stream, String durable) throws Exception {
-        try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-            JetStreamManagement management = nats.jetStreamManagement();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(
-                            () -> {
-                                var consumer = management.getConsumerInfo(stream, durable);
-                                return consumer.getNumAckPending() == 0
-                                        && consumer.getNumPending() == 0;
-                            });
-        }
-    }
-
-    private static void deleteStream(String stream) {
-        try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-            nats.jetStreamManagement().deleteStream(stream);
-        } catch (Exception ignored) {
-            // the stream may not exist if the server never started
-        }
     }
 }

@@ -14,7 +14,6 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
-import io.nats.client.Nats;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -49,8 +48,8 @@ class OutboxCrashIT {
                                         .toString());
         String ticketId = Market.newId();
         Sessions.User buyer = Sessions.signUp();
-        try (ServerCopy server = new ServerCopy("crash", isolated);
-                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+        try (Bus bus = Bus.ofOwnStream(stream, prefix);
+                ServerCopy server = new ServerCopy("crash", isolated)) {
             MongoCollection<Document> tickets =
                     Market.MONGO.getDatabase(database).getCollection("tickets");
             MongoCollection<Document> orders =
@@ -125,12 +124,6 @@ class OutboxCrashIT {
             assertEquals(buyer.id(), event.userId());
             assertEquals(
                     new OrderCreated.Ticket(ticketId, new BigDecimal("42.00")), event.ticket());
-        } finally {
-            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-                nats.jetStreamManagement().deleteStream(stream);
-            } catch (Exception ignored) {
-                // the stream may not exist if the server never started
-            }
         }
     }
 }

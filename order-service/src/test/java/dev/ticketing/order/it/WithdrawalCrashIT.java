@@ -14,7 +14,6 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
-import io.nats.client.Nats;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +55,8 @@ class WithdrawalCrashIT {
                                         .toString());
         String ticketId = Market.newId();
         Sessions.User buyer = Sessions.signUp();
-        try (ServerCopy server = new ServerCopy("withdraw-crash", isolated);
-                Bus bus = new Bus(System.getProperty("nats.url"), stream, prefix)) {
+        try (Bus bus = Bus.ofOwnStream(stream, prefix);
+                ServerCopy server = new ServerCopy("withdraw-crash", isolated)) {
             MongoCollection<Document> tickets =
                     Market.MONGO.getDatabase(database).getCollection("tickets");
             MongoCollection<Document> orders =
@@ -131,18 +130,7 @@ class WithdrawalCrashIT {
                                 return now.getString("status").equals("cancelled")
                                         && now.getList("outbox", Document.class).isEmpty();
                             });
-            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-                var management = nats.jetStreamManagement();
-                await().atMost(Duration.ofSeconds(60))
-                        .until(
-                                () -> {
-                                    var consumer =
-                                            management.getConsumerInfo(
-                                                    stream, "order-service-ticket-updated");
-                                    return consumer.getNumAckPending() == 0
-                                            && consumer.getNumPending() == 0;
-                                });
-            }
+            bus.awaitSettled("order-service-ticket-updated", Duration.ofSeconds(60));
 
             List<Bus.Stored> published = bus.messages("order.cancelled");
             assertEquals(1, published.size(), "exactly once: " + published);
@@ -152,12 +140,6 @@ class WithdrawalCrashIT {
             assertEquals(new OrderCancelled.Ticket(ticketId), event.ticket());
             Document after = orders.find(Filters.eq("_id", orderId)).first();
             assertEquals(1L, ((Number) after.get("version")).longValue(), after.toJson());
-        } finally {
-            try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-                nats.jetStreamManagement().deleteStream(stream);
-            } catch (Exception ignored) {
-                // the stream may not exist if the server never started
-            }
         }
     }
 }

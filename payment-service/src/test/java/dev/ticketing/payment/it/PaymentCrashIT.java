@@ -13,7 +13,6 @@ import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.ServiceUnderTest;
-import io.nats.client.Nats;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -68,19 +67,14 @@ class PaymentCrashIT {
         stripe = FakeStripe.shared();
         mongo = MongoClients.create(System.getProperty("it.store.url"));
         server = new ServerCopy("crash", ISOLATED);
-        bus = new Bus(System.getProperty("nats.url"), STREAM, PREFIX);
+        bus = Bus.ofOwnStream(STREAM, PREFIX);
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        bus.close();
+        bus.close(); // after the server: deletes the run's stream
         mongo.close();
-        try (var nats = Nats.connect(System.getProperty("nats.url"))) {
-            nats.jetStreamManagement().deleteStream(STREAM);
-        } catch (Exception ignored) {
-            // the stream may not exist if the server never started
-        }
     }
 
     private static MongoDatabase database() {
