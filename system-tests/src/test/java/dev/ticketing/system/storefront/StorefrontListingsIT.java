@@ -236,6 +236,40 @@ class StorefrontListingsIT {
     }
 
     @Test
+    void aSellerWithManyListingsPagesThroughThemAll() {
+        String word = ownWord();
+        String email = Shopper.newEmail("busy-seller");
+        String session = market.signUp(email);
+        List<String> listed = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            listed.add(0, market.sell(session, "Listing " + i + " " + word, "10")); // newest first
+        }
+
+        Shopper seller = browsers.open("busy-seller");
+        seller.signIn(email, Shopper.PASSWORD);
+        seller.open("/listings", "listings-first-page");
+        assertEquals(listed.subList(0, 20), listingIds(seller), "the newest twenty");
+        assertFalse(seller.present(By.id("listings-newer")));
+        seller.clickBelowTheFold(seller.driver().findElement(By.id("listings-older")));
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("listings-newer")));
+        seller.screenshot("listings-older");
+        assertEquals(listed.subList(20, 21), listingIds(seller), "then the oldest");
+        assertFalse(seller.present(By.id("listings-older")), "the last page");
+        assertFalse(seller.present(By.id("empty-state")));
+        seller.driver().findElement(By.id("listings-newer")).click();
+        seller.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("listings-older")));
+        assertEquals(listed.subList(0, 20), listingIds(seller));
+        seller.open("/listings?offset=-3", "listings-bad-offset");
+        assertEquals(listed.subList(0, 20), listingIds(seller), "a bad offset is the first page");
+    }
+
+    private static List<String> listingIds(Shopper shopper) {
+        return shopper.driver().findElements(By.cssSelector("#listings .listing-row")).stream()
+                .map(row -> row.getAttribute("data-ticket-id"))
+                .toList();
+    }
+
+    @Test
     void aSellerSeesEveryListingWithdrawsOneAfterConfirmingAndSeesASaleWithItsDate() {
         String word = ownWord();
         Shopper seller = browsers.open("dashboard");

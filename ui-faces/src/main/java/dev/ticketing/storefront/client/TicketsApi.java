@@ -47,7 +47,7 @@ public interface TicketsApi {
     /** The caller's listings in every state, newest first. */
     @GET
     @Path("mine")
-    List<Ticket> mine();
+    List<Ticket> mine(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET
     @Path("{id}")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -38,8 +39,19 @@ public class MyListingsPage {
 
     @Inject Feedback feedback;
 
+    @Inject
+    @ConfigProperty(name = "ticketing.storefront.listings-page-size", defaultValue = "20")
+    int pageSize;
+
     private List<Ticket> mine;
     private boolean loaded;
+
+    /**
+     * Listings skipped: the page's URL parameter; anything but a whole number is the first page.
+     */
+    private String offset;
+
+    private boolean older;
 
     /** Withdraw's confirmation: the listing asked about. */
     private String id;
@@ -56,7 +68,10 @@ public class MyListingsPage {
             return;
         }
         try {
-            mine = tickets.mine();
+            // One more than the page: whether older listings exist, without a second call.
+            List<Ticket> page = tickets.mine(pageSize + 1, skipped());
+            older = page.size() > pageSize;
+            mine = older ? page.subList(0, pageSize) : page;
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 browser.redirectToSignIn();
@@ -132,9 +147,45 @@ public class MyListingsPage {
         return mine == null ? List.of() : mine;
     }
 
+    /** Nothing listed at all (not merely nothing past the last page). */
     public boolean isNone() {
         load();
-        return mine != null && mine.isEmpty();
+        return mine != null && mine.isEmpty() && skipped() == 0;
+    }
+
+    private int skipped() {
+        try {
+            return Math.max(0, Integer.parseInt(offset == null ? "0" : offset.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public String getOffset() {
+        return offset;
+    }
+
+    public void setOffset(String offset) {
+        this.offset = offset;
+    }
+
+    /** Older listings follow this page. */
+    public boolean isOlder() {
+        load();
+        return older;
+    }
+
+    public int getOlderOffset() {
+        return skipped() + pageSize;
+    }
+
+    /** This is not the first page. */
+    public boolean isNewer() {
+        return skipped() > 0;
+    }
+
+    public int getNewerOffset() {
+        return Math.max(0, skipped() - pageSize);
     }
 
     public String badge(Ticket ticket) {
