@@ -80,7 +80,7 @@ public class Orders {
                         claimed.snapshot(),
                         now,
                         Duration.ofSeconds(expirationSeconds));
-        insertInFreeSlot(order, slot, limit);
+        insertInFreeSlot(order, claimed.userId(), slot, limit);
         metrics.created();
         CrashPoint.afterWrite("order.place");
         orders.relayEvents(orderId);
@@ -92,7 +92,7 @@ public class Orders {
      * buyer placed at the same moment may take the slot first: then the next free one, until none
      * is left. On any refusal the claim is released.
      */
-    private void insertInFreeSlot(Order order, int firstSlot, HoldLimit limit) {
+    private void insertInFreeSlot(Order order, String sellerId, int firstSlot, HoldLimit limit) {
         String ticketId = order.ticket().id();
         int slot = firstSlot;
         for (int attempt = 0; ; attempt++) {
@@ -108,7 +108,13 @@ public class Orders {
                                         order.status().wireName(),
                                         order.userId(),
                                         order.expiresAt(),
-                                        new OrderCreated.Ticket(ticketId, order.ticket().price())));
+                                        new OrderCreated.Ticket(
+                                                ticketId,
+                                                order.ticket().price(),
+                                                sellerId,
+                                                order.ticket().event() == null
+                                                        ? null
+                                                        : order.ticket().event().startsAt())));
             } catch (RuntimeException e) {
                 tickets.release(ticketId, order.id());
                 throw e;

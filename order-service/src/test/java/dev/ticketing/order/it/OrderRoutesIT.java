@@ -83,7 +83,9 @@ class OrderRoutesIT {
                                                         expiresAt,
                                                         new OrderCreated.Ticket(
                                                                 ticketId,
-                                                                new BigDecimal("80.50")))),
+                                                                new BigDecimal("80.50"),
+                                                                "seller-" + ticketId,
+                                                                null))),
                                         events("order.created", OrderCreated.class).stream()
                                                 .filter(e -> e.id().equals(id))
                                                 .toList()));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.listing.Event;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +64,8 @@ class OrderedEventsIT {
 
     @Test
     void anOrderShowsTheEventAndSeatItsTicketWasListedWith() {
-        String id = listed(SHOW, Seat.of("A", null, "14"), "seller-" + Market.newId());
+        String seller = "seller-" + Market.newId();
+        String id = listed(SHOW, Seat.of("A", null, "14"), seller);
         Document copy = Market.copy(id);
         assertInstanceOf(Date.class, copy.get("event", Document.class).get("startsAt"), "" + copy);
 
@@ -86,6 +90,27 @@ class OrderedEventsIT {
         assertEquals(expectedTicket, order.getJsonObject("ticket"));
         HttpApi.Reply again = Market.get(buyer, order.getString("id"));
         assertEquals(expectedTicket, again.json().getJsonObject("ticket"), "as stored");
+        // payment-service pays the seller out from order.created: it names them and the start.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertEquals(
+                                        List.of(
+                                                new OrderCreated.Ticket(
+                                                        id,
+                                                        new BigDecimal("80.00"),
+                                                        seller,
+                                                        STARTS)),
+                                        bus.messages("order.created").stream()
+                                                .map(
+                                                        m ->
+                                                                Events.fromJson(
+                                                                                m.json(),
+                                                                                OrderCreated.class)
+                                                                        .data())
+                                                .filter(e -> e.id().equals(order.getString("id")))
+                                                .map(OrderCreated::ticket)
+                                                .toList()));
     }
 
     @Test

@@ -123,7 +123,8 @@ class OutboxCrashIT {
             assertEquals(order.getString("_id"), event.id());
             assertEquals(buyer.id(), event.userId());
             assertEquals(
-                    new OrderCreated.Ticket(ticketId, new BigDecimal("42.00")), event.ticket());
+                    new OrderCreated.Ticket(ticketId, new BigDecimal("42.00"), "seller-1", null),
+                    event.ticket());
         }
     }
 }
