@@ -482,10 +482,10 @@ class BaseManifestsTest {
                             + ": the service docs/api.md routes "
                             + uri.getPath()
                             + " to");
-            assertEquals(
-                    uri.getPath(),
-                    LibertyServer.of(target).contextRoot(),
-                    client + ": " + target + "'s context root");
+            String root = LibertyServer.of(target).contextRoot();
+            assertTrue(
+                    DeployTree.servedUnder(uri.getPath(), root),
+                    client + ": " + uri.getPath() + " under " + target + "'s context root " + root);
         }
     }
 
@@ -648,11 +648,11 @@ class BaseManifestsTest {
                             + "'s public port, "
                             + "never the operator port (docs/api.md, \"Internal and operational routes\")");
             assertTrue(Containerfile.of(svc).exposedPorts().contains(PUBLIC_PORT), svc + " EXPOSE");
-            // The path is where the service's server.xml deploys its WAR.
-            assertEquals(
-                    path,
-                    LibertyServer.of(svc).contextRoot(),
-                    "Route " + path + " vs " + svc + "'s context root");
+            // The path is where the service's server.xml deploys its WAR, or below it.
+            String root = LibertyServer.of(svc).contextRoot();
+            assertTrue(
+                    DeployTree.servedUnder(path, root),
+                    "Route " + path + " under " + svc + "'s context root " + root);
         }
         assertEquals(
                 new TreeMap<>(PUBLIC_PATHS),

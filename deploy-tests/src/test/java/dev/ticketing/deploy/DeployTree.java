@@ -56,6 +56,7 @@ final class DeployTree {
                     "/api/tickets", "catalog-service",
                     "/api/orders", "order-service",
                     "/api/payments", "payment-service",
+                    "/api/payouts", "payment-service",
                     "/", "ui-faces");
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -63,6 +64,15 @@ final class DeployTree {
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
     private DeployTree() {}
+
+    /**
+     * Whether a server whose WAR has {@code contextRoot} serves {@code path}: the root itself or a
+     * path below it (payment-service serves /api/payments and /api/payouts under /api).
+     */
+    static boolean servedUnder(String path, String contextRoot) {
+        String root = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
+        return path.equals(contextRoot) || path.startsWith(root);
+    }
 
     static Path root() {
         String configured = System.getProperty("ticketing.root");

@@ -91,6 +91,7 @@ class ServiceImagesTest {
                                 "TICKETS_MP_REST_URI", "http://catalog-service:9080/api/tickets",
                                 "ORDERS_MP_REST_URI", "http://order-service:9080/api/orders",
                                 "PAYMENTS_MP_REST_URI", "http://payment-service:9080/api/payments",
+                                "PAYOUTS_MP_REST_URI", "http://payment-service:9080/api/payouts",
                                 "LOG_CONSOLE_FORMAT", "SIMPLE")));
     }
 

@@ -9,4 +9,7 @@ public sealed interface EventPayload
                 OrderCompleted,
                 ExpirationComplete,
                 PaymentCreated,
+                PayoutCreated,
+                PayoutReleased,
+                PayoutCancelled,
                 SessionRevoked {}

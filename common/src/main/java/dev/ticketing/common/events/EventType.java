@@ -19,6 +19,9 @@ public enum EventType {
     ORDER_COMPLETED("order.completed", OrderCompleted.class),
     EXPIRATION_COMPLETE("expiration.complete", ExpirationComplete.class),
     PAYMENT_CREATED("payment.created", PaymentCreated.class),
+    PAYOUT_CREATED("payout.created", PayoutCreated.class),
+    PAYOUT_RELEASED("payout.released", PayoutReleased.class),
+    PAYOUT_CANCELLED("payout.cancelled", PayoutCancelled.class),
     SESSION_REVOKED("session.revoked", SessionRevoked.class);
 
     private static final Map<String, EventType> BY_TYPE =

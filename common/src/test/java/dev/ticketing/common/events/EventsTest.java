@@ -59,10 +59,39 @@ class EventsTest {
                         "u-2",
                         Instant.parse("2026-03-01T12:45:45Z"),
                         new OrderCreated.Ticket("t-1", new BigDecimal("10.50"))),
+                new OrderCreated(
+                        "o-10",
+                        0,
+                        "created",
+                        "u-2",
+                        Instant.parse("2026-03-01T12:45:45Z"),
+                        new OrderCreated.Ticket(
+                                "t-2",
+                                new BigDecimal("80.00"),
+                                "u-1",
+                                Instant.parse("2026-06-01T19:30:00Z"))),
                 new OrderCancelled("o-9", 1, new OrderCancelled.Ticket("t-1")),
                 new OrderCompleted("o-9", 2, "u-2", new OrderCompleted.Ticket("t-1")),
                 new ExpirationComplete("o-9"),
                 new PaymentCreated("p-3", "o-9", "pi_123"),
+                new PayoutCreated(
+                        "o-9",
+                        "t-1",
+                        "u-1",
+                        new BigDecimal("10.50"),
+                        new BigDecimal("1.05"),
+                        new BigDecimal("9.45"),
+                        Instant.parse("2026-06-03T19:30:00Z")),
+                new PayoutReleased(
+                        "o-9",
+                        "t-1",
+                        "u-1",
+                        new BigDecimal("10.50"),
+                        new BigDecimal("1.05"),
+                        new BigDecimal("9.45"),
+                        "usd",
+                        "tr_123"),
+                new PayoutCancelled("o-8", "t-4", "u-1"),
                 new SessionRevoked("5b0c2d1e-sid", Instant.parse("2026-03-01T20:45:45Z")));
     }
 

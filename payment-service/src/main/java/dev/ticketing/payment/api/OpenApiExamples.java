@@ -1,6 +1,7 @@
 package dev.ticketing.payment.api;
 
 import static dev.ticketing.common.openapi.SharedExamples.ORDER_ID;
+import static dev.ticketing.common.openapi.SharedExamples.TICKET_ID;
 
 /**
  * The JSON examples of the OpenAPI document: what the payment routes really take and answer
@@ -51,6 +52,28 @@ final class OpenApiExamples {
     static final String NOT_AN_EVENT = "{\"errors\":[{\"message\":\"Not a Stripe event\"}]}";
     static final String NOT_CONFIGURED =
             "{\"errors\":[{\"message\":\"Webhooks are not configured (STRIPE_WEBHOOK_SECRET)\"}]}";
+
+    static final String PAYOUTS =
+            "{\"payouts\":[{\"ticketId\":\""
+                    + TICKET_ID
+                    + "\",\"orderId\":\""
+                    + ORDER_ID
+                    + "\",\"amount\":\"25.75\",\"fee\":\"2.58\",\"net\":\"23.17\","
+                    + "\"status\":\"pending\",\"releaseAt\":\"2027-03-03T19:30:00Z\"}],"
+                    + "\"pending\":\"23.17\",\"paid\":\"0.00\",\"account\":\"acct_1Nv0FGQ9RKHgCVdK\"}";
+    static final String PAYOUT_ACCOUNT = "{\"accountId\":\"acct_1Nv0FGQ9RKHgCVdK\"}";
+    static final String ACCOUNT_MISSING =
+            "{\"errors\":[{\"message\":\"AccountId must be provided\",\"field\":\"accountId\"}]}";
+    static final String ACCOUNT_INVALID =
+            "{\"errors\":[{\"message\":\"AccountId must be a Stripe connected account id, such as"
+                    + " acct_1Nv0FGQ9RKHgCVdK\",\"field\":\"accountId\"}]}";
+    static final String TERMS = "{\"feePercent\":\"10\",\"releaseDelay\":\"PT48H\"}";
+    static final String TERMS_OF_A_PRICE =
+            "{\"feePercent\":\"10\",\"releaseDelay\":\"PT48H\",\"price\":\"25.75\","
+                    + "\"fee\":\"2.58\",\"net\":\"23.17\"}";
+    static final String PRICE_INVALID =
+            "{\"errors\":[{\"message\":\"Price must be a number above 0 with at most 2 decimal"
+                    + " places\",\"field\":\"price\"}]}";
 
     private OpenApiExamples() {}
 }

@@ -34,6 +34,11 @@ public class PaymentApiDocs extends ApiDocs {
     static final String EVENT_RECEIVED = "StripeEventReceived";
     static final String EVENT_REFUSED = "StripeEventRefused";
     static final String WEBHOOK_OFF = "StripeWebhookNotConfigured";
+    static final String PAYOUTS = "SellersPayouts";
+    static final String PAYOUT_ACCOUNT = "PayoutAccount";
+    static final String ACCOUNT_REFUSED = "PayoutAccountRefused";
+    static final String TERMS = "PayoutTermsOfAPrice";
+    static final String TERMS_REFUSED = "PayoutTermsRefused";
 
     public PaymentApiDocs() {
         super("payment-service", "Payments through Stripe for reserved orders.");
@@ -91,6 +96,36 @@ public class PaymentApiDocs extends ApiDocs {
                                 example("no signature", SIGNATURE_MISSING),
                                 example("invalid signature", SIGNATURE_INVALID),
                                 example("not an event", NOT_AN_EVENT)))
+                .addResponse(
+                        PAYOUTS,
+                        reply(
+                                "The caller's payouts, newest sale first, with the totals",
+                                schema(PayoutsResponse.class),
+                                example("a pending payout", OpenApiExamples.PAYOUTS)))
+                .addRequestBody(
+                        PAYOUT_ACCOUNT,
+                        body(
+                                schema(PayoutAccountRequest.class),
+                                example("a connected account", OpenApiExamples.PAYOUT_ACCOUNT)))
+                .addResponse(
+                        ACCOUNT_REFUSED,
+                        error(
+                                "No account id, or not a Stripe connected account id",
+                                example("missing", OpenApiExamples.ACCOUNT_MISSING),
+                                example("not an account id", OpenApiExamples.ACCOUNT_INVALID),
+                                example("malformed JSON", MALFORMED_JSON)))
+                .addResponse(
+                        TERMS,
+                        reply(
+                                "The fee and the release delay; with a price, its fee and net",
+                                schema(PayoutTermsResponse.class),
+                                example("the terms", OpenApiExamples.TERMS),
+                                example("of a price", OpenApiExamples.TERMS_OF_A_PRICE)))
+                .addResponse(
+                        TERMS_REFUSED,
+                        error(
+                                "The price is not a positive amount with at most 2 decimal places",
+                                example("not a price", OpenApiExamples.PRICE_INVALID)))
                 .addResponse(
                         WEBHOOK_OFF,
                         error(

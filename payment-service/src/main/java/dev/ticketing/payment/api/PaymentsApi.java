@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
  * calls it. The body's constraints are declared here, once: Bean Validation refuses an
  * implementation that declares its own.
  */
-@Path("/")
+@Path("/payments")
 public interface PaymentsApi {
     String BODY_REQUIRED = "A JSON body with orderId and token is required";
 

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** POST /api/payments: the order's owner pays for it (docs/api.md, payment-service). */
-@Path("/")
+@Path("/payments")
 @RequestScoped
 @Tag(name = "Payments", description = "Paying for an order")
 public class PaymentsResource implements PaymentsApi {

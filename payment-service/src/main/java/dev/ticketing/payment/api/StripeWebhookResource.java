@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * raw body, within the tolerance window. The body is read as bytes so nothing re-encodes it before
  * the signature is checked.
  */
-@Path("/webhook")
+@Path("/payments/webhook")
 @RequestScoped
 @PermitAll
 @Tag(name = "Payments")

@@ -1,5 +1,6 @@
 package dev.ticketing.payment.checkout;
 
+import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.payment.checkout.PaymentGateway.Charge;
 import dev.ticketing.payment.domain.IdempotencyKeys;
@@ -8,11 +9,14 @@ import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentAttempt;
 import dev.ticketing.payment.domain.PaymentAttempt.State;
 import dev.ticketing.payment.domain.PaymentRefused;
+import dev.ticketing.payment.domain.Payout;
 import dev.ticketing.store.outbox.CrashPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -46,6 +50,8 @@ public class Checkout {
     @Inject PaymentGateway gateway;
 
     @Inject PaymentCounters metrics;
+
+    @Inject Payouts payouts;
 
     /** What happened to a charge. */
     public enum Outcome {
@@ -180,9 +186,15 @@ public class Checkout {
                         charge.currency(),
                         Instant.now().truncatedTo(ChronoUnit.MILLIS),
                         null);
-        Optional<OrderCopy> stored =
-                orders.recordPayment(
-                        payment, new PaymentCreated(payment.id(), orderId, charge.id()));
+        // The seller's payout is written with the payment: a recorded payment always owes one.
+        Payout payout =
+                orders.find(orderId).flatMap(order -> payouts.owedFor(order, payment)).orElse(null);
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new PaymentCreated(payment.id(), orderId, charge.id()));
+        if (payout != null) {
+            events.add(Payouts.created(payout));
+        }
+        Optional<OrderCopy> stored = orders.recordPayment(payment, payout, events);
         if (stored.isPresent()) {
             attempts.move(key, State.RECORDED, charge.id(), null);
             metrics.succeeded();
@@ -263,10 +275,13 @@ public class Checkout {
 
     /**
      * The order was cancelled after its payment was recorded (order-service expired it before the
-     * payment reached it): the buyer gets the money back. Idempotent (one refund key per charge); a
-     * gateway failure is transient, so the event handler retries it until the refund is made.
+     * payment reached it): the seller's payout is cancelled and the buyer gets the money back.
+     * Idempotent (one refund key per charge); a gateway failure is transient, so the event handler
+     * retries it until the refund is made.
      */
     public void refundIfOwed(String orderId) {
+        // The seller's payout goes first: once the buyer has the money back it must never be paid.
+        orders.find(orderId).ifPresent(payouts::cancelFor);
         orders.find(orderId)
                 .filter(OrderCopy::owesRefund)
                 .ifPresent(

@@ -5,6 +5,9 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.Payout;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,13 +47,32 @@ public interface OrderCopies {
     boolean insertFromStatus(String orderId, long version, OrderStatus status);
 
     /**
-     * Records {@code payment} if the order is still payable (created, no payment yet), with {@code
-     * event}, in one conditional write; the updated copy, or empty when the order was not payable.
+     * Records {@code payment} if the order is still payable (created, no payment yet), with the
+     * seller's {@code payout} (null when the order names no seller) and {@code events}, in one
+     * conditional write; the updated copy, or empty when the order was not payable.
      */
-    Optional<OrderCopy> recordPayment(Payment payment, EventPayload event);
+    Optional<OrderCopy> recordPayment(Payment payment, Payout payout, List<EventPayload> events);
 
     /** Notes that the order's payment was refunded (idempotent). */
     void recordRefund(String orderId, String refundId);
+
+    /**
+     * Cancels the order's payout while it is pending and the order cancelled, with {@code event};
+     * true when this call cancelled it.
+     */
+    boolean cancelPayout(String orderId, EventPayload event);
+
+    /** Payouts due at {@code now} (release passed, order complete) or left mid-transfer. */
+    List<OrderCopy> duePayouts(Instant now, int limit);
+
+    /** Claims a due payout for its transfer; empty when it is not (any more) due and pending. */
+    Optional<OrderCopy> claimPayout(String orderId, Instant now);
+
+    /** Records a claimed payout's transfer, with {@code event}; false when recorded already. */
+    boolean recordPayoutPaid(String orderId, String transferId, Instant paidAt, EventPayload event);
+
+    /** The payouts owed to {@code sellerId}, newest sale first. */
+    List<Payout> payoutsOf(String sellerId);
 
     /** Publishes the order's stored events soon, without making the caller wait. */
     void relayEvents(String orderId);

@@ -32,6 +32,27 @@ public interface PaymentGateway {
     /** Gives back the whole charge {@code chargeId}; returns the refund's id. */
     String refund(String chargeId, String idempotencyKey);
 
+    /**
+     * What to pay a seller: {@code amountCents} of {@code currency} for the sale of {@code orderId}
+     * to {@code destination}, the seller's account at the gateway (Stripe Connect: {@code
+     * acct_...}; null when the seller has none, which the simulated gateway does not need).
+     */
+    record TransferRequest(
+            String orderId,
+            String sellerId,
+            String destination,
+            long amountCents,
+            String currency,
+            String idempotencyKey) {}
+
+    /**
+     * Transfers money to a seller; returns the transfer's id (Stripe: the Transfer id). The same
+     * key again answers the same transfer.
+     *
+     * @throws GatewayUnavailable when the gateway failed or cannot pay this seller yet
+     */
+    String transfer(TransferRequest request);
+
     /** A name for logs and readiness: "stripe" or "simulated". */
     String name();
 

@@ -23,6 +23,11 @@ public final class IdempotencyKeys {
         return "ticketing-refund-" + orderId + "-" + chargeId;
     }
 
+    /** One transfer per payout (one payout per order): a repeated transfer is the same one. */
+    public static String payout(String orderId) {
+        return "ticketing-payout-" + orderId;
+    }
+
     private static String shortHash(String value) {
         try {
             byte[] digest =

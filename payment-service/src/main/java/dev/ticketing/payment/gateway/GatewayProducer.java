@@ -71,6 +71,11 @@ public class GatewayProducer {
         }
 
         @Override
+        public String transfer(TransferRequest request) {
+            throw new GatewayUnavailable(why, null);
+        }
+
+        @Override
         public String name() {
             return "stripe (" + why.toLowerCase(Locale.ROOT) + ")";
         }

@@ -26,6 +26,7 @@ public final class SimulatedGateway implements PaymentGateway {
         static final String CHARGE = "charge";
         static final String DECLINE = "decline";
         static final String REFUND = "refund";
+        static final String TRANSFER = "transfer";
     }
 
     /**
@@ -152,6 +153,36 @@ public final class SimulatedGateway implements PaymentGateway {
                                 + chargeId
                                 + ": no money moved");
         return answer.message();
+    }
+
+    /**
+     * Pays the seller, once per key: the ledger keeps the transfer (its {@code message} names the
+     * seller), so a transfer asked again after a crash is the same transfer.
+     */
+    @Override
+    public String transfer(TransferRequest request) {
+        Answer answer =
+                ledger.remember(
+                        request.idempotencyKey(),
+                        new Answer(
+                                Answer.TRANSFER,
+                                request.orderId(),
+                                "tr_simulated_" + idOf(request.idempotencyKey()),
+                                request.amountCents(),
+                                request.currency(),
+                                request.sellerId()));
+        LOG.warning(
+                () ->
+                        "SIMULATED transfer "
+                                + answer.chargeId()
+                                + " of "
+                                + answer.amountCents()
+                                + " cents to seller "
+                                + answer.message()
+                                + " for order "
+                                + answer.orderId()
+                                + ": no money moved");
+        return answer.chargeId();
     }
 
     private static String idOf(String key) {

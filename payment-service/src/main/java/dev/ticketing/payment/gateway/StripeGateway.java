@@ -7,9 +7,11 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.Transfer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.TransferCreateParams;
 import dev.ticketing.payment.checkout.PaymentGateway;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -97,6 +99,50 @@ public final class StripeGateway implements PaymentGateway {
         } catch (StripeException e) {
             throw new GatewayUnavailable(
                     "Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A Stripe Connect transfer of the seller's net to their connected account, grouped with the
+     * order's charge ({@code transfer_group}); the payout's key makes a repeat the same transfer.
+     */
+    @Override
+    public String transfer(TransferRequest request) {
+        if (request.destination() == null || request.destination().isBlank()) {
+            throw new GatewayUnavailable(
+                    "seller "
+                            + request.sellerId()
+                            + " has no connected Stripe account: the payout of order "
+                            + request.orderId()
+                            + " waits",
+                    null);
+        }
+        TransferCreateParams params =
+                TransferCreateParams.builder()
+                        .setAmount(request.amountCents())
+                        .setCurrency(request.currency())
+                        .setDestination(request.destination())
+                        .setTransferGroup(request.orderId())
+                        .putMetadata("orderId", request.orderId())
+                        .putMetadata("sellerId", request.sellerId())
+                        .build();
+        RequestOptions options =
+                RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+        try {
+            Transfer transfer = stripe.v1().transfers().create(params, options);
+            LOG.info(
+                    () ->
+                            "paid seller "
+                                    + request.sellerId()
+                                    + " for order "
+                                    + request.orderId()
+                                    + ": Stripe transfer "
+                                    + transfer.getId());
+            return transfer.getId();
+        } catch (StripeException e) {
+            throw new GatewayUnavailable(
+                    "Stripe transfer for order " + request.orderId() + " failed: " + e.getMessage(),
+                    e);
         }
     }
 

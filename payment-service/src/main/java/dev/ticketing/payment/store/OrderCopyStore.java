@@ -3,7 +3,10 @@ package dev.ticketing.payment.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.OrderCreated;
@@ -12,13 +15,16 @@ import dev.ticketing.payment.domain.Cents;
 import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.Payout;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +46,19 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
     @Inject MongoStore store;
 
     @Inject EventOutbox outbox;
+
+    /** The seller's payouts, newest first; the payouts due, by release time. */
+    @PostConstruct
+    void createIndexes() {
+        collection()
+                .createIndex(
+                        Indexes.descending("payout.sellerId", "payout.createdAt"),
+                        new IndexOptions().name("payouts_of_seller"));
+        collection()
+                .createIndex(
+                        Indexes.ascending("payout.status", "payout.releaseAt"),
+                        new IndexOptions().name("payouts_due"));
+    }
 
     @Override
     public String aggregate() {
@@ -79,6 +98,8 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                         .append("userId", order.userId())
                         .append("priceCents", Cents.of(order.ticket().price()))
                         .append("ticketId", order.ticket().id())
+                        .append("sellerId", order.ticket().sellerId())
+                        .append("eventStartsAt", date(order.ticket().eventStartsAt()))
                         .append(
                                 "expiresAt",
                                 order.expiresAt() == null ? null : Date.from(order.expiresAt()));
@@ -107,6 +128,10 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                         Updates.set("userId", order.userId()),
                                         Updates.set("priceCents", Cents.of(order.ticket().price())),
                                         Updates.set("ticketId", order.ticket().id()),
+                                        Updates.set("sellerId", order.ticket().sellerId()),
+                                        Updates.set(
+                                                "eventStartsAt",
+                                                date(order.ticket().eventStartsAt())),
                                         Updates.set(
                                                 "expiresAt",
                                                 order.expiresAt() == null
@@ -154,10 +179,13 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
     }
 
     /**
-     * Records {@code payment} if the order is still payable (created, no payment yet), with {@code
-     * event} in its outbox; the updated copy, or empty when the order was not payable.
+     * Records {@code payment} if the order is still payable (created, no payment yet), with the
+     * seller's {@code payout} (null when the order names no seller) and {@code events} in its
+     * outbox; the updated copy, or empty when the order was not payable.
      */
-    public Optional<OrderCopy> recordPayment(Payment payment, EventPayload event) {
+    @Override
+    public Optional<OrderCopy> recordPayment(
+            Payment payment, Payout payout, List<EventPayload> events) {
         Bson payable =
                 Filters.and(
                         Filters.eq("_id", payment.orderId()),
@@ -172,7 +200,11 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                 payable,
                                 Updates.combine(
                                         Updates.set("payment", toDocument(payment)),
-                                        Outbox.append(List.of(outbox.pending(event)))),
+                                        Updates.set(
+                                                "payout",
+                                                payout == null ? null : toDocument(payout)),
+                                        Outbox.append(
+                                                events.stream().map(outbox::pending).toList())),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
     }
@@ -185,6 +217,133 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                 Filters.eq("_id", orderId),
                                 Filters.exists("payment.refundId", false)),
                         Updates.set("payment.refundId", refundId));
+    }
+
+    /**
+     * Cancels the order's payout while it is still pending and the order cancelled, with {@code
+     * event} in the outbox; true when this call cancelled it. A payout claimed for its transfer is
+     * past cancelling (it is only claimed once the order is complete).
+     */
+    public boolean cancelPayout(String orderId, EventPayload event) {
+        return collection()
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", orderId),
+                                        Filters.eq("status", OrderStatus.CANCELLED.value()),
+                                        Filters.eq("payout.status", Payout.Status.PENDING.value())),
+                                Updates.combine(
+                                        Updates.set(
+                                                "payout.status", Payout.Status.CANCELLED.value()),
+                                        Outbox.append(List.of(outbox.pending(event)))))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /**
+     * The payouts to work on now, oldest release first: those due ({@code releaseAt} passed, the
+     * order complete) and those claimed for a transfer that has not been recorded.
+     */
+    public List<OrderCopy> duePayouts(Instant now, int limit) {
+        Bson due =
+                Filters.or(
+                        Filters.eq("payout.status", Payout.Status.TRANSFERRING.value()),
+                        Filters.and(
+                                Filters.eq("payout.status", Payout.Status.PENDING.value()),
+                                Filters.lte("payout.releaseAt", Date.from(now)),
+                                Filters.eq("status", OrderStatus.COMPLETE.value())));
+        return collection()
+                .find(due)
+                .sort(Sorts.ascending("payout.releaseAt"))
+                .limit(limit)
+                .map(OrderCopyStore::toCopy)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Claims the payout for its transfer: pending, due at {@code now}, and the order complete;
+     * claimed, no refund cancels it. The copy after it, or empty when another took it first or it
+     * is not due.
+     */
+    public Optional<OrderCopy> claimPayout(String orderId, Instant now) {
+        Document updated =
+                collection()
+                        .findOneAndUpdate(
+                                Filters.and(
+                                        Filters.eq("_id", orderId),
+                                        Filters.eq("status", OrderStatus.COMPLETE.value()),
+                                        Filters.eq("payout.status", Payout.Status.PENDING.value()),
+                                        Filters.lte("payout.releaseAt", Date.from(now))),
+                                Updates.set("payout.status", Payout.Status.TRANSFERRING.value()),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
+    }
+
+    /**
+     * Records the claimed payout's transfer, with {@code event} in the outbox; false when it was
+     * recorded already (a repeated finish).
+     */
+    public boolean recordPayoutPaid(
+            String orderId, String transferId, Instant paidAt, EventPayload event) {
+        return collection()
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", orderId),
+                                        Filters.eq(
+                                                "payout.status",
+                                                Payout.Status.TRANSFERRING.value())),
+                                Updates.combine(
+                                        Updates.set("payout.status", Payout.Status.PAID.value()),
+                                        Updates.set("payout.transferId", transferId),
+                                        Updates.set("payout.paidAt", Date.from(paidAt)),
+                                        Outbox.append(List.of(outbox.pending(event)))))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /** The payouts owed to {@code sellerId}, newest sale first. */
+    public List<Payout> payoutsOf(String sellerId) {
+        return collection()
+                .find(Filters.eq("payout.sellerId", sellerId))
+                .sort(Sorts.descending("payout.createdAt", "_id"))
+                .map(d -> toCopy(d).payout())
+                .into(new ArrayList<>());
+    }
+
+    private static Document toDocument(Payout p) {
+        return new Document("orderId", p.orderId())
+                .append("ticketId", p.ticketId())
+                .append("sellerId", p.sellerId())
+                .append("amountCents", p.amountCents())
+                .append("feeCents", p.feeCents())
+                .append("status", p.status().value())
+                .append("releaseAt", Date.from(p.releaseAt()))
+                .append("createdAt", Date.from(p.createdAt()))
+                .append("transferId", p.transferId())
+                .append("paidAt", date(p.paidAt()));
+    }
+
+    private static Payout toPayout(Document p) {
+        return p == null
+                ? null
+                : new Payout(
+                        p.getString("orderId"),
+                        p.getString("ticketId"),
+                        p.getString("sellerId"),
+                        number(p.get("amountCents")),
+                        number(p.get("feeCents")),
+                        Payout.Status.of(p.getString("status")),
+                        p.getDate("releaseAt").toInstant(),
+                        p.getDate("createdAt").toInstant(),
+                        p.getString("transferId"),
+                        instant(p.getDate("paidAt")));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static Document toDocument(Payment p) {
@@ -218,7 +377,10 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                 d.getString("userId"),
                 number(d.get("priceCents")),
                 d.getString("ticketId"),
-                payment);
+                d.getString("sellerId"),
+                instant(d.getDate("eventStartsAt")),
+                payment,
+                toPayout(d.get("payout", Document.class)));
     }
 
     private static long number(Object value) {

@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST
- * /v1/payment_intents} (create + confirm) and {@code POST /v1/refunds}. It answers like test mode
- * (Stripe's test tokens; {@code tok_chargeDeclined} and friends are declined with Stripe's
- * messages), replays the stored answer for a repeated Idempotency-Key as Stripe does, and records
- * every request so tests can assert what the real stripe-java client sent. A test can hold the
- * charges of one order to stage a race, and make its charges or refunds fail before or after the
- * money moved, or hang.
+ * /v1/payment_intents} (create + confirm), {@code POST /v1/refunds} and {@code POST /v1/transfers}
+ * (Stripe Connect: to an {@code acct_...} destination). It answers like test mode (Stripe's test
+ * tokens; {@code tok_chargeDeclined} and friends are declined with Stripe's messages), replays the
+ * stored answer for a repeated Idempotency-Key as Stripe does, and records every request so tests
+ * can assert what the real stripe-java client sent. A test can hold the charges of one order to
+ * stage a race, and make its charges or refunds fail before or after the money moved, or hang.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -325,6 +325,7 @@ public final class FakeStripe implements AutoCloseable {
         return switch (request.path()) {
             case "/v1/payment_intents" -> createPaymentIntent(request.form());
             case "/v1/refunds" -> createRefund(request.form());
+            case "/v1/transfers" -> createTransfer(request.form());
             default -> error(404, "invalid_request_error", null, null, "Unrecognized request URL");
         };
     }
@@ -397,6 +398,55 @@ public final class FakeStripe implements AutoCloseable {
                         + ",\"currency\":\"usd\",\"payment_intent\":\""
                         + intent
                         + "\",\"status\":\"succeeded\"}");
+    }
+
+    /** A Connect transfer to a connected account ({@code acct_...}), as Stripe makes it. */
+    private Answer createTransfer(Map<String, String> form) {
+        String destination = form.getOrDefault("destination", "");
+        if (!destination.startsWith("acct_")) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "resource_missing",
+                    null,
+                    "No such destination: '" + destination + "'");
+        }
+        long amount = Long.parseLong(form.getOrDefault("amount", "0"));
+        return new Answer(
+                200,
+                "{\"id\":\"tr_fake_"
+                        + ids.incrementAndGet()
+                        + "\",\"object\":\"transfer\",\"amount\":"
+                        + amount
+                        + ",\"currency\":\""
+                        + form.get("currency")
+                        + "\",\"destination\":\""
+                        + destination
+                        + "\",\"transfer_group\":\""
+                        + form.getOrDefault("transfer_group", "")
+                        + "\",\"livemode\":false,\"metadata\":{\"orderId\":\""
+                        + form.getOrDefault("metadata[orderId]", "")
+                        + "\"}}");
+    }
+
+    /**
+     * The transfers Stripe made for one order (not just the requests): how often a seller was paid.
+     */
+    public List<String> transfersMadeFor(String orderId) {
+        return answersByKey.values().stream()
+                .filter(a -> a.status() == 200)
+                .filter(a -> a.body().contains("\"object\":\"transfer\""))
+                .filter(a -> a.body().contains("\"transfer_group\":\"" + orderId + "\""))
+                .map(Answer::body)
+                .toList();
+    }
+
+    /** The transfer requests for one order, retries and repeats included. */
+    public List<Request> transferRequestsFor(String orderId) {
+        return requests.stream()
+                .filter(r -> r.path().equals("/v1/transfers"))
+                .filter(r -> orderId.equals(r.form().get("transfer_group")))
+                .toList();
     }
 
     private static Answer error(

@@ -77,4 +77,18 @@ class SimulatedGatewayTest {
                 gateway.charge(charge("order-3", "tok_visa")).id(),
                 gateway.charge(charge("order-4", "tok_visa")).id());
     }
+
+    @Test
+    void paysASellerOncePerKeyWithoutAnAccountAndKeepsTheTransfer() {
+        PaymentGateway.TransferRequest payout =
+                new PaymentGateway.TransferRequest(
+                        "order-5", "seller-1", null, 900, "usd", IdempotencyKeys.payout("order-5"));
+        String first = gateway.transfer(payout);
+        assertEquals(first, gateway.transfer(payout), "the same key is the same transfer");
+        SimulatedGateway.Answer kept = answers.get(IdempotencyKeys.payout("order-5"));
+        assertEquals("transfer", kept.kind());
+        assertEquals(900, kept.amountCents());
+        assertEquals("seller-1", kept.message());
+        assertEquals(first, kept.chargeId());
+    }
 }

@@ -123,4 +123,37 @@ class StripeGatewayTest {
                 PaymentGateway.GatewayUnavailable.class,
                 () -> gateway.charge(charge("order-7", 100, "tok_visa")));
     }
+
+    private static PaymentGateway.TransferRequest payout(String orderId, String destination) {
+        return new PaymentGateway.TransferRequest(
+                orderId, "seller-7", destination, 7245, "usd", IdempotencyKeys.payout(orderId));
+    }
+
+    @Test
+    void aPayoutIsAConnectTransferOfTheNetToTheSellersAccountOncePerKey() {
+        String first = gateway.transfer(payout("order-9", "acct_1Seller"));
+        String again = gateway.transfer(payout("order-9", "acct_1Seller"));
+
+        assertTrue(first.startsWith("tr_fake_"), first);
+        assertEquals(first, again, "the same key is the same transfer");
+        assertEquals(1, fake.transfersMadeFor("order-9").size(), fake.describe().toString());
+        FakeStripe.Request sent = fake.transferRequestsFor("order-9").get(0);
+        assertEquals("7245", sent.form().get("amount"));
+        assertEquals("usd", sent.form().get("currency"));
+        assertEquals("acct_1Seller", sent.form().get("destination"));
+        assertEquals("order-9", sent.form().get("metadata[orderId]"));
+        assertEquals("seller-7", sent.form().get("metadata[sellerId]"));
+        assertEquals(IdempotencyKeys.payout("order-9"), sent.header("Idempotency-Key"));
+    }
+
+    @Test
+    void aSellerWithoutAConnectedAccountCannotBePaidYet() {
+        PaymentGateway.GatewayUnavailable waiting =
+                assertThrows(
+                        PaymentGateway.GatewayUnavailable.class,
+                        () -> gateway.transfer(payout("order-10", null)));
+        assertTrue(
+                waiting.getMessage().contains("no connected Stripe account"), waiting.getMessage());
+        assertEquals(List.of(), fake.transferRequestsFor("order-10"), "Stripe is not asked");
+    }
 }

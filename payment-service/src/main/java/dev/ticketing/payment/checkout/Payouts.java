@@ -1,0 +1,213 @@
+package dev.ticketing.payment.checkout;
+
+import dev.ticketing.common.events.PayoutCancelled;
+import dev.ticketing.common.events.PayoutCreated;
+import dev.ticketing.common.events.PayoutReleased;
+import dev.ticketing.payment.domain.OrderCopy;
+import dev.ticketing.payment.domain.OrderStatus;
+import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.Payout;
+import dev.ticketing.payment.domain.PayoutTerms;
+import dev.ticketing.store.outbox.CrashPoint;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The sellers' payouts (docs/api.md, "Delivery and payouts"; docs/architecture.md, "Payouts"). A
+ * payout is written with the payment it comes from, in the same conditional write; a refund cancels
+ * it while it is pending; once its release time has passed and the order is complete it is paid in
+ * three steps, each safe to repeat after a crash:
+ *
+ * <ol>
+ *   <li>claim: pending → transferring, only while the order is complete, so no refund can cancel a
+ *       payout whose money is moving;
+ *   <li>transfer through the gateway with the payout's own idempotency key (a repeat is the same
+ *       transfer);
+ *   <li>record: transferring → paid with the transfer's id, and payout.released in the outbox.
+ * </ol>
+ *
+ * A crash between the steps leaves the payout transferring, which the next release round finishes
+ * with the same key: exactly one transfer, exactly one payout.released.
+ */
+@ApplicationScoped
+public class Payouts {
+    private static final Logger LOG = Logger.getLogger(Payouts.class.getName());
+    private static final int PAGE = 200;
+
+    @Inject OrderCopies orders;
+
+    @Inject PaymentGateway gateway;
+
+    @Inject PayoutAccounts accounts;
+
+    /** The marketplace's cut, a percentage of the price (PAYOUTS_FEE_PERCENT). */
+    @Inject
+    @ConfigProperty(name = "payouts.fee.percent", defaultValue = "10")
+    BigDecimal feePercent;
+
+    /**
+     * How long after the event's start (or the sale) a payout is released (PAYOUTS_RELEASE_DELAY).
+     */
+    @Inject
+    @ConfigProperty(name = "payouts.release.delay", defaultValue = "P2D")
+    Duration delay;
+
+    private PayoutTerms terms;
+
+    /** Fails the deployment on terms that cannot be right (a negative fee, a fee above 100 %). */
+    @PostConstruct
+    void checkTerms() {
+        terms = new PayoutTerms(feePercent, delay);
+    }
+
+    /** The terms sellers are paid on: the fee and the release delay. */
+    public PayoutTerms terms() {
+        return terms;
+    }
+
+    /** What the seller of {@code order} is owed for {@code payment}; none without a seller. */
+    Optional<Payout> owedFor(OrderCopy order, Payment payment) {
+        return terms.payoutFor(order, payment);
+    }
+
+    /** The payouts of {@code sellerId}, newest sale first. */
+    public List<Payout> of(String sellerId) {
+        return orders.payoutsOf(sellerId);
+    }
+
+    /** The connected account {@code sellerId} is paid to, if they named one. */
+    public Optional<String> accountOf(String sellerId) {
+        return accounts.of(sellerId);
+    }
+
+    /**
+     * {@code sellerId} is paid to {@code accountId} from now on: payouts waiting for an account are
+     * paid on the next round.
+     */
+    public void setAccount(String sellerId, String accountId) {
+        accounts.set(sellerId, accountId);
+    }
+
+    /**
+     * The order was cancelled after it was paid, so its sale is refunded: its payout, while still
+     * pending, is cancelled with payout.cancelled. Idempotent.
+     */
+    void cancelFor(OrderCopy order) {
+        Payout payout = order.payout();
+        if (order.status() != OrderStatus.CANCELLED
+                || payout == null
+                || payout.status() != Payout.Status.PENDING) {
+            return;
+        }
+        if (orders.cancelPayout(
+                order.id(),
+                new PayoutCancelled(payout.orderId(), payout.ticketId(), payout.sellerId()))) {
+            CrashPoint.afterWrite("payout.cancel");
+            orders.relayEvents(order.id());
+            LOG.info(() -> "payout of order " + order.id() + " cancelled: the sale was refunded");
+        }
+    }
+
+    /** Pays every payout due now; how many were paid. */
+    public int releaseDue() {
+        Instant now = Instant.now();
+        int paid = 0;
+        for (OrderCopy due : orders.duePayouts(now, PAGE)) {
+            try {
+                if (release(due, now)) {
+                    paid++;
+                }
+            } catch (RuntimeException e) {
+                // The gateway or the store failed for this one: it stays due, the others go on.
+                LOG.log(
+                        Level.WARNING,
+                        "payout of order " + due.id() + " not released yet: " + e,
+                        (Throwable) null);
+            }
+        }
+        return paid;
+    }
+
+    private boolean release(OrderCopy due, Instant now) {
+        OrderCopy claimed;
+        if (due.payout().status() == Payout.Status.TRANSFERRING) {
+            claimed = due; // a transfer a crash or a failure interrupted: finish it
+        } else {
+            Optional<OrderCopy> won = orders.claimPayout(due.id(), now);
+            if (won.isEmpty()) {
+                return false; // cancelled, or another server claimed it
+            }
+            claimed = won.get();
+            CrashPoint.afterWrite("payout.claim");
+        }
+        Payout payout = claimed.payout();
+        String transferId =
+                gateway.transfer(
+                        new PaymentGateway.TransferRequest(
+                                payout.orderId(),
+                                payout.sellerId(),
+                                accounts.of(payout.sellerId()).orElse(null),
+                                payout.netCents(),
+                                Checkout.CURRENCY,
+                                payout.transferKey()));
+        CrashPoint.afterWrite("payout.transfer");
+        boolean recorded =
+                orders.recordPayoutPaid(
+                        payout.orderId(),
+                        transferId,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        new PayoutReleased(
+                                payout.orderId(),
+                                payout.ticketId(),
+                                payout.sellerId(),
+                                units(payout.amountCents()),
+                                units(payout.feeCents()),
+                                units(payout.netCents()),
+                                Checkout.CURRENCY,
+                                transferId));
+        if (recorded) {
+            orders.relayEvents(payout.orderId());
+            LOG.info(
+                    () ->
+                            "payout of order "
+                                    + payout.orderId()
+                                    + " paid to seller "
+                                    + payout.sellerId()
+                                    + ": "
+                                    + payout.netCents()
+                                    + " cents ("
+                                    + gateway.name()
+                                    + " "
+                                    + transferId
+                                    + ")");
+        }
+        return recorded;
+    }
+
+    /** payout.created: what the catalog shows on the seller's listing until it is paid. */
+    static PayoutCreated created(Payout payout) {
+        return new PayoutCreated(
+                payout.orderId(),
+                payout.ticketId(),
+                payout.sellerId(),
+                units(payout.amountCents()),
+                units(payout.feeCents()),
+                units(payout.netCents()),
+                payout.releaseAt());
+    }
+
+    /** Cents as the events and the API write money: units with two places. */
+    public static BigDecimal units(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.ticketing.payment.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.PayoutReleased;
+import dev.ticketing.payment.fake.FakeStripe;
+import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.ServerCopy;
+import dev.ticketing.testing.ServiceUnderTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A copy of payment-service's server is halted at the worst moments of a payout (right after it
+ * claimed the payout, right after Stripe transferred the money) while the payout's release time
+ * passes; started again, it pays the seller exactly once: one transfer at Stripe (the same
+ * idempotency key answers the same transfer), one payout.released.
+ */
+class PayoutCrashIT {
+    private static final String RUN =
+            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
+    private static final String STREAM = "IT-payout-crash-" + RUN;
+    private static final String PREFIX = "it-payout-crash-" + RUN;
+    // Its own database per run: a payout left mid-transfer by another run is not this test's.
+    private static final String DATABASE = "payouts-crash-" + RUN;
+    private static final Map<String, String> ISOLATED =
+            Map.of(
+                    "ticketing.stream",
+                    STREAM,
+                    "ticketing.subject.prefix",
+                    PREFIX,
+                    "jnosql.document.database",
+                    DATABASE,
+                    "jwt.jwks.uri",
+                    ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
+                    "payouts.release.every",
+                    "PT1S");
+    private static FakeStripe stripe;
+    private static MongoClient mongo;
+    private static ServerCopy server;
+    private static Bus bus;
+
+    @BeforeAll
+    static void start() {
+        stripe = FakeStripe.shared();
+        mongo = MongoClients.create(System.getProperty("it.store.url"));
+        server = new ServerCopy("payout-crash", ISOLATED);
+        bus = Bus.ofOwnStream(STREAM, PREFIX);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        bus.close(); // after the server: deletes the run's stream
+        mongo.getDatabase(DATABASE).drop();
+        mongo.close();
+    }
+
+    private static MongoCollection<Document> orders() {
+        return mongo.getDatabase(DATABASE).getCollection("orders");
+    }
+
+    /**
+     * A complete, paid sale whose payout of 45.00 (fee 4.50) to a seller with a connected account
+     * fell due a minute ago, as payment-service would have stored it.
+     */
+    private static String duePayout() {
+        return payoutReleasedAt(Instant.now().minusSeconds(60));
+    }
+
+    /** The same sale, its payout released at {@code releaseAt}. */
+    private static String payoutReleasedAt(Instant releaseAt) {
+        String orderId = OrderCopies.newOrderId();
+        String seller = "seller-" + orderId;
+        Date now = new Date();
+        Date due = Date.from(releaseAt);
+        orders().insertOne(
+                        new Document("_id", orderId)
+                                .append("version", 1L)
+                                .append("status", "complete")
+                                .append("userId", "buyer-" + orderId)
+                                .append("priceCents", 4500L)
+                                .append("ticketId", "t-" + orderId)
+                                .append("sellerId", seller)
+                                .append("eventStartsAt", due)
+                                .append(
+                                        "payment",
+                                        new Document("id", "p-" + orderId)
+                                                .append("orderId", orderId)
+                                                .append("stripeId", "pi_crash_" + orderId)
+                                                .append("amountCents", 4500L)
+                                                .append("currency", "usd")
+                                                .append("createdAt", now))
+                                .append(
+                                        "payout",
+                                        new Document("orderId", orderId)
+                                                .append("ticketId", "t-" + orderId)
+                                                .append("sellerId", seller)
+                                                .append("amountCents", 4500L)
+                                                .append("feeCents", 450L)
+                                                .append("status", "pending")
+                                                .append("releaseAt", due)
+                                                .append("createdAt", now)));
+        mongo.getDatabase(DATABASE)
+                .getCollection("payoutAccounts")
+                .insertOne(new Document("_id", seller).append("stripeAccount", "acct_1Crash"));
+        return orderId;
+    }
+
+    private static Document payout(String orderId) {
+        return orders().find(Filters.eq("_id", orderId)).first().get("payout", Document.class);
+    }
+
+    private static List<PayoutReleased> released(String orderId) {
+        return bus.messages("payout.released").stream()
+                .map(m -> Events.fromJson(m.json(), PayoutReleased.class).data())
+                .filter(e -> e.orderId().equals(orderId))
+                .toList();
+    }
+
+    /**
+     * Stores a due payout while the copy is down, starts it halting after {@code faultPoint} and
+     * waits for the halt; the payout's order id. The release sweep runs as the application starts,
+     * before the server is ready, so the start is not waited for: the payout left {@code
+     * transferring} in the store by a server that is gone is the halt.
+     */
+    private String haltAt(String faultPoint) {
+        server.stop();
+        String orderId = duePayout();
+        CompletableFuture<Void> starting =
+                CompletableFuture.runAsync(
+                        () -> server.start(Map.of("ticketing.fault.halt-after-write", faultPoint)));
+        await("the server halts at " + faultPoint)
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () ->
+                                "transferring".equals(payout(orderId).getString("status"))
+                                        && !server.isRunning());
+        starting.cancel(true); // its wait for readiness would never end
+        return orderId;
+    }
+
+    private void assertPaidOnce(String orderId) {
+        server.start(Map.of());
+        await("the payout is paid after the restart")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> "paid".equals(payout(orderId).getString("status")));
+        List<String> transfers = stripe.transfersMadeFor(orderId);
+        assertEquals(1, transfers.size(), "one transfer at Stripe: " + stripe.describe());
+        String transferId = transfers.get(0).replaceAll(".*\"id\":\"(tr_fake_\\d+)\".*", "$1");
+        assertEquals(transferId, payout(orderId).getString("transferId"));
+        assertTrue(
+                stripe.transferRequestsFor(orderId).stream()
+                        .allMatch(
+                                r ->
+                                        ("ticketing-payout-" + orderId)
+                                                .equals(r.header("Idempotency-Key"))),
+                "every request with the payout's key");
+        List<PayoutReleased> events =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> released(orderId), l -> !l.isEmpty());
+        assertEquals(
+                List.of(
+                        new PayoutReleased(
+                                orderId,
+                                "t-" + orderId,
+                                "seller-" + orderId,
+                                new BigDecimal("45.00"),
+                                new BigDecimal("4.50"),
+                                new BigDecimal("40.50"),
+                                "usd",
+                                transferId)),
+                events,
+                "payout.released exactly once");
+    }
+
+    @Test
+    void aCrashRightAfterStripeTransferredPaysTheSellerOnce() {
+        String orderId = haltAt("payout.transfer");
+        assertEquals(
+                1, stripe.transfersMadeFor(orderId).size(), "Stripe transferred before the halt");
+        assertEquals("transferring", payout(orderId).getString("status"), "not recorded yet");
+        assertEquals(List.of(), released(orderId));
+
+        assertPaidOnce(orderId);
+        assertEquals(
+                2,
+                stripe.transferRequestsFor(orderId).size(),
+                "asked again after the restart, answered with the same transfer");
+    }
+
+    @Test
+    void aPayoutIsNotPaidBeforeItsTimeAndIsPaidWhenItFellDueWhileTheServerWasDown() {
+        if (!server.isRunning()) {
+            server.start(Map.of());
+        }
+        Instant releaseAt = Instant.now().plusSeconds(8);
+        String orderId = payoutReleasedAt(releaseAt);
+        await("still pending while the release sweeps run")
+                .during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(7))
+                .until(() -> "pending".equals(payout(orderId).getString("status")));
+        server.stop();
+        await("its release time passes while the server is down")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Instant.now().isAfter(releaseAt.plusSeconds(1)));
+        assertEquals("pending", payout(orderId).getString("status"));
+        assertEquals(List.of(), stripe.transferRequestsFor(orderId), "never asked before its time");
+
+        assertPaidOnce(orderId);
+        assertTrue(
+                !payout(orderId).getDate("paidAt").toInstant().isBefore(releaseAt),
+                "paid at " + payout(orderId).getDate("paidAt") + ", due " + releaseAt);
+    }
+
+    @Test
+    void aCrashRightAfterTheClaimTransfersOnceTheServerIsBack() {
+        String orderId = haltAt("payout.claim");
+        assertEquals("transferring", payout(orderId).getString("status"));
+        assertEquals(List.of(), stripe.transferRequestsFor(orderId), "the halt came before Stripe");
+
+        assertPaidOnce(orderId);
+    }
+}
