@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.api;
 
+import dev.ticketing.catalog.domain.SalePayout;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.common.listing.Event;
 import dev.ticketing.common.listing.Seat;
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A ticket as the API shows it; {@code orderId} is left out while the ticket is free, {@code event}
- * and {@code seat} when the seller named none, {@code soldAt} until it is sold.
+ * and {@code seat} when the seller named none, {@code soldAt} until it is sold; {@code payout} only
+ * on the seller's own sold listings ({@code GET /api/tickets/mine}), once payment-service has
+ * announced it.
  */
 @JsonbPropertyOrder({
     "id", "title", "price", "userId", "version", "orderId", "state", "soldAt", "event", "seat",
-    "hasFile"
+    "hasFile", "payout"
 })
 @Schema(example = OpenApiExamples.TICKET)
 public record TicketResponse(
@@ -41,9 +44,48 @@ public record TicketResponse(
                         description =
                                 "Whether the seller attached the ticket itself (GET"
                                         + " /api/tickets/{id}/file)")
-                boolean hasFile) {
+                boolean hasFile,
+        @Schema(
+                        description =
+                                "What the seller is paid for the sale: only on the seller's sold"
+                                        + " listings (GET /api/tickets/mine)")
+                Payout payout) {
+
+    /** A sale's payout as docs/api.md shows it; money as strings with two places. */
+    @JsonbPropertyOrder({"ticketId", "orderId", "amount", "fee", "net", "status", "releaseAt"})
+    @Schema(name = "ListingPayout")
+    public record Payout(
+            String ticketId,
+            String orderId,
+            String amount,
+            String fee,
+            String net,
+            @Schema(enumeration = {"pending", "paid", "cancelled"}) String status,
+            Instant releaseAt) {
+
+        static Payout of(SalePayout p) {
+            return p == null
+                    ? null
+                    : new Payout(
+                            p.ticketId(),
+                            p.orderId(),
+                            money(p.amount()),
+                            money(p.fee()),
+                            money(p.net()),
+                            p.status().wireName(),
+                            p.releaseAt());
+        }
+
+        private static String money(BigDecimal amount) {
+            return amount == null ? null : amount.setScale(2).toPlainString();
+        }
+    }
 
     static TicketResponse of(Ticket t) {
+        return of(t, null);
+    }
+
+    static TicketResponse of(Ticket t, SalePayout payout) {
         return new TicketResponse(
                 t.id(),
                 t.title(),
@@ -55,6 +97,7 @@ public record TicketResponse(
                 t.soldAt(),
                 t.event(),
                 t.seat(),
-                t.file() != null);
+                t.file() != null,
+                Payout.of(payout));
     }
 }

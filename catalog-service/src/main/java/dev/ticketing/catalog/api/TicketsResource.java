@@ -109,7 +109,7 @@ public class TicketsResource implements TicketsApi {
                     String offset) {
         ListingQuery.Page page = ListingQuery.page(limit, offset).page();
         return catalog.listedBy(caller.getSubject(), page.offset(), page.limit()).stream()
-                .map(TicketResponse::of)
+                .map(listing -> TicketResponse.of(listing.ticket(), listing.payout()))
                 .toList();
     }
 

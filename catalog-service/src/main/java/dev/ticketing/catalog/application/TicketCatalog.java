@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.application;
 
+import dev.ticketing.catalog.domain.SalePayout;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.catalog.domain.TicketFile;
 import dev.ticketing.common.errors.NotAuthorizedException;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,6 +36,8 @@ public class TicketCatalog {
     @Inject Tickets store;
 
     @Inject TicketFiles files;
+
+    @Inject SalePayouts payouts;
 
     /** A new listing; {@code event} and {@code seat} may be null (none named). */
     public Ticket list(String sellerId, String title, BigDecimal price, Event event, Seat seat) {
@@ -73,9 +77,45 @@ public class TicketCatalog {
         return new TicketSearch.Page(page, search.order().positionOf(page.get(page.size() - 1)));
     }
 
-    /** The seller's dashboard: every listing, any state, newest first. */
-    public List<Ticket> listedBy(String sellerId, int offset, int limit) {
-        return store.listBySeller(sellerId, offset, limit);
+    /** A listing on its seller's dashboard, with the payout of its sale once it is sold. */
+    public record Listing(Ticket ticket, SalePayout payout) {}
+
+    /**
+     * The seller's dashboard: every listing, any state, newest first; a sold one with its payout
+     * (docs/api.md, "Delivery and payouts"), once payment-service has announced it.
+     */
+    public List<Listing> listedBy(String sellerId, int offset, int limit) {
+        List<Ticket> listings = store.listBySeller(sellerId, offset, limit);
+        Map<String, SalePayout> payoutsByOrder =
+                payouts.ofOrders(
+                        listings.stream()
+                                .filter(t -> t.state() == Ticket.State.SOLD)
+                                .map(Ticket::orderId)
+                                .toList());
+        return listings.stream()
+                .map(
+                        t ->
+                                new Listing(
+                                        t,
+                                        t.state() == Ticket.State.SOLD
+                                                ? payoutsByOrder.get(t.orderId())
+                                                : null))
+                .toList();
+    }
+
+    /** payout.created: the sale's payout, pending. */
+    public Outcome payoutOwed(SalePayout payout) {
+        return payouts.owed(payout) ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    /** payout.released: the seller was paid. */
+    public Outcome payoutPaid(SalePayout payout) {
+        return payouts.paid(payout) ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    /** payout.cancelled: the sale was refunded; its seller is not paid. */
+    public Outcome payoutCancelled(String orderId, String ticketId) {
+        return payouts.cancelled(orderId, ticketId) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 
     /** The seller's edit; a null {@code event} or {@code seat} keeps the listing's. */

@@ -74,7 +74,8 @@ public class TicketsClientIT {
                         null,
                         null,
                         null,
-                        false),
+                        false,
+                        null),
                 listed);
         assertEquals(listed, visitor.one(listed.id()));
 
