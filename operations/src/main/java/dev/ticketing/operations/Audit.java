@@ -129,6 +129,12 @@ public final class Audit {
                                     .filter(p -> p.get("payment") != null)
                                     .count());
             counted.put("gateway entries", ledger.size());
+            counted.put(
+                    "payouts",
+                    (int)
+                            paymentCopies.values().stream()
+                                    .filter(p -> p.get("payout") != null)
+                                    .count());
             // Ids only: a ticket file's content can be 5 MiB.
             Set<String> storedFiles = new HashSet<>();
             for (Document file :
@@ -147,6 +153,9 @@ public final class Audit {
             salesGoToTheirBuyers(tickets, allOrders, violations);
             everyAttachedFileIsStored(tickets, storedFiles, violations);
             paymentCopiesAgreeWithOrders(allOrders, paymentCopies, violations);
+            payoutsFollowTheirSales(paymentCopies, ledger, violations);
+            payoutCopiesAgree(
+                    byId(catalog.getCollection("payouts").find()), paymentCopies, violations);
             outboxesAreEmpty("catalog-service ticket", tickets, violations);
             outboxesAreEmpty("order-service order", allOrders, violations);
             outboxesAreEmpty("payment-service order", paymentCopies, violations);
@@ -414,6 +423,119 @@ public final class Audit {
                                 + " has a file ("
                                 + fileId
                                 + ") whose content is not stored");
+            }
+        }
+    }
+
+    /**
+     * Sellers are paid for sales that stand, once, the amount they were owed (docs/api.md,
+     * "Delivery and payouts"): every payment that stands owes its seller a payout of its amount; a
+     * refunded sale's payout is cancelled; a paid payout's order is complete and names its
+     * transfer; every transfer in the simulated gateway's ledger is a paid (or paying) payout's, of
+     * its net.
+     */
+    private static void payoutsFollowTheirSales(
+            Map<String, Document> paymentCopies, List<Document> ledger, List<String> violations) {
+        for (Document copy : paymentCopies.values()) {
+            String orderId = copy.getString("_id");
+            Document payment = copy.get("payment", Document.class);
+            Document payout = copy.get("payout", Document.class);
+            if (payout == null) {
+                if (payment != null
+                        && payment.getString("refundId") == null
+                        && copy.getString("sellerId") != null) {
+                    violations.add("order " + orderId + " was paid but owes its seller no payout");
+                }
+                continue;
+            }
+            String status = payout.getString("status");
+            if (payment == null) {
+                violations.add("order " + orderId + " has a " + status + " payout but no payment");
+                continue;
+            }
+            long amount = ((Number) payment.get("amountCents")).longValue();
+            if (((Number) payout.get("amountCents")).longValue() != amount) {
+                violations.add(
+                        "payout of order "
+                                + orderId
+                                + " is for "
+                                + payout.get("amountCents")
+                                + " cents but the payment was "
+                                + amount);
+            }
+            if (payment.getString("refundId") != null && !"cancelled".equals(status)) {
+                violations.add("order " + orderId + " was refunded but its payout is " + status);
+            }
+            if ("paid".equals(status)
+                    && (!"complete".equals(copy.getString("status"))
+                            || payout.getString("transferId") == null)) {
+                violations.add(
+                        "payout of order "
+                                + orderId
+                                + " was paid but the order is "
+                                + copy.getString("status")
+                                + (payout.getString("transferId") == null
+                                        ? " and no transfer is named"
+                                        : ""));
+            }
+        }
+        for (Document entry : ledger) {
+            if (!"transfer".equals(entry.getString("kind"))) {
+                continue;
+            }
+            String orderId = entry.getString("orderId");
+            Document payout =
+                    Optional.ofNullable(paymentCopies.get(orderId))
+                            .map(c -> c.get("payout", Document.class))
+                            .orElse(null);
+            boolean paying =
+                    payout != null
+                            && Set.of("transferring", "paid").contains(payout.getString("status"))
+                            && ((Number) payout.get("amountCents")).longValue()
+                                            - ((Number) payout.get("feeCents")).longValue()
+                                    == ((Number) entry.get("amountCents")).longValue()
+                            && (payout.getString("transferId") == null
+                                    || payout.getString("transferId")
+                                            .equals(entry.getString("chargeId")));
+            if (!paying) {
+                violations.add(
+                        "transfer "
+                                + entry.getString("chargeId")
+                                + " for order "
+                                + orderId
+                                + " is not the order's payout");
+            }
+        }
+    }
+
+    /**
+     * The catalog's copies of payouts (the sellers' dashboards) show what payment-service's payouts
+     * are: pending (or being transferred), paid or cancelled.
+     */
+    private static void payoutCopiesAgree(
+            Map<String, Document> copies,
+            Map<String, Document> paymentCopies,
+            List<String> violations) {
+        for (Document copy : copies.values()) {
+            String orderId = copy.getString("_id");
+            Document payout =
+                    Optional.ofNullable(paymentCopies.get(orderId))
+                            .map(c -> c.get("payout", Document.class))
+                            .orElse(null);
+            String source =
+                    payout == null
+                            ? "missing"
+                            : "transferring".equals(payout.getString("status"))
+                                    ? "pending"
+                                    : payout.getString("status");
+            if (!source.equals(copy.getString("status"))) {
+                violations.add(
+                        "the catalog shows the payout of order "
+                                + orderId
+                                + " "
+                                + copy.getString("status")
+                                + " but payment-service has it "
+                                + source);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -116,11 +117,20 @@ class AuditTest {
                                 .append("status", "complete")
                                 .append("userId", "buyer")
                                 .append("priceCents", 2000L)
+                                .append("sellerId", "seller")
                                 .append(
                                         "payment",
                                         new Document("id", "p-" + order)
                                                 .append("stripeId", charge)
-                                                .append("amountCents", 2000L)));
+                                                .append("amountCents", 2000L))
+                                .append(
+                                        "payout",
+                                        new Document("orderId", order)
+                                                .append("sellerId", "seller")
+                                                .append("amountCents", 2000L)
+                                                .append("feeCents", 200L)
+                                                .append("status", "paid")
+                                                .append("transferId", "tr-" + order)));
         db("payments")
                 .getCollection("simulated_gateway")
                 .insertOne(
@@ -129,6 +139,17 @@ class AuditTest {
                                 .append("orderId", order)
                                 .append("chargeId", charge)
                                 .append("amountCents", 2000L));
+        db("catalog")
+                .getCollection("payouts")
+                .insertOne(new Document("_id", order).append("status", "paid"));
+        db("payments")
+                .getCollection("simulated_gateway")
+                .insertOne(
+                        new Document("_id", "payout-" + order)
+                                .append("kind", "transfer")
+                                .append("orderId", order)
+                                .append("chargeId", "tr-" + order)
+                                .append("amountCents", 1800L));
     }
 
     private void cancelled(String ticket, String order) {
@@ -184,6 +205,57 @@ class AuditTest {
                                 .append("kind", "refund")
                                 .append("chargeId", "pi_orphan"));
         assertEquals(List.of(), audit.once().violations(), "refunded: no longer a violation");
+    }
+
+    @Test
+    void payoutsOfRefundedOrMissingSalesAndTransfersOfNoPayoutAreReported() throws Exception {
+        assertEquals(1, audit.once().counted().get("payouts"));
+        MongoCollection<Document> copies = db("payments").getCollection("orders");
+        copies.updateOne(Filters.eq("_id", "o-paid"), Updates.set("payment.refundId", "re_1"));
+        copies.insertOne(
+                new Document("_id", "o-unpaid-out")
+                        .append("status", "complete")
+                        .append("sellerId", "seller")
+                        .append(
+                                "payment",
+                                new Document("stripeId", "pi_9").append("amountCents", 900L)));
+        db("payments")
+                .getCollection("simulated_gateway")
+                .insertOne(
+                        new Document("_id", "payout-o-cancelled")
+                                .append("kind", "transfer")
+                                .append("orderId", "o-cancelled")
+                                .append("chargeId", "tr-stray")
+                                .append("amountCents", 1800L));
+        List<String> found = audit.once().violations();
+        for (String expected :
+                List.of(
+                        "order o-paid was refunded but its payout is paid",
+                        "order o-unpaid-out was paid but owes its seller no payout",
+                        "transfer tr-stray for order o-cancelled is not the order's payout")) {
+            assertTrue(found.contains(expected), expected + " in " + found);
+        }
+        copies.updateOne(
+                Filters.eq("_id", "o-paid"),
+                Updates.combine(
+                        Updates.unset("payment.refundId"),
+                        Updates.set("payout.amountCents", 2500L),
+                        Updates.set("status", "cancelled")));
+        db("catalog")
+                .getCollection("payouts")
+                .updateOne(Filters.eq("_id", "o-paid"), Updates.set("status", "pending"));
+        found = audit.once().violations();
+        assertTrue(
+                found.contains("payout of order o-paid is for 2500 cents but the payment was 2000"),
+                found.toString());
+        assertTrue(
+                found.contains(
+                        "the catalog shows the payout of order o-paid pending but payment-service"
+                                + " has it paid"),
+                found.toString());
+        assertTrue(
+                found.contains("payout of order o-paid was paid but the order is cancelled"),
+                found.toString());
     }
 
     @Test
