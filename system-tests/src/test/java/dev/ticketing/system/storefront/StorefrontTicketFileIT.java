@@ -56,7 +56,13 @@ class StorefrontTicketFileIT {
     void theSellerAttachesTheTicketAndThePayingBuyerDownloadsIt() throws Exception {
         Shopper seller = browsers.open("seller");
         seller.signUp(Shopper.newEmail("seller"));
-        String ticketId = seller.sell(Marketplace.uniqueTitle("Jazz night, row 7"), "64");
+        seller.open("/sell", "sell-payout-note");
+        assertEquals(
+                "You receive the price less the marketplace's 10% fee, paid out 2 days after the"
+                        + " event.",
+                seller.text(By.id("payout-note")));
+        String title = Marketplace.uniqueTitle("Jazz night, row 7");
+        String ticketId = seller.sell(title, "64");
 
         // Listed without the ticket: My listings and the ticket page remind the seller, who
         // attaches it right there.
@@ -65,6 +71,12 @@ class StorefrontTicketFileIT {
         assertTrue(seller.present(attachInListings), "My listings asks for the file");
         seller.ticket(ticketId);
         assertTrue(seller.text(By.id("file-reminder")).contains("Attach the ticket"));
+        assertTrue(
+                seller.text(By.id("seller-net"))
+                        .startsWith(
+                                "When it sells you receive $57.60: the price less the marketplace’s"
+                                        + " 10% fee ($6.40)"),
+                seller.text(By.id("seller-net")));
         seller.screenshot("ticket-file-reminder");
         Path file = Files.createTempFile("ticket-", ".pdf");
         Files.write(file, pdf());
@@ -137,6 +149,57 @@ class StorefrontTicketFileIT {
                 anonymous.headers().firstValue("Location").orElse("").contains("/signin?next="),
                 anonymous.headers().toString());
         assertFalse(Arrays.equals(pdf(), anonymous.body()));
+
+        // The seller is owed the price less the fee, from after the event: on My listings ...
+        By listingPayout = By.cssSelector("[data-ticket-id='" + ticketId + "'] .listing-payout");
+        seller.reloadUntil(
+                "/listings",
+                d -> !d.findElements(listingPayout).isEmpty(),
+                Duration.ofSeconds(30),
+                "listings-payout");
+        assertTrue(
+                seller.text(listingPayout).startsWith("You receive $57.60, pending from"),
+                seller.text(listingPayout));
+        // ... and on the payouts page.
+        seller.open("/payouts", "payouts-pending");
+        By row = By.cssSelector("[data-order-id='" + orderId + "']");
+        assertTrue(seller.present(row), "the sale's payout is listed");
+        assertEquals(
+                "$64.00",
+                seller.text(By.cssSelector("[data-order-id='" + orderId + "'] .payout-amount")));
+        assertEquals(
+                "$6.40",
+                seller.text(By.cssSelector("[data-order-id='" + orderId + "'] .payout-fee")));
+        assertEquals(
+                "$57.60",
+                seller.text(By.cssSelector("[data-order-id='" + orderId + "'] .payout-net")));
+        assertEquals(
+                "Pending",
+                seller.text(By.cssSelector("[data-order-id='" + orderId + "'] .payout-status")));
+        assertEquals(
+                title,
+                seller.text(By.cssSelector("[data-order-id='" + orderId + "'] .payout-ticket")));
+        assertEquals("$57.60", seller.text(By.id("total-pending")));
+        assertEquals("$0.00", seller.text(By.id("total-paid")));
+        seller.screenshotAsPhone("payouts-phone");
+
+        // Where the money goes: a Stripe connected account, checked by payment-service.
+        seller.driver().findElement(By.id("account:accountId")).sendKeys("my bank");
+        seller.submit(By.id("account:save"), "payouts-account-refused");
+        assertTrue(
+                seller.text(By.id("account:accountId-error"))
+                        .startsWith("AccountId must be a Stripe connected account id"),
+                seller.text(By.id("account:accountId-error")));
+        seller.driver().findElement(By.id("account:accountId")).clear();
+        seller.driver().findElement(By.id("account:accountId")).sendKeys("acct_1StorefrontIT");
+        seller.submit(By.id("account:save"), "payouts-account-saved");
+        assertTrue(
+                seller.alerts().contains("Your payouts will be transferred to acct_1StorefrontIT"),
+                "alerts: " + seller.alerts());
+        assertEquals("Your Stripe account: acct_1StorefrontIT", seller.text(By.id("account-now")));
+        assertTrue(buyer.present(By.id("nav-payouts")));
+        buyer.open("/payouts", "payouts-none");
+        assertTrue(buyer.present(By.id("empty-state")), "the buyer sold nothing");
     }
 
     @Test

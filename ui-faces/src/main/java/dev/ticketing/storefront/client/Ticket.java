@@ -20,7 +20,46 @@ public record Ticket(
         Instant soldAt,
         ListedEvent event,
         ListedSeat seat,
-        Boolean hasFile) {
+        Boolean hasFile,
+        Payout payout) {
+
+    /**
+     * What the seller is paid for the sale (only on their own sold listings): amounts with two
+     * places, status pending, paid or cancelled, and when it is released.
+     */
+    public record Payout(
+            String orderId,
+            String amount,
+            String fee,
+            String net,
+            String status,
+            Instant releaseAt) {
+
+        public BigDecimal getNet() {
+            return Payouts.money(net);
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public Instant getReleaseAt() {
+            return releaseAt;
+        }
+
+        /** "pending", "paid" or "cancelled" in the seller's words. */
+        public String getLabel() {
+            return switch (status == null ? "" : status) {
+                case "paid" -> "paid";
+                case "cancelled" -> "cancelled: the sale was refunded";
+                default -> "pending";
+            };
+        }
+    }
+
+    public Payout getPayout() {
+        return payout;
+    }
 
     /** Whether the seller attached the ticket itself. */
     public boolean isHasFile() {

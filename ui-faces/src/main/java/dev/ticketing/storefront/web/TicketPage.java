@@ -4,6 +4,8 @@ import dev.ticketing.storefront.client.ApiException;
 import dev.ticketing.storefront.client.NewOrder;
 import dev.ticketing.storefront.client.Order;
 import dev.ticketing.storefront.client.OrdersApi;
+import dev.ticketing.storefront.client.PayoutTerms;
+import dev.ticketing.storefront.client.PayoutsApi;
 import dev.ticketing.storefront.client.Ticket;
 import dev.ticketing.storefront.client.TicketFiles;
 import dev.ticketing.storefront.client.TicketsApi;
@@ -35,6 +37,8 @@ public class TicketPage {
 
     @Inject TicketFiles files;
 
+    @Inject @RestClient PayoutsApi payouts;
+
     @Inject CurrentUser currentUser;
 
     @Inject Browser browser;
@@ -47,6 +51,8 @@ public class TicketPage {
     private boolean notFound;
     private boolean reservedByOther;
     private Part file;
+    private PayoutTerms sellerTerms;
+    private boolean sellerTermsLoaded;
 
     /** Loads the ticket once per request (the view action, or the first getter on a postback). */
     public void load() {
@@ -136,6 +142,25 @@ public class TicketPage {
     public boolean isNotFound() {
         load();
         return notFound;
+    }
+
+    /**
+     * For the seller of a listing still for sale: the fee on its price and what they receive when
+     * it sells (payment-service's terms); null when not the seller's or the terms are not at hand.
+     */
+    public PayoutTerms getSellerTerms() {
+        if (!sellerTermsLoaded) {
+            sellerTermsLoaded = true;
+            if (isOwner() && !isGone() && ticket.getPrice() != null) {
+                try {
+                    sellerTerms = payouts.terms(ticket.getPrice().toPlainString());
+                } catch (ApiException | ProcessingException e) {
+                    // Only a hint beside the listing: the page goes on without it.
+                    LOG.log(Level.WARNING, "payout terms unavailable: {0}", e.toString());
+                }
+            }
+        }
+        return sellerTerms;
     }
 
     public boolean isOwner() {

@@ -44,7 +44,15 @@ class PagesWithoutApisIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/sell", "/orders", "/order?id=abc", "/edit?id=abc"})
+    @ValueSource(
+            strings = {
+                "/sell",
+                "/orders",
+                "/order?id=abc",
+                "/edit?id=abc",
+                "/listings",
+                "/payouts"
+            })
     void pagesForMembersSendAnonymousVisitorsToSignIn(String path) {
         HttpApi.Reply page = http.get(ServiceUnderTest.url(path));
         assertEquals(302, page.status(), page.body());
