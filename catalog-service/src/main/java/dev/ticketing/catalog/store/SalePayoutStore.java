@@ -23,8 +23,8 @@ import org.bson.types.Decimal128;
 /**
  * The payouts' copies, one document per sale in {@value #COLLECTION} ({@code _id} the order id).
  * Through the driver: each change is an insert that the unique id decides, or a conditional update
- * (fill in only what is missing, move only to another status), which JNoSQL's templates cannot
- * express.
+ * (fill in only what is missing, move only a pending copy to a final status), which JNoSQL's
+ * templates cannot express.
  */
 @ApplicationScoped
 public class SalePayoutStore implements SalePayouts {
@@ -88,11 +88,10 @@ public class SalePayoutStore implements SalePayouts {
     }
 
     /**
-     * Moves the copy to {@code copy}'s status (with the amounts it names), or stores it when none
-     * exists; false when it was in that status already.
+     * Moves a pending copy to {@code copy}'s final status (with the amounts it names), or stores it
+     * when none exists; false when the copy is final already.
      */
     private boolean finalStatus(Document copy) {
-        String status = copy.getString("status");
         List<Bson> sets = new ArrayList<>();
         copy.forEach(
                 (field, value) -> {
@@ -105,14 +104,16 @@ public class SalePayoutStore implements SalePayouts {
                     payouts.updateOne(
                                     Filters.and(
                                             Filters.eq("_id", copy.getString("_id")),
-                                            Filters.ne("status", status)),
+                                            Filters.eq(
+                                                    "status",
+                                                    SalePayout.Status.PENDING.wireName())),
                                     Updates.combine(sets))
                             .getModifiedCount();
             if (moved == 1) {
                 return true;
             }
             if (payouts.find(Filters.eq("_id", copy.getString("_id"))).first() != null) {
-                return false; // in that status already
+                return false; // final already: that status, or the other one, is never undone
             }
             if (inserted(copy)) {
                 return true;

@@ -148,6 +148,10 @@ class ListingPayoutsIT {
         String order = Catalog.newOrderId();
         String id = sold(order);
         send("payout.cancelled", new PayoutCancelled(order, id, seller.id()));
+        // Each event type has its own channel, so "late" means after the cancellation was kept.
+        JsonObject early = awaitPayout(id, "cancelled");
+        assertFalse(early.containsKey("releaseAt"), "not known before payout.created: " + early);
+
         send("payout.created", created(order, id)); // late
         await().atMost(Duration.ofSeconds(30))
                 .until(
