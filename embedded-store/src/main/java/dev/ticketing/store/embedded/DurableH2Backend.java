@@ -1,10 +1,20 @@
 package dev.ticketing.store.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -50,6 +60,79 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.fsync = fsync;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedDatabase(databaseName);
+    }
+
+    /**
+     * The stock H2 database, with the secondary indexes it leaves out ({@link SortedIndex}, kept in
+     * memory and rebuilt from the documents when the store opens). An inner class: the stock
+     * constructors open the databases and their collections before a subclass's fields are set, so
+     * this one reads the MVStore from the backend.
+     */
+    private final class IndexedDatabase extends H2Database {
+        IndexedDatabase(String databaseName) {
+            super(
+                    databaseName,
+                    DurableH2Backend.this.getMvStore(),
+                    DurableH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(
+                String collectionName, CollectionOptions options) {
+            // The stock backend's map names, so that files written before keep their data.
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore files = DurableH2Backend.this.getMvStore();
+            MVMap<Object, Document> dataMap = files.openMap("databases." + fullName);
+            MVMap<String, Object> metaMap = files.openMap("meta." + fullName);
+            return new IndexedCollection(
+                    this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new SortedIndex<>(indexName, keys);
+        }
+    }
+
+    private static final class IndexedCollection extends H2Collection {
+        IndexedCollection(
+                MongoDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                MVMap<Object, Document> dataMap,
+                MVMap<String, Object> metaMap,
+                de.bwaldvogel.mongo.backend.CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query,
+                Document orderBy,
+                int numberToSkip,
+                int limit,
+                int batchSize,
+                Document fieldSelector) {
+            IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy);
+            if (plan == null) {
+                return super.queryDocuments(
+                        query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(
+                    plan.documents(this::getDocument),
+                    query,
+                    plan.ordered() ? null : orderBy,
+                    numberToSkip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
+        }
     }
 
     @Override

@@ -33,6 +33,14 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
 
     /** A store kept in memory: what tests use. Port 0 picks a free one. */
     public static EmbeddedDocumentStore inMemory(String host, int port) {
+        return new EmbeddedDocumentStore(new IndexedMemoryBackend(), host, port);
+    }
+
+    /**
+     * As {@link #inMemory} with mongo-java-server's stock backend, which ignores secondary indexes
+     * and scans the collection for every query: for comparison only.
+     */
+    static EmbeddedDocumentStore inMemoryScanning(String host, int port) {
         return new EmbeddedDocumentStore(new MemoryBackend(), host, port);
     }
 

@@ -1,0 +1,74 @@
+package dev.ticketing.store.embedded;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+
+/**
+ * mongo-java-server's in-memory backend with the secondary indexes it leaves out ({@link
+ * SortedIndex}, read by {@link IndexPlanner}): what tests run on.
+ */
+final class IndexedMemoryBackend extends MemoryBackend {
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    private static final class Database extends MemoryDatabase {
+        Database(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(
+                String collectionName, CollectionOptions options) {
+            return new Collection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new SortedIndex<>(indexName, keys);
+        }
+    }
+
+    private static final class Collection extends MemoryCollection {
+        Collection(
+                MemoryDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query,
+                Document orderBy,
+                int numberToSkip,
+                int limit,
+                int batchSize,
+                Document fieldSelector) {
+            IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy);
+            if (plan == null) {
+                return super.queryDocuments(
+                        query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(
+                    plan.documents(this::getDocument),
+                    query,
+                    plan.ordered() ? null : orderBy,
+                    numberToSkip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
+        }
+    }
+}
