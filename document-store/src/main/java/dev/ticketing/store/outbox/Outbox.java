@@ -53,9 +53,13 @@ public final class Outbox {
         return docs;
     }
 
-    /** Documents that may still hold events to publish (the index's filter). */
+    /**
+     * Documents that may still hold events to publish. {@code $ne: null} rather than {@code
+     * $exists}: an index on {@value #SINCE} bounds it to the documents that have one (MongoDB's and
+     * the embedded store's alike), where {@code $exists} reads them all.
+     */
     static Bson pending() {
-        return Filters.exists(SINCE);
+        return Filters.ne(SINCE, null);
     }
 
     /** The events a document holds, oldest first. */

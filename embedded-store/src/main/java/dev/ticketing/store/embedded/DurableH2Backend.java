@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -96,7 +97,7 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            return new SortedIndex<>(indexName, keys);
+            return new SortedIndex<>(indexName, keys, sparse);
         }
     }
 
@@ -119,19 +120,31 @@ final class DurableH2Backend extends H2Backend {
                 int limit,
                 int batchSize,
                 Document fieldSelector) {
-            IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy);
-            if (plan == null) {
-                return super.queryDocuments(
-                        query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-            return matchDocumentsFromStream(
-                    plan.documents(this::getDocument),
+            return IndexPlanner.query(
+                    getFullName(),
+                    getIndexes(),
                     query,
-                    plan.ordered() ? null : orderBy,
+                    orderBy,
                     numberToSkip,
-                    limit,
-                    batchSize,
-                    fieldSelector);
+                    new IndexPlanner.Collection<>() {
+                        @Override
+                        public Document read(Object position) {
+                            return getDocument(position);
+                        }
+
+                        @Override
+                        public QueryResult match(
+                                Stream<Document> documents, Document order, int skip) {
+                            return matchDocumentsFromStream(
+                                    documents, query, order, skip, limit, batchSize, fieldSelector);
+                        }
+
+                        @Override
+                        public QueryResult scan() {
+                            return IndexedCollection.super.queryDocuments(
+                                    query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                        }
+                    });
         }
     }
 

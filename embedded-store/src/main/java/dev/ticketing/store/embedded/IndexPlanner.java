@@ -2,11 +2,11 @@ package dev.ticketing.store.embedded;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -37,12 +37,80 @@ final class IndexPlanner {
 
     private IndexPlanner() {}
 
-    /** Which positions to visit, and whether they come in the query's sort order already. */
-    record Plan<P>(Iterable<P> positions, boolean ordered) {
-        Stream<de.bwaldvogel.mongo.bson.Document> documents(
-                Function<P, de.bwaldvogel.mongo.bson.Document> read) {
-            return StreamSupport.stream(positions.spliterator(), false).map(read);
+    /**
+     * Which positions to visit; whether they come in the query's sort order already; and whether
+     * every one of them matches (the query is only equalities the index bounds), so a skip may pass
+     * positions without reading their documents.
+     */
+    record Plan<P>(Iterable<P> positions, boolean ordered, boolean exact) {
+        Plan(Iterable<P> positions, boolean ordered) {
+            this(positions, ordered, false);
         }
+    }
+
+    /** How a collection reads a document and matches a stream of them; its own scan. */
+    interface Collection<P> {
+        Document read(P position);
+
+        QueryResult match(Stream<Document> documents, Document orderBy, int skip);
+
+        QueryResult scan();
+    }
+
+    private static final Logger LOG = Logger.getLogger(IndexPlanner.class.getName());
+
+    /** Queries at least this slow are logged, with what they read: {@value}. */
+    static final String SLOW_MS = "ticketing.store.slow.query.ms";
+
+    private static final long SLOW_NANOS = Long.getLong(SLOW_MS, 200) * 1_000_000;
+
+    /** Answers a query through the plan, or the collection's scan when there is none. */
+    static <P> QueryResult query(
+            String name,
+            List<Index<P>> indexes,
+            Document query,
+            Document orderBy,
+            int skip,
+            Collection<P> collection) {
+        long start = System.nanoTime();
+        Plan<P> plan = plan(indexes, query, orderBy);
+        int[] read = {0};
+        QueryResult result;
+        if (plan == null) {
+            result = collection.scan();
+        } else {
+            Stream<P> positions = StreamSupport.stream(plan.positions().spliterator(), false);
+            int left = skip;
+            if (plan.exact() && plan.ordered()) {
+                positions = positions.skip(skip);
+                left = 0;
+            }
+            Stream<Document> documents =
+                    positions.map(
+                            p -> {
+                                read[0]++;
+                                return collection.read(p);
+                            });
+            result = collection.match(documents, plan.ordered() ? null : orderBy, left);
+        }
+        long took = System.nanoTime() - start;
+        if (took >= SLOW_NANOS) {
+            LOG.info(
+                    String.format(
+                            "slow query: %d ms on %s, %s, filter %s, sort %s, skip %d",
+                            took / 1_000_000,
+                            name,
+                            plan == null
+                                    ? "whole collection scanned"
+                                    : (plan.ordered() ? "in index order" : "index bounds")
+                                            + ", "
+                                            + read[0]
+                                            + " documents read",
+                            query,
+                            orderBy,
+                            skip));
+        }
+        return result;
     }
 
     /**
@@ -50,19 +118,28 @@ final class IndexPlanner {
      * as before) or another index answers it already (a lookup by {@code _id}).
      */
     static <P> Plan<P> plan(List<Index<P>> indexes, Document query, Document orderBy) {
+        if (isNatural(orderBy)) {
+            return null;
+        }
+        Map<String, Range> single = ranges(query, false);
+        Map<String, Range> multi = ranges(query, true);
         List<SortedIndex<P>> sorted = new ArrayList<>();
         for (Index<P> index : indexes) {
             if (index instanceof SortedIndex<P> s) {
                 sorted.add(s);
             } else if (index.canHandle(query)) {
                 return null;
+            } else {
+                // {_id: x, version: 3}: the unique index finds the one candidate by x.
+                Document probe = probe(index, multi);
+                if (probe != null && index.canHandle(probe)) {
+                    return new Plan<>(index.getPositions(probe), false);
+                }
             }
         }
-        if (sorted.isEmpty() || isNatural(orderBy)) {
+        if (sorted.isEmpty()) {
             return null;
         }
-        Map<String, Range> single = ranges(query, false);
-        Map<String, Range> multi = ranges(query, true);
         boolean sorting = orderBy != null && !orderBy.isEmpty();
 
         // The narrowest bounded scan, counted up to SMALL_SCAN entries.
@@ -88,22 +165,46 @@ final class IndexPlanner {
         if (sorting) {
             // Of the indexes in the sort's order, the one whose equalities narrow the most.
             NavigableSet<SortedIndex.Entry<P>> best = null;
+            SortedIndex<P> bestIndex = null;
             int bestEqual = -1;
             for (SortedIndex<P> index : sorted) {
                 NavigableSet<SortedIndex.Entry<P>> scan = inOrder(index, single, orderBy);
                 int equal = equalities(index, single);
                 if (scan != null && equal > bestEqual) {
                     best = scan;
+                    bestIndex = index;
                     bestEqual = equal;
                 }
             }
             if (best != null) {
-                return new Plan<>(positions(best, false), true);
+                Set<String> held = new HashSet<>();
+                bestIndex.indexKeys().subList(0, bestEqual).forEach(k -> held.add(k.getKey()));
+                return new Plan<>(positions(best, false), true, onlyEqualities(query, held));
             }
         }
         return narrowest == null
                 ? null
                 : new Plan<>(positions(narrowest, narrowestMultikey), false);
+    }
+
+    /**
+     * The query's equalities on all of a unique index's keys, as a lookup that index answers; null
+     * when the query does not hold each of them to one plain value.
+     */
+    private static Document probe(Index<?> unique, Map<String, Range> where) {
+        Document probe = new Document();
+        for (IndexKey key : unique.getKeys()) {
+            Range range = where.get(key.getKey());
+            if (range == null
+                    || !range.isEquality()
+                    || range.low() == null
+                    || range.low() instanceof Document
+                    || range.low() instanceof java.util.Collection<?>) {
+                return null;
+            }
+            probe.put(key.getKey(), range.low());
+        }
+        return probe;
     }
 
     private static boolean isNatural(Document orderBy) {
@@ -123,7 +224,7 @@ final class IndexPlanner {
         };
     }
 
-    private static int countUpTo(Collection<?> scan, int cap) {
+    private static int countUpTo(java.util.Collection<?> scan, int cap) {
         int n = 0;
         for (Iterator<?> it = scan.iterator(); it.hasNext() && n < cap; it.next()) {
             n++;
@@ -139,8 +240,11 @@ final class IndexPlanner {
             SortedIndex<P> index, Map<String, Range> where) {
         List<IndexKey> keys = index.indexKeys();
         Range first = where.get(keys.get(0).getKey());
-        if (first == null || first.unbounded()) {
+        if (first == null || !index.covers(first)) {
             return null;
+        }
+        if (first.unbounded() && !first.notNull() && !index.declaredSparse()) {
+            return null; // every document: no narrower than the collection
         }
         return scan(index, where, keys.size());
     }
@@ -154,6 +258,10 @@ final class IndexPlanner {
             SortedIndex<P> index, Map<String, Range> where, Document orderBy) {
         if (index.multikey()) {
             return null; // a document may sit at several places in its order
+        }
+        Range first = where.get(index.indexKeys().get(0).getKey());
+        if (index.declaredSparse() && (first == null || !index.covers(first))) {
+            return null; // the query may want documents it leaves out
         }
         List<IndexKey> keys = index.indexKeys();
         int equal = equalities(index, where);
@@ -187,6 +295,36 @@ final class IndexPlanner {
         return reversed ? scan.descendingSet() : scan;
     }
 
+    /** True when the query is nothing but plain equalities on the {@code held} fields. */
+    private static boolean onlyEqualities(Document query, Set<String> held) {
+        for (Map.Entry<String, Object> e : query.entrySet()) {
+            Object value = e.getValue();
+            if (e.getKey().equals("$and") && value instanceof java.util.Collection<?> all) {
+                for (Object part : all) {
+                    if (!(part instanceof Document d) || !onlyEqualities(d, held)) {
+                        return false;
+                    }
+                }
+                continue;
+            }
+            if (!held.contains(e.getKey())) {
+                return false;
+            }
+            if (value instanceof Document d) {
+                if (d.size() != 1 || !d.containsKey("$eq")) {
+                    return false;
+                }
+                value = d.get("$eq");
+            }
+            if (value instanceof Document
+                    || value instanceof java.util.Collection<?>
+                    || value instanceof BsonRegularExpression) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many of the index's leading keys the query holds equal. */
     private static int equalities(SortedIndex<?> index, Map<String, Range> where) {
         List<IndexKey> keys = index.indexKeys();
@@ -217,11 +355,17 @@ final class IndexPlanner {
                 open = true;
                 continue;
             }
-            Object low = range.hasLow() ? range.low() : SortedIndex.LOW;
+            Object low =
+                    range.hasLow()
+                            ? range.low()
+                            : range.notNull() ? SortedIndex.ABOVE_NULL : SortedIndex.LOW;
             Object high = range.hasHigh() ? range.high() : SortedIndex.HIGH;
             // In a descending key's order the high values come first.
             from[i] = keys.get(i).isAscending() ? low : flip(high);
-            to[i] = keys.get(i).isAscending() ? high : flip(low);
+            to[i] =
+                    keys.get(i).isAscending()
+                            ? high
+                            : flip(low == SortedIndex.ABOVE_NULL ? SortedIndex.LOW : low);
             open = !range.isEquality();
         }
         SortedIndex.Entry<P> first = new SortedIndex.Entry<>(from, SortedIndex.LOW, null);
@@ -239,11 +383,37 @@ final class IndexPlanner {
     }
 
     /** Inclusive bounds on one field's values; a missing side is open. */
-    record Range(Object low, boolean hasLow, Object high, boolean hasHigh) {
-        static final Range ANY = new Range(null, false, null, false);
+    record Range(
+            Object low,
+            boolean hasLow,
+            Object high,
+            boolean hasHigh,
+            boolean exists,
+            boolean notNull) {
+        static final Range ANY = new Range(null, false, null, false, false, false);
+
+        /** Present, with any value (null too): {@code $exists: true}. */
+        static final Range PRESENT = new Range(null, false, null, false, true, false);
+
+        /** Present and not null: {@code $ne: null}. */
+        static final Range NOT_NULL = new Range(null, false, null, false, true, true);
+
+        Range(Object low, boolean hasLow, Object high, boolean hasHigh) {
+            this(low, hasLow, high, hasHigh, false, false);
+        }
+
+        /** No bound at all, not even on null. */
+        boolean open() {
+            return unbounded() && !exists && !notNull;
+        }
 
         static Range exactly(Object value) {
             return new Range(value, true, value, true);
+        }
+
+        /** True when a document that lacks the field cannot match. */
+        boolean excludesMissing() {
+            return exists || notNull || (hasLow && low != null);
         }
 
         boolean unbounded() {
@@ -259,8 +429,12 @@ final class IndexPlanner {
          * equality, if either is), since different elements may meet each.
          */
         Range and(Range other, boolean multikey) {
+            boolean present = exists || other.exists;
+            boolean valued = notNull || other.notNull;
             if (multikey) {
-                return unbounded() || (other.isEquality() && !isEquality()) ? other : this;
+                // An empty array is indexed as null yet is not null: only the presence is kept.
+                Range one = unbounded() || (other.isEquality() && !isEquality()) ? other : this;
+                return new Range(one.low, one.hasLow, one.high, one.hasHigh, present, false);
             }
             Object lo = low;
             boolean hasLo = hasLow;
@@ -274,7 +448,7 @@ final class IndexPlanner {
                 hi = other.high;
                 hasHi = true;
             }
-            return new Range(lo, hasLo, hi, hasHi);
+            return new Range(lo, hasLo, hi, hasHi, present, valued);
         }
 
         /** Either holds: what covers both. */
@@ -285,7 +459,9 @@ final class IndexPlanner {
                     hasLo ? (COMPARE.compare(low, other.low) <= 0 ? low : other.low) : null,
                     hasLo,
                     hasHi ? (COMPARE.compare(high, other.high) >= 0 ? high : other.high) : null,
-                    hasHi);
+                    hasHi,
+                    exists && other.exists,
+                    notNull && other.notNull);
         }
     }
 
@@ -305,19 +481,19 @@ final class IndexPlanner {
         for (Map.Entry<String, Object> e : query.entrySet()) {
             String field = e.getKey();
             Object value = e.getValue();
-            if (field.equals("$and") && value instanceof Collection<?> all) {
+            if (field.equals("$and") && value instanceof java.util.Collection<?> all) {
                 for (Object part : all) {
                     if (part instanceof Document d) {
                         ranges(d, multikey)
                                 .forEach((f, r) -> where.merge(f, r, (a, b) -> a.and(b, multikey)));
                     }
                 }
-            } else if (field.equals("$or") && value instanceof Collection<?> any) {
+            } else if (field.equals("$or") && value instanceof java.util.Collection<?> any) {
                 either(any, multikey)
                         .forEach((f, r) -> where.merge(f, r, (a, b) -> a.and(b, multikey)));
             } else if (!field.startsWith("$")) {
                 Range range = rangeOf(value, multikey);
-                if (range != null && !range.unbounded()) {
+                if (range != null && !range.open()) {
                     where.merge(field, range, (a, b) -> a.and(b, multikey));
                 }
             }
@@ -326,7 +502,7 @@ final class IndexPlanner {
     }
 
     /** The fields every branch of an {@code $or} bounds, each by what covers all its branches. */
-    private static Map<String, Range> either(Collection<?> branches, boolean multikey) {
+    private static Map<String, Range> either(java.util.Collection<?> branches, boolean multikey) {
         Map<String, Range> common = null;
         for (Object branch : branches) {
             if (!(branch instanceof Document d)) {
@@ -348,7 +524,7 @@ final class IndexPlanner {
         if (value instanceof BsonRegularExpression regex) {
             return prefix(regex);
         }
-        if (value instanceof Collection<?>) {
+        if (value instanceof java.util.Collection<?>) {
             return null; // an array compared whole, or element by element: not read here
         }
         if (!(value instanceof Document d)
@@ -363,19 +539,39 @@ final class IndexPlanner {
             Object operand = op.getValue();
             switch (op.getKey()) {
                 case "$eq" -> {
-                    if (!(operand instanceof Collection<?>)) {
+                    if (!(operand instanceof java.util.Collection<?>)) {
                         range = range.and(Range.exactly(operand), multikey);
                     }
                 }
+                // A comparison matches only values of its operand's type (numbers together), so
+                // never a missing or null value: $lt starts above null.
                 case "$gt", "$gte" ->
-                        range = range.and(new Range(operand, true, null, false), multikey);
+                        range =
+                                range.and(
+                                        new Range(
+                                                operand,
+                                                true,
+                                                null,
+                                                false,
+                                                typed(operand),
+                                                typed(operand)),
+                                        multikey);
                 case "$lt", "$lte" ->
-                        range = range.and(new Range(null, false, operand, true), multikey);
+                        range =
+                                range.and(
+                                        new Range(
+                                                null,
+                                                false,
+                                                operand,
+                                                true,
+                                                typed(operand),
+                                                typed(operand)),
+                                        multikey);
                 case "$in" -> {
-                    if (operand instanceof Collection<?> values && !values.isEmpty()) {
+                    if (operand instanceof java.util.Collection<?> values && !values.isEmpty()) {
                         Range hull = null;
                         for (Object v : values) {
-                            if (v instanceof Collection<?>
+                            if (v instanceof java.util.Collection<?>
                                     || BsonRegularExpression.isRegularExpression(v)) {
                                 hull = null;
                                 break;
@@ -392,14 +588,28 @@ final class IndexPlanner {
                     if (Boolean.FALSE.equals(operand)
                             || (operand instanceof Number n && n.intValue() == 0)) {
                         range = range.and(Range.exactly(null), multikey); // indexed as null
+                    } else {
+                        range = range.and(Range.PRESENT, multikey);
+                    }
+                }
+                case "$ne" -> {
+                    if (operand == null) {
+                        range = range.and(Range.NOT_NULL, multikey);
                     }
                 }
                 default -> {
-                    // $ne, $not, $elemMatch, $size, $type...: left to the matcher
+                    // other $ne, $not, $elemMatch, $size, $type...: left to the matcher
                 }
             }
         }
         return range;
+    }
+
+    /** Whether a comparison with this operand only matches values of its type. */
+    private static boolean typed(Object operand) {
+        return operand != null
+                && !(operand instanceof de.bwaldvogel.mongo.bson.MinKey)
+                && !(operand instanceof de.bwaldvogel.mongo.bson.MaxKey);
     }
 
     /**

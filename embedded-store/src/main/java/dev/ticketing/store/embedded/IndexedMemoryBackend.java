@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's in-memory backend with the secondary indexes it leaves out ({@link
@@ -35,7 +36,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            return new SortedIndex<>(indexName, keys);
+            return new SortedIndex<>(indexName, keys, sparse);
         }
     }
 
@@ -56,19 +57,31 @@ final class IndexedMemoryBackend extends MemoryBackend {
                 int limit,
                 int batchSize,
                 Document fieldSelector) {
-            IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy);
-            if (plan == null) {
-                return super.queryDocuments(
-                        query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-            return matchDocumentsFromStream(
-                    plan.documents(this::getDocument),
+            return IndexPlanner.query(
+                    getFullName(),
+                    getIndexes(),
                     query,
-                    plan.ordered() ? null : orderBy,
+                    orderBy,
                     numberToSkip,
-                    limit,
-                    batchSize,
-                    fieldSelector);
+                    new IndexPlanner.Collection<>() {
+                        @Override
+                        public Document read(Integer position) {
+                            return getDocument(position);
+                        }
+
+                        @Override
+                        public QueryResult match(
+                                Stream<Document> documents, Document order, int skip) {
+                            return matchDocumentsFromStream(
+                                    documents, query, order, skip, limit, batchSize, fieldSelector);
+                        }
+
+                        @Override
+                        public QueryResult scan() {
+                            return Collection.super.queryDocuments(
+                                    query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                        }
+                    });
         }
     }
 }

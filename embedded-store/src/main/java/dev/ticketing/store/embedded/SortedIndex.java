@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MinKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,18 +29,43 @@ final class SortedIndex<P> extends Index<P> {
 
     static final Object HIGH = new Object();
 
+    /**
+     * Just above null (and a missing value, indexed as null) in an ascending key: where {@code $ne:
+     * null} starts.
+     */
+    static final Object ABOVE_NULL = new Object();
+
     private final List<IndexKey> keys;
     private final NavigableSet<Entry<P>> entries;
     private boolean multikey;
 
     /**
      * Sparse to the stock code, as the index it replaces was: a removal is then decided by the
-     * {@code _id} index alone. Every document is indexed all the same, a missing value as null.
+     * {@code _id} index alone.
+     *
+     * @param sparse as declared: a document that has none of the keys is left out, as MongoDB does,
+     *     and the planner uses the index only for conditions that a document without its first key
+     *     cannot meet. Otherwise every document is indexed, a missing value as null.
      */
-    SortedIndex(String name, List<IndexKey> keys) {
+    SortedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, true);
         this.keys = List.copyOf(keys);
         this.entries = new TreeSet<>(order(keys));
+        this.declaredSparse = sparse;
+    }
+
+    private final boolean declaredSparse;
+
+    boolean declaredSparse() {
+        return declaredSparse;
+    }
+
+    /**
+     * Whether every document that meets these bounds on the first key has entries here: always,
+     * unless the index is sparse and a document without the field could meet them.
+     */
+    boolean covers(IndexPlanner.Range first) {
+        return !declaredSparse || first.excludesMissing();
     }
 
     /** One entry: the document's values for the keys, its id, and where the collection keeps it. */
@@ -86,6 +112,12 @@ final class SortedIndex<P> extends Index<P> {
             if (a == HIGH || b == LOW) {
                 return 1;
             }
+            if (a == ABOVE_NULL) {
+                return b == null || b instanceof MinKey ? 1 : -1;
+            }
+            if (b == ABOVE_NULL) {
+                return a == null || a instanceof MinKey ? -1 : 1;
+            }
             return values.compare(a, b);
         };
     }
@@ -94,8 +126,10 @@ final class SortedIndex<P> extends Index<P> {
     private List<Entry<P>> entriesOf(Document document, P position) {
         List<Object[]> combinations = new ArrayList<>();
         combinations.add(new Object[keys.size()]);
+        boolean present = false;
         for (int i = 0; i < keys.size(); i++) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i).getKey());
+            present |= !(value instanceof Missing);
             List<Object> values = new ArrayList<>();
             if (value instanceof Collection<?> many) {
                 multikey = true;
@@ -118,6 +152,9 @@ final class SortedIndex<P> extends Index<P> {
         }
         Object id = document.get("_id");
         List<Entry<P>> found = new ArrayList<>();
+        if (declaredSparse && !present) {
+            return found;
+        }
         for (Object[] values : combinations) {
             found.add(new Entry<>(values, id, position));
         }

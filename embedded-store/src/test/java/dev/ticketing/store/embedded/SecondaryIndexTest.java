@@ -113,6 +113,9 @@ class SecondaryIndexTest {
                 Indexes.compoundIndex(Indexes.ascending("gone"), Indexes.descending("b", "_id")),
                 new IndexOptions().name("gone_b"));
         c.createIndex(Indexes.ascending("gone", "price", "_id"), new IndexOptions().name("price"));
+        c.createIndex(
+                Indexes.ascending("b", "_id"), new IndexOptions().name("b_sparse").sparse(true));
+        c.createIndex(Indexes.ascending("e.at"), new IndexOptions().name("e_sparse").sparse(true));
     }
 
     private void compare(List<MongoCollection<Document>> all, List<Bson> queries) {
@@ -124,6 +127,7 @@ class SecondaryIndexTest {
                         Sorts.ascending("n", "_id"),
                         Sorts.ascending("price", "_id"),
                         Sorts.descending("price", "_id"),
+                        Sorts.ascending("b", "_id"),
                         Sorts.ascending("_id"));
         int nonEmpty = 0;
         for (Bson query : queries) {
@@ -235,10 +239,10 @@ class SecondaryIndexTest {
     private Bson randomFilter(int depth) {
         String[] fields = {"a", "b", "tags", "e.at", "s", "n", "price", "gone", "e", "_id"};
         String f = fields[random.nextInt(fields.length)];
-        int kind = random.nextInt(depth > 0 ? 14 : 11);
+        int kind = random.nextInt(depth > 0 ? 15 : 11);
         return switch (kind) {
             case 0 -> Filters.eq(f, null);
-            case 1 -> Filters.exists(f, false);
+            case 1 -> Filters.exists(f, random.nextBoolean());
             case 2 -> Filters.gt(f, value(f));
             case 3 -> Filters.and(Filters.gte(f, value(f)), Filters.lte(f, value(f)));
             case 4 -> Filters.lt(f, value(f));
@@ -250,7 +254,7 @@ class SecondaryIndexTest {
                             new String[] {"^ro", "^r.c", "^roc?", "^a|b", "^op\\.", "^J", "ck"}
                                     [random.nextInt(7)],
                             random.nextInt(3) == 0 ? "i" : "");
-            case 8 -> Filters.ne(f, value(f));
+            case 8 -> Filters.ne(f, random.nextBoolean() ? null : value(f));
             case 9 -> Filters.eq(f, value(f));
             case 10 ->
                     f.equals("_id")
@@ -258,6 +262,10 @@ class SecondaryIndexTest {
                             : Filters.eq(f, value(f));
             case 11 -> Filters.or(randomFilter(depth - 1), randomFilter(depth - 1));
             case 12 -> Filters.and(randomFilter(depth - 1), randomFilter(depth - 1));
+            case 13 ->
+                    Filters.and(
+                            Filters.eq("_id", String.format("d%05d", random.nextInt(4000))),
+                            randomFilter(depth - 1));
             default ->
                     Filters.or(
                             Filters.and(Filters.eq("gone", null), Filters.gt("b", value("b"))),
