@@ -112,6 +112,23 @@ final class DurableH2Backend extends H2Backend {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
+        // The stock code leaves these unsynchronized; they read or change the indexes' entries,
+        // which, unlike the stock structures, are not safe for concurrent use.
+        @Override
+        public synchronized int count(Document query, int skip, int limit) {
+            return super.count(query, skip, limit);
+        }
+
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            super.addIndex(index);
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
+        }
+
         @Override
         protected QueryResult queryDocuments(
                 Document query,

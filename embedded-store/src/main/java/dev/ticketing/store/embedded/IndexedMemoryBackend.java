@@ -49,6 +49,23 @@ final class IndexedMemoryBackend extends MemoryBackend {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        // The stock code leaves these unsynchronized; they read or change the indexes' entries,
+        // which, unlike the stock structures, are not safe for concurrent use.
+        @Override
+        public synchronized int count(Document query, int skip, int limit) {
+            return super.count(query, skip, limit);
+        }
+
+        @Override
+        public synchronized void addIndex(Index<Integer> index) {
+            super.addIndex(index);
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
+        }
+
         @Override
         protected QueryResult queryDocuments(
                 Document query,
