@@ -89,9 +89,12 @@ public class SalePayoutStore implements SalePayouts {
 
     /**
      * Moves a pending copy to {@code copy}'s final status (with the amounts it names), or stores it
-     * when none exists; false when the copy is final already.
+     * when none exists; false when the copy is final already. Decided on what was read, then
+     * written only if that still holds: payout.created arrives on another channel at the same time,
+     * so a copy missing at one moment may be pending the next (then this decides again).
      */
     private boolean finalStatus(Document copy) {
+        String id = copy.getString("_id");
         List<Bson> sets = new ArrayList<>();
         copy.forEach(
                 (field, value) -> {
@@ -99,11 +102,21 @@ public class SalePayoutStore implements SalePayouts {
                         sets.add(Updates.set(field, value));
                     }
                 });
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Document current = payouts.find(Filters.eq("_id", id)).first();
+            if (current == null) {
+                if (inserted(copy)) {
+                    return true;
+                }
+                continue; // stored by another event meanwhile: decide again
+            }
+            if (!SalePayout.Status.PENDING.wireName().equals(current.getString("status"))) {
+                return false; // final already: that status, or the other one, is never undone
+            }
             long moved =
                     payouts.updateOne(
                                     Filters.and(
-                                            Filters.eq("_id", copy.getString("_id")),
+                                            Filters.eq("_id", id),
                                             Filters.eq(
                                                     "status",
                                                     SalePayout.Status.PENDING.wireName())),
@@ -112,15 +125,9 @@ public class SalePayoutStore implements SalePayouts {
             if (moved == 1) {
                 return true;
             }
-            if (payouts.find(Filters.eq("_id", copy.getString("_id"))).first() != null) {
-                return false; // final already: that status, or the other one, is never undone
-            }
-            if (inserted(copy)) {
-                return true;
-            }
-            // stored by another event meanwhile: decide again
+            // made final by another event meanwhile: decide again
         }
-        throw new IllegalStateException("payout copy " + copy.getString("_id") + " kept changing");
+        throw new IllegalStateException("payout copy " + id + " kept changing");
     }
 
     private boolean inserted(Document copy) {
