@@ -163,7 +163,11 @@ public final class FlashSaleBench {
             awaitQuiet(processes);
             Sale bare = sell(pool, anchor, buyers, onSale);
             awaitQuiet(processes);
+            java.time.Instant began = java.time.Instant.now();
             Sale sale = sell(pool, platform, buyers, onSale);
+            // When, for a profile taken meanwhile (README, "The flash-sale benchmark").
+            System.out.printf(
+                    "The sale on the platform: %s to %s%n", began, java.time.Instant.now());
             awaitQuiet(processes);
             return report(sale, bare, orderable, reorderable, processes);
         } finally {
