@@ -28,8 +28,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Whatever it chooses is a superset of the answer in the right order: the collection still
  * matches every visited document against the whole query, so bounds here may be loose (they are
- * inclusive, and ignore what they cannot read, such as {@code $ne} or an {@code $or} over several
- * fields), never too tight.
+ * inclusive, and ignore what they cannot read, such as {@code $ne} of anything but null or an
+ * {@code $or} over several fields), never too tight.
  */
 final class IndexPlanner {
     /** A bounded scan that visits at most this many entries is read whole, then sorted. */

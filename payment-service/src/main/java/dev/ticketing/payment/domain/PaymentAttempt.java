@@ -1,6 +1,7 @@
 package dev.ticketing.payment.domain;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One try at charging for an order, written before the gateway is called and moved on as its
@@ -40,6 +41,20 @@ public record PaymentAttempt(
 
         public boolean isFinal() {
             return this == RECORDED || this == DECLINED || this == REFUNDED;
+        }
+
+        /**
+         * The states an attempt may move to this one from: only forward, never out of a final
+         * state. A step decided on an old read (a gateway call that outlived the reconciler's
+         * finishing of the same attempt) then cannot undo a later one, such as a refund owed.
+         */
+        public Set<State> movesFrom() {
+            return switch (this) {
+                case PENDING -> Set.of();
+                case CHARGED, DECLINED -> Set.of(PENDING);
+                case REFUND_OWED, RECORDED -> Set.of(PENDING, CHARGED);
+                case REFUNDED -> Set.of(PENDING, CHARGED, REFUND_OWED);
+            };
         }
     }
 

@@ -79,8 +79,9 @@ public class PaymentAttemptStore implements PaymentAttempts {
     }
 
     /**
-     * Moves the attempt to {@code state} (with what was learnt), unless it is final already: a
-     * conditional update, which JNoSQL 1.1 cannot express, so the driver makes it.
+     * Moves the attempt to {@code state} (with what was learnt), only from a state before it
+     * ({@link State#movesFrom}): a conditional update, which JNoSQL 1.1 cannot express, so the
+     * driver makes it.
      */
     public void move(String key, State state, String chargeId, String outcome) {
         List<org.bson.conversions.Bson> changes = new ArrayList<>();
@@ -93,7 +94,9 @@ public class PaymentAttemptStore implements PaymentAttempts {
             changes.add(Updates.set("outcome", outcome));
         }
         attempts.updateOne(
-                Filters.and(Filters.eq("_id", key), Filters.in("state", UNFINISHED)),
+                Filters.and(
+                        Filters.eq("_id", key),
+                        Filters.in("state", state.movesFrom().stream().map(State::name).toList())),
                 Updates.combine(changes));
     }
 
