@@ -70,9 +70,29 @@ public final class Outbox {
         return events;
     }
 
-    /** Removes one published event, by id, leaving any event added since in place. */
-    static Bson removePublished(PendingEvent event) {
-        return Updates.pull(FIELD, new Document("id", event.id()));
+    /** Removes published events, by id, leaving any event added since in place. */
+    static Bson removePublished(List<PendingEvent> events) {
+        return Updates.pull(FIELD, Filters.in("id", ids(events)));
+    }
+
+    /**
+     * The document while its outbox holds exactly {@code events} and nothing else: as many entries,
+     * each of their ids among them (ids are unique, so no room is left for another).
+     */
+    static Bson holdingExactly(Object documentId, List<PendingEvent> events) {
+        return Filters.and(
+                Filters.eq("_id", documentId),
+                Filters.size(FIELD, events.size()),
+                Filters.all(FIELD + ".id", ids(events)));
+    }
+
+    /** Empties the outbox and unmarks the document, for {@link #holdingExactly}. */
+    static Bson cleared() {
+        return Updates.combine(Updates.set(FIELD, List.of()), Updates.unset(SINCE));
+    }
+
+    private static List<String> ids(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::id).toList();
     }
 
     /** Unmarks a document whose outbox is empty now (a new event in between keeps the mark). */

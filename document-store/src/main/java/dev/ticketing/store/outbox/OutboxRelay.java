@@ -185,7 +185,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** What relaying one document came to. */
     record Relayed(int published, boolean failed) {}
 
-    /** Publishes one document's events in order; stops at the first failure (order matters). */
+    /**
+     * Publishes one document's events in order; stops at the first failure (order matters). Events
+     * are cleared only once JetStream acknowledged them: a crash before the clear republishes them
+     * with the same ids, and JetStream drops the copies.
+     */
     Relayed relayDocument(MongoCollection<Document> collection, Object documentId) {
         // Majority reads: only events whose change a majority of the replica set has are published,
         // so a failover never leaves published an event of a change the new primary lacks.
@@ -193,13 +197,21 @@ public final class OutboxRelay implements AutoCloseable {
                 collection
                         .withReadConcern(ReadConcern.MAJORITY)
                         .find(Filters.eq("_id", documentId))
-                        .projection(Projections.include(Outbox.FIELD))
+                        .projection(Projections.include(Outbox.FIELD, Outbox.SINCE))
                         .first();
         if (document == null) {
             return new Relayed(0, false);
         }
-        int published = 0;
-        for (PendingEvent event : Outbox.pendingIn(document)) {
+        List<PendingEvent> events = Outbox.pendingIn(document);
+        if (events.isEmpty()) {
+            if (document.get(Outbox.SINCE) != null) {
+                // marked but empty: what a crash between two writes of an older relay left behind
+                collection.updateOne(Outbox.emptied(documentId), Updates.unset(Outbox.SINCE));
+            }
+            return new Relayed(0, false);
+        }
+        List<PendingEvent> published = new ArrayList<>(events.size());
+        for (PendingEvent event : events) {
             try {
                 publisher
                         .publish(event)
@@ -207,7 +219,8 @@ public final class OutboxRelay implements AutoCloseable {
                         .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Relayed(published, true);
+                clear(collection, documentId, published);
+                return new Relayed(published.size(), true);
             } catch (Exception e) {
                 LOG.log(
                         Level.WARNING,
@@ -217,13 +230,34 @@ public final class OutboxRelay implements AutoCloseable {
                                 + event.subject()
                                 + " failed; it stays in the outbox and is retried: "
                                 + e);
-                return new Relayed(published, true);
+                clear(collection, documentId, published);
+                return new Relayed(published.size(), true);
             }
-            collection.updateOne(Filters.eq("_id", documentId), Outbox.removePublished(event));
-            published++;
+            published.add(event);
         }
+        clear(collection, documentId, published);
+        return new Relayed(published.size(), false);
+    }
+
+    /**
+     * Takes the published events out of the document's outbox. Usually one write: the outbox still
+     * holds exactly them, so it is emptied and unmarked at once. When another write added an event
+     * meanwhile (or a second instance's relay took some out), only these are removed, and the mark
+     * goes only if nothing is left, so the new event still waits for the relay or the sweep.
+     */
+    private static void clear(
+            MongoCollection<Document> collection, Object documentId, List<PendingEvent> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        if (collection
+                        .updateOne(Outbox.holdingExactly(documentId, published), Outbox.cleared())
+                        .getMatchedCount()
+                == 1) {
+            return;
+        }
+        collection.updateOne(Filters.eq("_id", documentId), Outbox.removePublished(published));
         collection.updateOne(Outbox.emptied(documentId), Updates.unset(Outbox.SINCE));
-        return new Relayed(published, false);
     }
 
     @Override

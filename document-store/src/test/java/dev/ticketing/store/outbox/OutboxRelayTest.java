@@ -116,6 +116,89 @@ class OutboxRelayTest {
     }
 
     @Test
+    void relayingAnEventTakesOneReadAndOneWrite() {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (com.mongodb.client.MongoClient counted =
+                com.mongodb.client.MongoClients.create(
+                        com.mongodb.MongoClientSettings.builder()
+                                .applyConnectionString(
+                                        new com.mongodb.ConnectionString(server.url()))
+                                .addCommandListener(
+                                        new com.mongodb.event.CommandListener() {
+                                            @Override
+                                            public void commandStarted(
+                                                    com.mongodb.event.CommandStartedEvent e) {
+                                                commands.add(e.getCommandName());
+                                            }
+                                        })
+                                .build())) {
+            MongoCollection<Document> countedTickets =
+                    counted.getDatabase("outbox-test").getCollection("tickets");
+            insertWith("t1", event("e1"));
+            OutboxRelay relay =
+                    new OutboxRelay(
+                            "test",
+                            List.of(countedTickets),
+                            e -> {
+                                published.add(e.id());
+                                return CompletableFuture.completedFuture(null);
+                            },
+                            Duration.ofSeconds(5));
+
+            commands.clear();
+            assertEquals(
+                    new OutboxRelay.Relayed(1, false), relay.relayDocument(countedTickets, "t1"));
+            assertEquals(List.of("find", "update"), commands);
+            assertTrue(outboxOf("t1").isEmpty());
+            assertEquals(0, tickets.countDocuments(Outbox.pending()), "no longer marked pending");
+            relay.close();
+        }
+    }
+
+    @Test
+    void eventsAnotherRelayTookOutMeanwhileLeaveTheDocumentClearedAndUnmarked() {
+        insertWith("t1", event("e1"), event("e2"));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            if (e.id().equals("e1")) {
+                                // a second instance published e1 too and cleared it first
+                                tickets.updateOne(
+                                        Filters.eq("_id", "t1"),
+                                        Outbox.removePublished(List.of(e)));
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5));
+
+        assertEquals(new OutboxRelay.Relayed(2, false), relay.relayDocument(tickets, "t1"));
+        assertTrue(outboxOf("t1").isEmpty());
+        assertEquals(0, tickets.countDocuments(Outbox.pending()), "no longer marked pending");
+        relay.close();
+    }
+
+    @Test
+    void aMarkWithoutEventsIsCleared() {
+        tickets.insertOne(
+                new Document("_id", "t1")
+                        .append(Outbox.FIELD, List.of())
+                        .append(Outbox.SINCE, new java.util.Date()));
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> CompletableFuture.completedFuture(null),
+                        Duration.ofSeconds(5));
+
+        assertEquals(0, relay.sweep());
+        assertEquals(0, tickets.countDocuments(Outbox.pending()));
+        relay.close();
+    }
+
+    @Test
     void theSweepPublishesWhatEveryDocumentHolds() {
         insertWith("t1", event("a1"));
         insertWith("t2", event("b1"), event("b2"));
