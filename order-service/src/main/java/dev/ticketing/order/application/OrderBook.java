@@ -31,11 +31,17 @@ public interface OrderBook {
     /** The hold slots the buyer's open orders take. */
     Set<Integer> holdSlotsOf(String userId);
 
+    /**
+     * What placing an order checks first, in one read: the hold slots the buyer's open orders take
+     * and the buyer's earlier orders of the ticket.
+     */
+    BuyerHolds holdsOf(String userId, String ticketId);
+
+    /** The buyer's hold slots taken, and the buyer's earlier orders of one ticket. */
+    record BuyerHolds(Set<Integer> slots, List<Order> ofTicket) {}
+
     /** Whether an open order of the buyer takes {@code slot}. */
     boolean slotTaken(String userId, int slot);
-
-    /** The buyer's earlier orders of one ticket. */
-    List<Order> ofBuyerAndTicket(String userId, String ticketId);
 
     /**
      * Retires the id of an order that was never stored (its process died between claim and insert),

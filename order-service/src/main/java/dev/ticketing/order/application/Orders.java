@@ -59,15 +59,23 @@ public class Orders {
      * published for an order that is not stored.
      *
      * <p>Before any write, the {@link HoldLimit}: a buyer with every hold slot taken is refused,
-     * and so is a re-order of a ticket the buyer let go while that hold would still be running.
+     * and so is a re-order of a ticket the buyer let go while that hold would still be running. A
+     * ticket already held is refused before both (docs/api.md: 400 "Ticket is already reserved").
      */
     public Order place(String buyerId, String ticketId) {
         // Milliseconds: what the store keeps, so the order reads back exactly as it was created.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        tickets.find(ticketId).orElseThrow(NotFoundException::new).checkOrderable(buyerId, now);
+        TicketCopy copy = tickets.find(ticketId).orElseThrow(NotFoundException::new);
+        copy.checkOrderable(buyerId, now);
+        if (copy.isReserved()) {
+            // Most requests of a flash sale: refused on the copy alone, without the buyer's orders
+            // or a claim. A copy read as free is still decided by the claim.
+            throw new BusinessRuleException(ALREADY_RESERVED);
+        }
         HoldLimit limit = new HoldLimit(maxOpenPerBuyer);
-        int slot = limit.freeSlot(orders.holdSlotsOf(buyerId)).orElseThrow(limit::full);
-        HoldLimit.checkReorder(orders.ofBuyerAndTicket(buyerId, ticketId), now);
+        OrderBook.BuyerHolds holds = orders.holdsOf(buyerId, ticketId);
+        int slot = limit.freeSlot(holds.slots()).orElseThrow(limit::full);
+        HoldLimit.checkReorder(holds.ofTicket(), now);
         String orderId = orders.newId();
         TicketCopy claimed =
                 tickets.claim(ticketId, orderId, now)

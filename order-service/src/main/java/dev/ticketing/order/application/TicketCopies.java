@@ -21,10 +21,11 @@ public interface TicketCopies {
     boolean insertFirst(TicketCopy copy);
 
     /**
-     * Applies the catalog's next version only if the copy is still at {@code expectedVersion}; the
-     * local reservation is never overwritten by replication.
+     * Applies the catalog's version {@code next} only if the copy is older ({@link
+     * dev.ticketing.common.events.VersionOrder}, as one conditional write); false when there is no
+     * copy or it is as new. The local reservation is never overwritten by replication.
      */
-    boolean replicate(TicketCopy next, long expectedVersion);
+    boolean replicateIfNewer(TicketCopy next);
 
     /**
      * THE reservation: the ticket is claimed for {@code orderId} only if nobody holds it; of any

@@ -2,12 +2,10 @@ package dev.ticketing.order.application;
 
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.events.VersionOrder;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.order.domain.TicketCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
  * Keeps the ticket copies (docs/api.md, "Events"). ticket.created and ticket.updated carry the
@@ -17,8 +15,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TicketReplica {
-    private static final int MAX_ATTEMPTS = 20;
-
     @Inject TicketCopies tickets;
 
     /**
@@ -26,7 +22,7 @@ public class TicketReplica {
      * duplicate.
      */
     public Outcome created(TicketCreated t) {
-        return replicate(
+        TicketCopy first =
                 new TicketCopy(
                         t.id(),
                         t.title(),
@@ -37,12 +33,17 @@ public class TicketReplica {
                         t.version(),
                         null,
                         null,
-                        false));
+                        false);
+        // Usually the first this service hears of the ticket: one insert.
+        if (tickets.insertFirst(first)) {
+            return Outcome.APPLIED;
+        }
+        return tickets.replicateIfNewer(first) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 
     /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
     public Outcome updated(TicketUpdated t) {
-        return replicate(
+        TicketCopy next =
                 new TicketCopy(
                         t.id(),
                         t.title(),
@@ -53,32 +54,16 @@ public class TicketReplica {
                         t.version(),
                         t.orderId(),
                         null,
-                        t.withdrawn()));
-    }
-
-    private Outcome replicate(TicketCopy next) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<TicketCopy> existing = tickets.find(next.id());
-            if (existing.isEmpty()) {
-                // The first version this service sees (an update may overtake ticket.created).
-                if (tickets.insertFirst(next)) {
-                    return Outcome.APPLIED;
-                }
-                continue; // inserted concurrently: compare with that one
-            }
-            long copyVersion = existing.get().version();
-            if (VersionOrder.of(copyVersion, next.version()) == VersionOrder.DUPLICATE) {
-                return Outcome.DUPLICATE;
-            }
-            if (tickets.replicate(next, copyVersion)) {
-                return Outcome.APPLIED;
-            }
+                        t.withdrawn());
+        // Usually the copy exists and is older: one conditional write.
+        if (tickets.replicateIfNewer(next)) {
+            return Outcome.APPLIED;
         }
-        throw new IllegalStateException(
-                "ticket copy "
-                        + next.id()
-                        + " kept changing; version "
-                        + next.version()
-                        + " not applied");
+        // No copy (the update overtook ticket.created), or one as new. Copies are never deleted,
+        // so once an insert fails a copy exists, and a second miss means it is as new: a duplicate.
+        if (tickets.insertFirst(next)) {
+            return Outcome.APPLIED;
+        }
+        return tickets.replicateIfNewer(next) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 }

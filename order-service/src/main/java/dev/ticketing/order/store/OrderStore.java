@@ -133,18 +133,47 @@ public class OrderStore implements OrderBook, OutboxCollection {
     }
 
     /** The hold slots the buyer's open orders take. */
+    @Override
     public Set<Integer> holdSlotsOf(String userId) {
         Set<Integer> slots = new HashSet<>();
         select(
                         CriteriaCondition.and(
                                 CriteriaCondition.eq("userId", userId),
                                 Criteria.isPresent(HOLD_SLOT)))
+                .forEach(d -> slots.add(slotOf(d)));
+        return slots;
+    }
+
+    /**
+     * One read through the buyer index: the buyer's open orders (for their slots) and the buyer's
+     * orders of the ticket.
+     */
+    @Override
+    public BuyerHolds holdsOf(String userId, String ticketId) {
+        Set<Integer> slots = new HashSet<>();
+        List<Order> ofTicket = new ArrayList<>();
+        select(
+                        CriteriaCondition.and(
+                                CriteriaCondition.eq("userId", userId),
+                                CriteriaCondition.or(
+                                        Criteria.isPresent(HOLD_SLOT),
+                                        CriteriaCondition.eq("ticket.id", ticketId))))
                 .forEach(
                         d -> {
-                            String key = d.holdSlot();
-                            slots.add(Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)));
+                            if (d.holdSlot() != null) {
+                                slots.add(slotOf(d));
+                            }
+                            Order order = d.toOrder();
+                            if (ticketId.equals(order.ticket().id())) {
+                                ofTicket.add(order);
+                            }
                         });
-        return slots;
+        return new BuyerHolds(slots, ofTicket);
+    }
+
+    private static int slotOf(OrderDocument d) {
+        String key = d.holdSlot();
+        return Integer.parseInt(key.substring(key.lastIndexOf('#') + 1));
     }
 
     /** Whether an open order of the buyer takes {@code slot}. */
@@ -153,17 +182,6 @@ public class OrderStore implements OrderBook, OutboxCollection {
                         Queries.any(
                                 COLLECTION, CriteriaCondition.eq(HOLD_SLOT, slotKey(userId, slot))))
                 .isPresent();
-    }
-
-    /** The buyer's earlier orders of one ticket. */
-    public List<Order> ofBuyerAndTicket(String userId, String ticketId) {
-        return select(
-                        CriteriaCondition.and(
-                                CriteriaCondition.eq("userId", userId),
-                                CriteriaCondition.eq("ticket.id", ticketId)))
-                .stream()
-                .map(OrderDocument::toOrder)
-                .toList();
     }
 
     private static String slotKey(String userId, int slot) {

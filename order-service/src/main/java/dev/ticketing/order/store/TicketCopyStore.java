@@ -80,14 +80,16 @@ public class TicketCopyStore implements TicketCopies {
     }
 
     /**
-     * Applies the catalog's next version, field by field, only if the copy is still at {@code
-     * expectedVersion}: the local reservation is never overwritten by replication.
+     * Applies the catalog's version {@code next}, field by field, only if the copy is older
+     * (VersionOrder's rule as the write's condition): the local reservation is never overwritten by
+     * replication.
      */
-    public boolean replicate(TicketCopy next, long expectedVersion) {
+    @Override
+    public boolean replicateIfNewer(TicketCopy next) {
         return tickets.updateOne(
                                 Filters.and(
                                         Filters.eq("_id", next.id()),
-                                        Filters.eq("version", expectedVersion)),
+                                        Filters.lt("version", next.version())),
                                 Updates.combine(
                                         Updates.set("title", next.title()),
                                         Updates.set("price", Decimals.of(next.price())),
