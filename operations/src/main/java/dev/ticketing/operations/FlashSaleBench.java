@@ -96,6 +96,7 @@ public final class FlashSaleBench {
         int warmup = 500;
         int warmupSeconds = 30;
         int lagSamples = 40;
+        int preload = 0;
         Map<String, Long> processes = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -107,6 +108,7 @@ public final class FlashSaleBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[i + 1]);
                 case "--lag-samples" -> lagSamples = Integer.parseInt(args[i + 1]);
+                case "--preload" -> preload = Integer.parseInt(args[i + 1]);
                 case "--process" -> {
                     String[] named = args[i + 1].split("=", 2);
                     processes.put(named[0], Long.parseLong(named[1]));
@@ -118,7 +120,8 @@ public final class FlashSaleBench {
             throw new IllegalArgumentException("--buyers must be at least --tickets");
         }
         FlashSaleBench bench = new FlashSaleBench(URI.create(url), URI.create(anchorUrl), clients);
-        boolean clean = bench.run(tickets, buyers, warmup, warmupSeconds, lagSamples, processes);
+        boolean clean =
+                bench.run(tickets, buyers, warmup, warmupSeconds, lagSamples, preload, processes);
         System.exit(clean ? 0 : 1);
     }
 
@@ -128,6 +131,7 @@ public final class FlashSaleBench {
             int warmup,
             int warmupSeconds,
             int lagSamples,
+            int preload,
             Map<String, Long> processes)
             throws Exception {
         System.out.printf(
@@ -137,6 +141,9 @@ public final class FlashSaleBench {
         try {
             Buyer seller = signUp();
             List<Buyer> buyers = signUpAll(pool, buyerCount);
+            if (preload > 0) {
+                preload(pool, seller, buyers, preload);
+            }
             List<String> warm = list(pool, seller, Math.min(warmup, tickets), "Warm-up");
             List<String> onSale = list(pool, seller, tickets, "Flash sale");
             System.out.printf("Signed up %d buyers; listed %d tickets%n", buyers.size(), tickets);
@@ -314,6 +321,40 @@ public final class FlashSaleBench {
                 refused.get(),
                 errors.get(),
                 firstError[0]);
+    }
+
+    /**
+     * Data already in the stores before anything is measured, so the sale shows whether an order
+     * costs more with more data: {@code count} listings, each ordered by a random buyer (orders
+     * that stay open: start the platform with a long ORDER_EXPIRATION_SECONDS, README). Through the
+     * API like any seller and buyer, so every service holds its own share of it.
+     */
+    private void preload(ExecutorService pool, Buyer seller, List<Buyer> buyers, int count)
+            throws Exception {
+        long start = System.nanoTime();
+        List<String> listed = list(pool, seller, count, "Preloaded");
+        System.out.printf(
+                "Preload: listed %d tickets in %.0f s%n", count, (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        URI orders = platform.resolve("/api/orders");
+        List<Future<?>> placed = new ArrayList<>();
+        for (String ticket : listed) {
+            placed.add(
+                    pool.submit(
+                            () -> {
+                                Buyer buyer =
+                                        buyers.get(
+                                                ThreadLocalRandom.current().nextInt(buyers.size()));
+                                // 404 until order-service has the copy from ticket.created
+                                return awaitAnswer(
+                                        orders, "{\"ticketId\":\"" + ticket + "\"}", buyer, 201);
+                            }));
+        }
+        for (Future<?> f : placed) {
+            f.get();
+        }
+        System.out.printf(
+                "Preload: placed %d orders in %.0f s%n", count, (System.nanoTime() - start) / 1e9);
     }
 
     /** For {@code seconds}, {@code clients} at a time: a random buyer orders a random ticket. */
