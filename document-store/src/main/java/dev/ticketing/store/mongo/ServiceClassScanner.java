@@ -23,6 +23,10 @@ public final class ServiceClassScanner implements org.eclipse.jnosql.mapping.met
     public ServiceClassScanner() {
         try (ScanResult scan =
                 new ClassGraph()
+                        // the WAR's own class loader only: Liberty's parents hold every feature's
+                        // jars, and walking them found nothing of ours
+                        .overrideClassLoaders(ServiceClassScanner.class.getClassLoader())
+                        .ignoreParentClassLoaders()
                         .enableClassInfo()
                         .enableAnnotationInfo()
                         .acceptPackages("dev.ticketing")
