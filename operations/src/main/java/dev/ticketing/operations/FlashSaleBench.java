@@ -203,7 +203,7 @@ public final class FlashSaleBench {
             // When, for a profile taken meanwhile (README, "The flash-sale benchmark").
             System.out.printf(
                     "The sale on the platform: %s to %s%n", began, java.time.Instant.now());
-            awaitQuiet(processes);
+            double tail = awaitQuiet(processes);
             // What each process spent on the sale and on the events it caused, per order placed.
             Map<String, Long> cpuAfter = cpuTicksEach(counted);
             StringBuilder perOrder = new StringBuilder();
@@ -214,7 +214,10 @@ public final class FlashSaleBench {
             }
             boolean clean = report(sale, bare, orderable, reorderable, processes);
             if (sale.won() > 0) {
-                System.out.printf("CPU per order placed:              %s%n", perOrder);
+                System.out.printf(
+                        "CPU per order placed:              %s (the sale and its events: idle %.0f s"
+                                + " after its last answer)%n",
+                        perOrder, tail);
             }
             return clean;
         } finally {
@@ -589,22 +592,24 @@ public final class FlashSaleBench {
      * Waits (60 s at most) until the named processes together use less than a tenth of a core over
      * a second: the platform has worked off what the last phase caused.
      */
-    static void awaitQuiet(Map<String, Long> processes) throws InterruptedException {
+    static double awaitQuiet(Map<String, Long> processes) throws InterruptedException {
+        long start = System.nanoTime();
         if (processes.isEmpty()) {
             Thread.sleep(5000);
-            return;
+            return 5;
         }
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = start + 60_000_000_000L;
         long before = cpuTicks(processes.values());
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
             long now = cpuTicks(processes.values());
             if (now - before < 10) { // clock ticks are 1/100 s: under 0.1 s of CPU in 1 s
-                return;
+                return (System.nanoTime() - start) / 1e9;
             }
             before = now;
         }
         System.out.println("(the platform did not settle within 60 s; measuring anyway)");
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Each named process's CPU time, in clock ticks. */
