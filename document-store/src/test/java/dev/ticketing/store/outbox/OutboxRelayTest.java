@@ -45,6 +45,21 @@ class OutboxRelayTest {
                 Outbox.with(new Document("_id", ticketId).append("version", 0), List.of(events)));
     }
 
+    /** A relay over {@code collection} that records what it publishes in {@link #published}. */
+    private OutboxRelay recordingRelay(MongoCollection<Document> collection) {
+        return relayOver(
+                collection,
+                e -> {
+                    published.add(e.id());
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    private static OutboxRelay relayOver(
+            MongoCollection<Document> collection, OutboxRelay.Publisher publisher) {
+        return new OutboxRelay("test", List.of(collection), publisher, Duration.ofSeconds(5));
+    }
+
     private List<PendingEvent> outboxOf(String ticketId) {
         return Outbox.pendingIn(tickets.find(Filters.eq("_id", ticketId)).first());
     }
@@ -52,15 +67,7 @@ class OutboxRelayTest {
     @Test
     void publishesADocumentsEventsInOrderAndClearsThem() {
         insertWith("t1", event("e1"), event("e2"), event("e3"));
-        OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
-                        e -> {
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+        OutboxRelay relay = recordingRelay(tickets);
 
         assertEquals(new OutboxRelay.Relayed(3, false), relay.relayDocument(tickets, "t1"));
         assertTrue(tickets.find(Outbox.pending()).first() == null, "no longer marked pending");
@@ -73,9 +80,8 @@ class OutboxRelayTest {
     void aFailedPublishKeepsThatEventAndEveryLaterOne() {
         insertWith("t1", event("e1"), event("e2"), event("e3"));
         OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
+                relayOver(
+                        tickets,
                         e -> {
                             if (e.id().equals("e2")) {
                                 return CompletableFuture.failedFuture(
@@ -83,8 +89,7 @@ class OutboxRelayTest {
                             }
                             published.add(e.id());
                             return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+                        });
 
         assertEquals(new OutboxRelay.Relayed(1, true), relay.relayDocument(tickets, "t1"));
         assertTrue(tickets.find(Outbox.pending()).first() != null, "still marked pending");
@@ -97,16 +102,14 @@ class OutboxRelayTest {
     void anEventAddedWhilePublishingIsNotLost() {
         insertWith("t1", event("e1"));
         OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
+                relayOver(
+                        tickets,
                         e -> {
                             // another write lands on the document while e1 is on its way
                             tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e2")));
                             published.add(e.id());
                             return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+                        });
 
         relay.relayDocument(tickets, "t1");
         assertEquals(List.of("e2"), outboxOf("t1").stream().map(PendingEvent::id).toList());
@@ -135,15 +138,7 @@ class OutboxRelayTest {
             MongoCollection<Document> countedTickets =
                     counted.getDatabase("outbox-test").getCollection("tickets");
             insertWith("t1", event("e1"));
-            OutboxRelay relay =
-                    new OutboxRelay(
-                            "test",
-                            List.of(countedTickets),
-                            e -> {
-                                published.add(e.id());
-                                return CompletableFuture.completedFuture(null);
-                            },
-                            Duration.ofSeconds(5));
+            OutboxRelay relay = recordingRelay(countedTickets);
 
             commands.clear();
             assertEquals(
@@ -159,9 +154,8 @@ class OutboxRelayTest {
     void eventsAnotherRelayTookOutMeanwhileLeaveTheDocumentClearedAndUnmarked() {
         insertWith("t1", event("e1"), event("e2"));
         OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
+                relayOver(
+                        tickets,
                         e -> {
                             if (e.id().equals("e1")) {
                                 // a second instance published e1 too and cleared it first
@@ -171,8 +165,7 @@ class OutboxRelayTest {
                             }
                             published.add(e.id());
                             return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+                        });
 
         assertEquals(new OutboxRelay.Relayed(2, false), relay.relayDocument(tickets, "t1"));
         assertTrue(outboxOf("t1").isEmpty());
@@ -186,12 +179,7 @@ class OutboxRelayTest {
                 new Document("_id", "t1")
                         .append(Outbox.FIELD, List.of())
                         .append(Outbox.SINCE, new java.util.Date()));
-        OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
-                        e -> CompletableFuture.completedFuture(null),
-                        Duration.ofSeconds(5));
+        OutboxRelay relay = relayOver(tickets, e -> CompletableFuture.completedFuture(null));
 
         assertEquals(0, relay.sweep());
         assertEquals(0, tickets.countDocuments(Outbox.pending()));
@@ -203,15 +191,7 @@ class OutboxRelayTest {
         insertWith("t1", event("a1"));
         insertWith("t2", event("b1"), event("b2"));
         tickets.insertOne(new Document("_id", "t3").append("version", 0));
-        OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
-                        e -> {
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+        OutboxRelay relay = recordingRelay(tickets);
 
         assertEquals(3, relay.sweep());
         assertEquals(List.of("a1", "b1", "b2"), published.stream().sorted().toList());
@@ -228,15 +208,7 @@ class OutboxRelayTest {
         }
         // A later change to the oldest document keeps its place: it has waited longest.
         tickets.updateOne(Filters.eq("_id", "t-old"), Outbox.append(event("t-old-e2")));
-        OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
-                        e -> {
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+        OutboxRelay relay = recordingRelay(tickets);
 
         assertEquals(4, relay.sweep());
         assertEquals(List.of("t-old-e", "t-old-e2", "t-mid-e", "t-new-e"), published);
@@ -254,9 +226,8 @@ class OutboxRelayTest {
         Thread.sleep(5);
         insertWith("t-fine", event("fine"));
         OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
+                relayOver(
+                        tickets,
                         e -> {
                             if (e.id().startsWith("stuck")) {
                                 return CompletableFuture.failedFuture(
@@ -264,8 +235,7 @@ class OutboxRelayTest {
                             }
                             published.add(e.id());
                             return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+                        });
 
         // Each sweep gives up after ten failures in a row, and the next one goes on from there.
         assertEquals(0, relay.sweep());
@@ -285,15 +255,7 @@ class OutboxRelayTest {
                             List.of(event("e" + i))));
         }
         tickets.insertMany(many);
-        OutboxRelay relay =
-                new OutboxRelay(
-                        "test",
-                        List.of(tickets),
-                        e -> {
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        },
-                        Duration.ofSeconds(5));
+        OutboxRelay relay = recordingRelay(tickets);
 
         assertEquals(1_200, relay.sweep());
         assertEquals(0, tickets.countDocuments(Outbox.pending()));
@@ -306,17 +268,15 @@ class OutboxRelayTest {
         java.util.concurrent.atomic.AtomicInteger calls =
                 new java.util.concurrent.atomic.AtomicInteger();
         OutboxRelay relay =
-                new OutboxRelay(
-                                "test",
-                                List.of(tickets),
+                relayOver(
+                                tickets,
                                 e -> {
                                     if (calls.incrementAndGet() == 1) {
                                         throw new StackOverflowError("a bug deep in a publisher");
                                     }
                                     published.add(e.id());
                                     return CompletableFuture.completedFuture(null);
-                                },
-                                Duration.ofSeconds(5))
+                                })
                         .start(Duration.ofMillis(100));
 
         org.awaitility.Awaitility.await()
