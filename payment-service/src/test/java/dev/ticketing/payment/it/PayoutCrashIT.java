@@ -8,13 +8,20 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.Events;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.PayoutCancelled;
 import dev.ticketing.common.events.PayoutReleased;
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.ServiceUnderTest;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -30,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * A copy of payment-service's server is halted at the worst moments of a payout (right after it
  * claimed the payout, right after Stripe transferred the money) while the payout's release time
  * passes; started again, it pays the seller exactly once: one transfer at Stripe (the same
- * idempotency key answers the same transfer), one payout.released.
+ * idempotency key answers the same transfer), one payout.released. Halted right after it cancelled
+ * a refunded sale's payout, it refunds the buyer once and never pays the seller.
  */
 class PayoutCrashIT {
     private static final String RUN =
@@ -87,13 +95,23 @@ class PayoutCrashIT {
     /** The same sale, its payout released at {@code releaseAt}. */
     private static String payoutReleasedAt(Instant releaseAt) {
         String orderId = OrderCopies.newOrderId();
+        storeSale(orderId, "complete", 1L, "pi_crash_" + orderId, releaseAt);
+        return orderId;
+    }
+
+    /**
+     * A paid sale of 45.00 as payment-service stores it: the order copy at {@code status} and
+     * {@code version}, paid with {@code paymentIntent}, its payout pending until {@code releaseAt}.
+     */
+    private static void storeSale(
+            String orderId, String status, long version, String paymentIntent, Instant releaseAt) {
         String seller = "seller-" + orderId;
         Date now = new Date();
         Date due = Date.from(releaseAt);
         orders().insertOne(
                         new Document("_id", orderId)
-                                .append("version", 1L)
-                                .append("status", "complete")
+                                .append("version", version)
+                                .append("status", status)
                                 .append("userId", "buyer-" + orderId)
                                 .append("priceCents", 4500L)
                                 .append("ticketId", "t-" + orderId)
@@ -103,7 +121,7 @@ class PayoutCrashIT {
                                         "payment",
                                         new Document("id", "p-" + orderId)
                                                 .append("orderId", orderId)
-                                                .append("stripeId", "pi_crash_" + orderId)
+                                                .append("stripeId", paymentIntent)
                                                 .append("amountCents", 4500L)
                                                 .append("currency", "usd")
                                                 .append("createdAt", now))
@@ -120,11 +138,36 @@ class PayoutCrashIT {
         mongo.getDatabase(DATABASE)
                 .getCollection("payoutAccounts")
                 .insertOne(new Document("_id", seller).append("stripeAccount", "acct_1Crash"));
-        return orderId;
+    }
+
+    /** A charge of 45.00 the fake Stripe really made for {@code orderId}: its PaymentIntent. */
+    private static String chargedAtStripe(String orderId) throws Exception {
+        HttpRequest charge =
+                HttpRequest.newBuilder(URI.create(stripe.apiBase() + "/v1/payment_intents"))
+                        .header("Authorization", "Bearer sk_test_crash")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "amount=4500&currency=usd&confirm=true"
+                                                + "&payment_method=pm_card_visa"
+                                                + "&metadata%5BorderId%5D="
+                                                + orderId))
+                        .build();
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(charge, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body().replaceAll(".*\"id\":\"(pi_fake_\\d+)\".*", "$1");
     }
 
     private static Document payout(String orderId) {
         return orders().find(Filters.eq("_id", orderId)).first().get("payout", Document.class);
+    }
+
+    private static List<PayoutCancelled> cancelled(String orderId) {
+        return bus.messages("payout.cancelled").stream()
+                .map(m -> Events.fromJson(m.json(), PayoutCancelled.class).data())
+                .filter(e -> e.orderId().equals(orderId))
+                .toList();
     }
 
     private static List<PayoutReleased> released(String orderId) {
@@ -237,5 +280,54 @@ class PayoutCrashIT {
         assertEquals(List.of(), stripe.transferRequestsFor(orderId), "the halt came before Stripe");
 
         assertPaidOnce(orderId);
+    }
+
+    @Test
+    void aCrashRightAfterARefundedSalesPayoutWasCancelledRefundsOnceAndNeverPays()
+            throws Exception {
+        server.stop();
+        String orderId = OrderCopies.newOrderId();
+        String intent = chargedAtStripe(orderId);
+        // Paid, its payout pending for an hour yet, and order-service has not completed it.
+        storeSale(orderId, "created", 0L, intent, Instant.now().plusSeconds(3600));
+        CompletableFuture<Void> starting =
+                CompletableFuture.runAsync(
+                        () ->
+                                server.start(
+                                        Map.of(
+                                                "ticketing.fault.halt-after-write",
+                                                "payout.cancel")));
+        // order-service expired the order before it saw the payment: the sale is refunded.
+        EventEnvelope<OrderCancelled> expired = OrderCopies.cancelled(orderId, 1);
+        bus.publish("order.cancelled", Events.toJson(expired), expired.id());
+        await("the server halts at payout.cancel")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () ->
+                                "cancelled".equals(payout(orderId).getString("status"))
+                                        && !server.isRunning());
+        starting.cancel(true); // its wait for readiness would never end
+        assertEquals(0, stripe.refundsMadeOf(intent), "the halt came before the refund");
+        assertEquals(List.of(), cancelled(orderId), "the halt came before the relay");
+
+        server.start(Map.of());
+        // order.cancelled was never acknowledged: it comes again after ack-wait (30 s).
+        await("the buyer is refunded once the server is back")
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> stripe.refundsMadeOf(intent) == 1);
+        List<PayoutCancelled> events =
+                await("payout.cancelled from the outbox")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> cancelled(orderId), l -> !l.isEmpty());
+        assertEquals(
+                List.of(new PayoutCancelled(orderId, "t-" + orderId, "seller-" + orderId)),
+                events,
+                "payout.cancelled exactly once");
+        Thread.sleep(3000); // three release rounds (payouts.release.every=PT1S)
+        assertEquals("cancelled", payout(orderId).getString("status"));
+        assertEquals(List.of(), stripe.transferRequestsFor(orderId), "never transferred");
+        assertEquals(1, stripe.refundsMadeOf(intent), "refunded once");
+        assertEquals(1, cancelled(orderId).size(), "payout.cancelled once");
     }
 }
