@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,15 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration publishTimeout;
     private final ScheduledExecutorService worker;
 
+    /**
+     * The documents whose relay is queued and has not started (collection name, id): a write to one
+     * of them adds nothing to the queue, since that run reads the outbox after the write. So the
+     * queue holds each waiting document once, not each write: a backlog of writes to the same
+     * tickets (a preload's reserve and release behind 100,000 listings) stays the size of the
+     * documents.
+     */
+    private final Set<List<Object>> waiting = ConcurrentHashMap.newKeySet();
+
     /** Per collection, where a sweep that gave up stopped: the next one goes on from there. */
     private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -94,19 +105,35 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Publishes the document's pending events soon, without making the caller wait. */
     public void relay(MongoCollection<Document> collection, Object documentId) {
-        worker.execute(
-                () -> {
-                    try {
-                        relayDocument(collection, documentId);
-                    } catch (Throwable e) {
-                        LOG.log(
-                                Level.WARNING,
-                                "outbox: publishing the events of "
-                                        + documentId
-                                        + " failed; the sweep retries",
-                                e);
-                    }
-                });
+        List<Object> key = List.of(collection.getNamespace().getFullName(), documentId);
+        if (!waiting.add(key)) {
+            return; // its run has not started: it will read what this write added
+        }
+        try {
+            worker.execute(() -> relayWaiting(key, collection, documentId));
+        } catch (RuntimeException closed) {
+            waiting.remove(key);
+            throw closed;
+        }
+    }
+
+    /** How many documents wait for their relay to start. */
+    public int waiting() {
+        return waiting.size();
+    }
+
+    private void relayWaiting(
+            List<Object> key, MongoCollection<Document> collection, Object documentId) {
+        // Before the read: a write from now on queues the document again.
+        waiting.remove(key);
+        try {
+            relayDocument(collection, documentId);
+        } catch (Throwable e) {
+            LOG.log(
+                    Level.WARNING,
+                    "outbox: publishing the events of " + documentId + " failed; the sweep retries",
+                    e);
+        }
     }
 
     /**

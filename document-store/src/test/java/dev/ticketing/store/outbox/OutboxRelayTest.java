@@ -8,9 +8,12 @@ import com.mongodb.client.model.Filters;
 import dev.ticketing.store.embedded.EmbeddedDocumentStore;
 import dev.ticketing.store.mongo.MongoStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,59 @@ class OutboxRelayTest {
         assertEquals(List.of("e2"), outboxOf("t1").stream().map(PendingEvent::id).toList());
         assertEquals(
                 1, tickets.countDocuments(Outbox.pending()), "still marked pending for the sweep");
+        relay.close();
+    }
+
+    @Test
+    void aDocumentWrittenAgainWhileItWaitsIsQueuedOnceAndLosesNothing() throws Exception {
+        insertWith("t0", event("e0"));
+        insertWith("t1", event("e1"));
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OutboxRelay relay =
+                relayOver(
+                        tickets,
+                        e -> {
+                            if (e.id().equals("e0")) {
+                                busy.countDown();
+                                try {
+                                    release.await(10, TimeUnit.SECONDS);
+                                } catch (InterruptedException stop) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        });
+        relay.relay(tickets, "t0");
+        assertTrue(busy.await(10, TimeUnit.SECONDS), "the relay is busy with t0");
+
+        List<String> expected = new ArrayList<>(List.of("e0", "e1"));
+        relay.relay(tickets, "t1");
+        for (int i = 2; i <= 50; i++) {
+            // each write asks for a relay, as the services do
+            tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e" + i)));
+            relay.relay(tickets, "t1");
+            expected.add("e" + i);
+        }
+        assertEquals(1, relay.waiting(), "t1 waits once, however often it was written");
+
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (published.size() < expected.size() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(expected, published, "every event once, in order");
+        assertEquals(0, relay.waiting());
+        assertTrue(outboxOf("t1").isEmpty());
+        relay.relay(tickets, "t1"); // a document whose run started is queued again
+        tickets.updateOne(Filters.eq("_id", "t1"), Outbox.append(event("e51")));
+        relay.relay(tickets, "t1");
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!published.contains("e51") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(published.contains("e51"), "a write after the run started is relayed too");
         relay.close();
     }
 
