@@ -186,6 +186,16 @@ class PayoutCrashIT {
     private String haltAt(String faultPoint) {
         server.stop();
         String orderId = duePayout();
+        startAndAwaitHalt(faultPoint, orderId, "transferring");
+        return orderId;
+    }
+
+    /**
+     * Starts the stopped copy halting after {@code faultPoint} and waits until it is gone with the
+     * payout of {@code orderId} at {@code status}, the write before the halt. The start itself is
+     * not waited for: it may halt before it is ready.
+     */
+    private void startAndAwaitHalt(String faultPoint, String orderId, String status) {
         CompletableFuture<Void> starting =
                 CompletableFuture.runAsync(
                         () -> server.start(Map.of("ticketing.fault.halt-after-write", faultPoint)));
@@ -194,10 +204,9 @@ class PayoutCrashIT {
                 .pollInterval(Duration.ofMillis(500))
                 .until(
                         () ->
-                                "transferring".equals(payout(orderId).getString("status"))
+                                status.equals(payout(orderId).getString("status"))
                                         && !server.isRunning());
         starting.cancel(true); // its wait for readiness would never end
-        return orderId;
     }
 
     private void assertPaidOnce(String orderId) {
@@ -290,24 +299,11 @@ class PayoutCrashIT {
         String intent = chargedAtStripe(orderId);
         // Paid, its payout pending for an hour yet, and order-service has not completed it.
         storeSale(orderId, "created", 0L, intent, Instant.now().plusSeconds(3600));
-        CompletableFuture<Void> starting =
-                CompletableFuture.runAsync(
-                        () ->
-                                server.start(
-                                        Map.of(
-                                                "ticketing.fault.halt-after-write",
-                                                "payout.cancel")));
-        // order-service expired the order before it saw the payment: the sale is refunded.
+        // order-service expired the order before it saw the payment: the sale is refunded. The
+        // event waits in the stream for the service's durable consumer.
         EventEnvelope<OrderCancelled> expired = OrderCopies.cancelled(orderId, 1);
         bus.publish("order.cancelled", Events.toJson(expired), expired.id());
-        await("the server halts at payout.cancel")
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () ->
-                                "cancelled".equals(payout(orderId).getString("status"))
-                                        && !server.isRunning());
-        starting.cancel(true); // its wait for readiness would never end
+        startAndAwaitHalt("payout.cancel", orderId, "cancelled");
         assertEquals(0, stripe.refundsMadeOf(intent), "the halt came before the refund");
         assertEquals(List.of(), cancelled(orderId), "the halt came before the relay");
 
