@@ -20,10 +20,10 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * The transactional outbox of a service, the same bean in every service that owns an aggregate
  * (docs/architecture.md, "Consistency"): events are written into the aggregate's document with the
  * change ({@link #pending}, {@link Outbox}), and published by one {@link OutboxRelay} right after
- * each write ({@link #relay}) and by its periodic sweep, which starts with the application so what
- * a crash left behind goes out without waiting for a request. The service names its aggregates'
- * collections by implementing {@link OutboxCollection}; events leave through its outgoing channel
- * {@code events}.
+ * each write ({@link #relay}, on a few lanes, a document always on the same one) and by its
+ * periodic sweep, which starts with the application so what a crash left behind goes out without
+ * waiting for a request. The service names its aggregates' collections by implementing {@link
+ * OutboxCollection}; events leave through its outgoing channel {@code events}.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -46,6 +46,14 @@ public class EventOutbox {
     @ConfigProperty(name = "ticketing.outbox.publish-timeout", defaultValue = "PT10S")
     Duration publishTimeout;
 
+    /**
+     * How many documents the relay works on at once (environment {@code TICKETING_OUTBOX_LANES}):
+     * their clearing writes share the store's sync, and each document keeps one lane.
+     */
+    @Inject
+    @ConfigProperty(name = "ticketing.outbox.lanes", defaultValue = "4")
+    int lanes;
+
     private OutboxRelay relay;
 
     /** Starts with the application, so a crash's leftovers go out without waiting for a request. */
@@ -67,7 +75,8 @@ public class EventOutbox {
                                     String.join("-", names),
                                     collections,
                                     new EmitterPublisher(events),
-                                    publishTimeout)
+                                    publishTimeout,
+                                    lanes)
                             .start(sweepEvery);
         }
         return relay;

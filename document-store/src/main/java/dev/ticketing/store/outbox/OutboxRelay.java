@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,12 @@ import org.bson.conversions.Bson;
 /**
  * Publishes what outboxes hold, then clears it. Each document's events go out one at a time, in
  * order, each cleared only after JetStream acknowledged it; a crash in between republishes the
- * event with the same id and JetStream drops the copy. One thread does all of it, so one service
- * instance never publishes a document's events out of order. A periodic sweep catches what a crash
+ * event with the same id and JetStream drops the copy. The work runs on a few lanes, one thread
+ * each, and a document always runs on the same lane (its key's hash), so one service instance never
+ * relays a document twice at once nor its events out of order, while other documents' relays run
+ * beside it: their clearing writes then share the store's sync (one thread clearing one document at
+ * a time left every write waiting for its own, and a big listing's events queued behind them). A
+ * periodic sweep, on a thread of its own that hands each document to its lane, catches what a crash
  * or a failed publish left behind: it walks every pending document, oldest first, through an index
  * on {@link Outbox#SINCE}, page by page, so none is skipped forever behind a limit and a document
  * that cannot be published does not hold up the others (after ten failures in a row a sweep stops,
@@ -55,7 +61,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final List<MongoCollection<Document>> collections;
     private final Publisher publisher;
     private final Duration publishTimeout;
-    private final ScheduledExecutorService worker;
+    private final ExecutorService[] lanes;
+    private final ScheduledExecutorService sweeper;
 
     /**
      * The documents whose relay is queued and has not started (collection name, id): a write to one
@@ -70,21 +77,62 @@ public final class OutboxRelay implements AutoCloseable {
     private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A relay on one lane: every document's events go out from one thread. */
     public OutboxRelay(
             String name,
             List<MongoCollection<Document>> collections,
             Publisher publisher,
             Duration publishTimeout) {
+        this(name, collections, publisher, publishTimeout, 1);
+    }
+
+    /**
+     * @param lanes how many documents are relayed at once (each on a thread of its own); a document
+     *     always goes to the same lane
+     */
+    public OutboxRelay(
+            String name,
+            List<MongoCollection<Document>> collections,
+            Publisher publisher,
+            Duration publishTimeout,
+            int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("an outbox relay needs at least one lane: " + lanes);
+        }
         this.collections = List.copyOf(collections);
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
-        this.worker =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "outbox-relay-" + name);
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.lanes = new ExecutorService[lanes];
+        for (int i = 0; i < lanes; i++) {
+            String thread = "outbox-relay-" + name + (lanes == 1 ? "" : "-" + (i + 1));
+            this.lanes[i] = Executors.newSingleThreadExecutor(r -> daemon(r, thread));
+        }
+        this.sweeper =
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-sweep-" + name));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The key a document waits under, and whose hash picks its lane. */
+    private static List<Object> key(MongoCollection<Document> collection, Object documentId) {
+        return List.of(collection.getNamespace().getFullName(), documentId);
+    }
+
+    private ExecutorService laneOf(List<Object> key) {
+        return lanes[lane(key)];
+    }
+
+    private int lane(List<Object> key) {
+        return Math.floorMod(key.hashCode(), lanes.length);
+    }
+
+    /** The lane a document is relayed on (for tests). */
+    int lane(MongoCollection<Document> collection, Object documentId) {
+        return lane(key(collection, documentId));
     }
 
     /** The index the sweep reads pending documents through; idempotent. */
@@ -98,19 +146,19 @@ public final class OutboxRelay implements AutoCloseable {
      * Starts the periodic sweep (also run once right away: it publishes what a crash left behind).
      */
     public OutboxRelay start(Duration sweepEvery) {
-        worker.scheduleWithFixedDelay(
+        sweeper.scheduleWithFixedDelay(
                 this::sweepQuietly, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
     /** Publishes the document's pending events soon, without making the caller wait. */
     public void relay(MongoCollection<Document> collection, Object documentId) {
-        List<Object> key = List.of(collection.getNamespace().getFullName(), documentId);
+        List<Object> key = key(collection, documentId);
         if (!waiting.add(key)) {
             return; // its run has not started: it will read what this write added
         }
         try {
-            worker.execute(() -> relayWaiting(key, collection, documentId));
+            laneOf(key).execute(() -> relayWaiting(key, collection, documentId));
         } catch (RuntimeException closed) {
             waiting.remove(key);
             throw closed;
@@ -165,7 +213,7 @@ public final class OutboxRelay implements AutoCloseable {
             for (Document d : page) {
                 afterSince = d.getDate(Outbox.SINCE);
                 afterId = d.get("_id");
-                Relayed r = relayDocument(collection, afterId);
+                Relayed r = relayOnItsLane(collection, afterId);
                 published += r.published();
                 failedInARow = r.failed() ? failedInARow + 1 : 0;
                 if (failedInARow >= FAILURES_IN_A_ROW) {
@@ -184,6 +232,29 @@ public final class OutboxRelay implements AutoCloseable {
             if (page.size() < PAGE) {
                 return published;
             }
+        }
+    }
+
+    /**
+     * The sweep's relay of one document, run on the document's lane so that it never runs beside
+     * that document's own relay. A document whose run is queued already is left to that run.
+     */
+    private Relayed relayOnItsLane(MongoCollection<Document> collection, Object documentId) {
+        List<Object> key = key(collection, documentId);
+        if (waiting.contains(key)) {
+            return new Relayed(0, false);
+        }
+        try {
+            return laneOf(key).submit(() -> relayDocument(collection, documentId)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the outbox relay is closing", e);
+        } catch (ExecutionException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "outbox: relaying " + documentId + " failed; the next sweep retries",
+                    e.getCause());
+            return new Relayed(0, true);
         }
     }
 
@@ -289,9 +360,15 @@ public final class OutboxRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        sweeper.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            sweeper.awaitTermination(5, TimeUnit.SECONDS);
+            for (ExecutorService lane : lanes) {
+                lane.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

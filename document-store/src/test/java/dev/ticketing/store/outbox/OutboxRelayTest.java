@@ -175,6 +175,132 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDocumentStuckOnItsLaneDoesNotHoldUpDocumentsOnOtherLanes() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            if (e.id().equals("slow")) {
+                                busy.countDown();
+                                try {
+                                    release.await(10, TimeUnit.SECONDS);
+                                } catch (InterruptedException stop) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5),
+                        4);
+        insertWith("t-slow", event("slow"));
+        String other = "t-0";
+        for (int i = 1; relay.lane(tickets, other) == relay.lane(tickets, "t-slow"); i++) {
+            other = "t-" + i;
+        }
+        insertWith(other, event("fast"));
+
+        relay.relay(tickets, "t-slow");
+        assertTrue(busy.await(10, TimeUnit.SECONDS), "t-slow's lane is busy publishing");
+        relay.relay(tickets, other);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> published.contains("fast"));
+        assertEquals(List.of("fast"), published, "published while t-slow still waits");
+
+        release.countDown();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> published.contains("slow"));
+        assertEquals(0, tickets.countDocuments(Outbox.pending()));
+        relay.close();
+    }
+
+    @Test
+    void onManyLanesEveryDocumentsEventsGoOutOnceInOrderAndNeverTwoAtOnce() throws Exception {
+        int documents = 24;
+        int writes = 15;
+        java.util.Map<String, List<String>> perDocument =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> overlaps = new CopyOnWriteArrayList<>();
+        OutboxRelay relay =
+                new OutboxRelay(
+                        "test",
+                        List.of(tickets),
+                        e -> {
+                            String document = e.id().substring(0, e.id().indexOf('-'));
+                            var running =
+                                    inFlight.computeIfAbsent(
+                                            document,
+                                            d -> new java.util.concurrent.atomic.AtomicInteger());
+                            if (running.incrementAndGet() > 1) {
+                                overlaps.add(e.id());
+                            }
+                            try {
+                                Thread.sleep(1); // long enough for a second relay to overlap
+                            } catch (InterruptedException stop) {
+                                Thread.currentThread().interrupt();
+                            }
+                            perDocument
+                                    .computeIfAbsent(document, d -> new CopyOnWriteArrayList<>())
+                                    .add(e.id());
+                            running.decrementAndGet();
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        Duration.ofSeconds(5),
+                        4);
+        for (int d = 0; d < documents; d++) {
+            insertWith("d" + d);
+        }
+        // Writers on several threads, each asking for a relay after each write, as requests do;
+        // a sweep runs beside them, as it does every few seconds.
+        java.util.concurrent.ExecutorService writers =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            String id = "d" + d;
+            done.add(
+                    writers.submit(
+                            () -> {
+                                for (int w = 0; w < writes; w++) {
+                                    tickets.updateOne(
+                                            Filters.eq("_id", id),
+                                            Outbox.append(event(id + "-" + w)));
+                                    relay.relay(tickets, id);
+                                }
+                            }));
+        }
+        relay.sweep();
+        for (var f : done) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                perDocument.values().stream().mapToInt(List::size).sum()
+                                        >= documents * writes);
+        relay.sweep();
+
+        for (int d = 0; d < documents; d++) {
+            List<String> expected = new ArrayList<>();
+            for (int w = 0; w < writes; w++) {
+                expected.add("d" + d + "-" + w);
+            }
+            assertEquals(expected, perDocument.get("d" + d), "d" + d + ": once each, in order");
+        }
+        assertEquals(List.of(), overlaps, "one document relayed twice at once");
+        assertEquals(0, tickets.countDocuments(Outbox.pending()));
+        relay.close();
+    }
+
+    @Test
     void relayingAnEventTakesOneReadAndOneWrite() {
         List<String> commands = new CopyOnWriteArrayList<>();
         try (com.mongodb.client.MongoClient counted =
