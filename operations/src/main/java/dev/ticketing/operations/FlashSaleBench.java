@@ -398,13 +398,16 @@ public final class FlashSaleBench {
                                 Buyer buyer =
                                         buyers.get(
                                                 ThreadLocalRandom.current().nextInt(buyers.size()));
-                                // 404 until order-service has the copy from ticket.created
+                                // 404 until order-service has the copy from ticket.created;
+                                // asked less and less often, so that 32 clients asking every
+                                // millisecond do not take the CPU the events need
                                 Reply held =
                                         awaitAnswer(
                                                 orders,
                                                 "{\"ticketId\":\"" + ticket + "\"}",
                                                 buyer,
-                                                201);
+                                                201,
+                                                64);
                                 cancel(idOf(held, "POST /api/orders"), buyer);
                                 int n = done.incrementAndGet();
                                 if (n % step == 0) {
@@ -493,7 +496,17 @@ public final class FlashSaleBench {
 
     /** Asks again every millisecond (for 30 s at most) until the answer is {@code status}. */
     private Reply awaitAnswer(URI uri, String body, Buyer buyer, int status) throws Exception {
+        return awaitAnswer(uri, body, buyer, status, 1);
+    }
+
+    /**
+     * Asks until the answer is {@code status}, for at most 30 s, waiting 1 ms between tries and
+     * twice as long after each, up to {@code longestWaitMillis}.
+     */
+    private Reply awaitAnswer(URI uri, String body, Buyer buyer, int status, long longestWaitMillis)
+            throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
+        long wait = 1;
         while (true) {
             Reply r = post(uri, body, buyer.cookie());
             if (r.status() == status) {
@@ -502,7 +515,8 @@ public final class FlashSaleBench {
             if (r.status() >= 500 || System.nanoTime() > deadline) {
                 throw new IllegalStateException("POST " + uri + ": " + r.status() + " " + r.body());
             }
-            Thread.sleep(1);
+            Thread.sleep(wait);
+            wait = Math.min(wait * 2, longestWaitMillis);
         }
     }
 
