@@ -58,6 +58,26 @@ class OutboxRelayTest {
                 });
     }
 
+    /**
+     * Records what it publishes in {@link #published}; on event {@code heldId} it counts {@code
+     * busy} down and holds its thread until {@code release} (10 s at most).
+     */
+    private OutboxRelay.Publisher recordingButHoldingAt(
+            String heldId, CountDownLatch busy, CountDownLatch release) {
+        return e -> {
+            if (e.id().equals(heldId)) {
+                busy.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            published.add(e.id());
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
     private static OutboxRelay relayOver(
             MongoCollection<Document> collection, OutboxRelay.Publisher publisher) {
         return new OutboxRelay("test", List.of(collection), publisher, Duration.ofSeconds(5));
@@ -127,21 +147,7 @@ class OutboxRelayTest {
         insertWith("t1", event("e1"));
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        OutboxRelay relay =
-                relayOver(
-                        tickets,
-                        e -> {
-                            if (e.id().equals("e0")) {
-                                busy.countDown();
-                                try {
-                                    release.await(10, TimeUnit.SECONDS);
-                                } catch (InterruptedException stop) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            }
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        });
+        OutboxRelay relay = relayOver(tickets, recordingButHoldingAt("e0", busy, release));
         relay.relay(tickets, "t0");
         assertTrue(busy.await(10, TimeUnit.SECONDS), "the relay is busy with t0");
 
@@ -182,18 +188,7 @@ class OutboxRelayTest {
                 new OutboxRelay(
                         "test",
                         List.of(tickets),
-                        e -> {
-                            if (e.id().equals("slow")) {
-                                busy.countDown();
-                                try {
-                                    release.await(10, TimeUnit.SECONDS);
-                                } catch (InterruptedException stop) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            }
-                            published.add(e.id());
-                            return CompletableFuture.completedFuture(null);
-                        },
+                        recordingButHoldingAt("slow", busy, release),
                         Duration.ofSeconds(5),
                         4);
         insertWith("t-slow", event("slow"));
