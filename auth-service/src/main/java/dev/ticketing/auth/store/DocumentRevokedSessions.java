@@ -55,19 +55,15 @@ public class DocumentRevokedSessions implements RevokedSessions, OutboxCollectio
 
     @Override
     public void revoke(String sessionId, String userId, Instant expiresAt) {
-        try {
-            revoked.insertOne(
-                    Outbox.with(
-                            new Document("_id", sessionId)
-                                    .append("userId", userId)
-                                    .append("expiresAt", Date.from(expiresAt))
-                                    .append("revokedAt", new Date()),
-                            List.of(outbox.pending(new SessionRevoked(sessionId, expiresAt)))));
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return; // signed out twice: revoked already, and its event is on its way
-            }
-            throw e;
+        Document revocation =
+                Outbox.with(
+                        new Document("_id", sessionId)
+                                .append("userId", userId)
+                                .append("expiresAt", Date.from(expiresAt))
+                                .append("revokedAt", new Date()),
+                        List.of(outbox.pending(new SessionRevoked(sessionId, expiresAt))));
+        if (!MongoStore.insertIfAbsent(() -> revoked.insertOne(revocation))) {
+            return; // signed out twice: revoked already, and its event is on its way
         }
         outbox.relay(revoked, sessionId);
     }

@@ -49,7 +49,7 @@ public class SalePayoutStore implements SalePayouts {
                         .append("net", decimal(p.net()))
                         .append("releaseAt", Date.from(p.releaseAt()))
                         .append("status", SalePayout.Status.PENDING.wireName());
-        if (inserted(full)) {
+        if (MongoStore.insertIfAbsent(() -> payouts.insertOne(full))) {
             return true;
         }
         // A later event came first: fill in what it lacked, leaving its (final) status.
@@ -105,7 +105,7 @@ public class SalePayoutStore implements SalePayouts {
         for (int attempt = 0; attempt < 5; attempt++) {
             Document current = payouts.find(Filters.eq("_id", id)).first();
             if (current == null) {
-                if (inserted(copy)) {
+                if (MongoStore.insertIfAbsent(() -> payouts.insertOne(copy))) {
                     return true;
                 }
                 continue; // stored by another event meanwhile: decide again
@@ -128,18 +128,6 @@ public class SalePayoutStore implements SalePayouts {
             // made final by another event meanwhile: decide again
         }
         throw new IllegalStateException("payout copy " + id + " kept changing");
-    }
-
-    private boolean inserted(Document copy) {
-        try {
-            payouts.insertOne(copy);
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     @Override

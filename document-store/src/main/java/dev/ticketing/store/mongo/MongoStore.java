@@ -69,6 +69,23 @@ public final class MongoStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code insert}: true when it wrote, false when a unique index (the _id included) already
+     * held its key, so nothing was written; any other failure is thrown. The one way a store says
+     * "first writer wins" (a redelivered event, a retried request, a slot already taken).
+     */
+    public static boolean insertIfAbsent(Runnable insert) {
+        try {
+            insert.run();
+            return true;
+        } catch (RuntimeException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** A write refused because a unique index (the _id included) already holds the value. */
     public static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

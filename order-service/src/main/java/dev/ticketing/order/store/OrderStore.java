@@ -111,15 +111,7 @@ public class OrderStore implements OrderBook, OutboxCollection {
         OrderDocument document =
                 OrderDocument.placed(order, slotKey(order.userId(), slot), Instant.now());
         document.holdEvents(List.of(outbox.pending(created)));
-        try {
-            template.insert(document);
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoStore.insertIfAbsent(() -> template.insert(document));
     }
 
     @Override
@@ -195,20 +187,14 @@ public class OrderStore implements OrderBook, OutboxCollection {
      * and the sparse unique indexes would then count the stubs' nulls as values.
      */
     public boolean retire(String orderId, String ticketId) {
-        try {
-            orders.insertOne(
-                    new Document("_id", orderId)
-                            .append("status", OrderStatus.CANCELLED.wireName())
-                            .append("version", 0L)
-                            .append("ticket", new Document("id", ticketId))
-                            .append("retiredAt", new Date()));
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoStore.insertIfAbsent(
+                () ->
+                        orders.insertOne(
+                                new Document("_id", orderId)
+                                        .append("status", OrderStatus.CANCELLED.wireName())
+                                        .append("version", 0L)
+                                        .append("ticket", new Document("id", ticketId))
+                                        .append("retiredAt", new Date())));
     }
 
     public Optional<Order> find(String id) {

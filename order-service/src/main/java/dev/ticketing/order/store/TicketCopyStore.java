@@ -58,25 +58,19 @@ public class TicketCopyStore implements TicketCopies {
      * ticket.created).
      */
     public boolean insertFirst(TicketCopy copy) {
-        try {
-            tickets.insertOne(
-                    new Document("_id", copy.id())
-                            .append("title", copy.title())
-                            .append("price", Decimals.of(copy.price()))
-                            .append("event", ListingFields.of(copy.event()))
-                            .append("seat", ListingFields.of(copy.seat()))
-                            .append("userId", copy.userId())
-                            .append("version", copy.version())
-                            .append("orderId", copy.orderId())
-                            .append("withdrawn", copy.withdrawn())
-                            .append("reservedBy", null));
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoStore.insertIfAbsent(
+                () ->
+                        tickets.insertOne(
+                                new Document("_id", copy.id())
+                                        .append("title", copy.title())
+                                        .append("price", Decimals.of(copy.price()))
+                                        .append("event", ListingFields.of(copy.event()))
+                                        .append("seat", ListingFields.of(copy.seat()))
+                                        .append("userId", copy.userId())
+                                        .append("version", copy.version())
+                                        .append("orderId", copy.orderId())
+                                        .append("withdrawn", copy.withdrawn())
+                                        .append("reservedBy", null)));
     }
 
     /**

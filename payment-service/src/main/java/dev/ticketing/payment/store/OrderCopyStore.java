@@ -103,15 +103,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                         .append(
                                 "expiresAt",
                                 order.expiresAt() == null ? null : Date.from(order.expiresAt()));
-        try {
-            collection().insertOne(doc);
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoStore.insertIfAbsent(() -> collection().insertOne(doc));
     }
 
     /**
@@ -163,19 +155,13 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
      * order.created, when it comes, fills in the rest. False when a copy exists already.
      */
     public boolean insertFromStatus(String orderId, long version, OrderStatus status) {
-        try {
-            collection()
-                    .insertOne(
-                            new Document("_id", orderId)
-                                    .append("version", version)
-                                    .append("status", status.value()));
-            return true;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoStore.insertIfAbsent(
+                () ->
+                        collection()
+                                .insertOne(
+                                        new Document("_id", orderId)
+                                                .append("version", version)
+                                                .append("status", status.value())));
     }
 
     /**

@@ -55,15 +55,16 @@ public class PaymentAttemptStore implements PaymentAttempts {
      * way (a retried request finds the first one, and its outcome if already known).
      */
     public PaymentAttempt begin(PaymentAttempt attempt) {
-        try {
-            template.insert(PaymentAttemptDocument.of(attempt));
+        if (MongoStore.insertIfAbsent(() -> template.insert(PaymentAttemptDocument.of(attempt)))) {
             return attempt;
-        } catch (RuntimeException e) {
-            if (MongoStore.isDuplicateKey(e)) {
-                return find(attempt.key()).orElseThrow(() -> e);
-            }
-            throw e;
         }
+        return find(attempt.key())
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "attempt "
+                                                + attempt.key()
+                                                + " refused as a duplicate, yet not found"));
     }
 
     public Optional<PaymentAttempt> find(String key) {

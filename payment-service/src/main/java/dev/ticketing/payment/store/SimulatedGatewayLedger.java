@@ -23,29 +23,25 @@ public class SimulatedGatewayLedger implements SimulatedGateway.Ledger {
     @Override
     public SimulatedGateway.Answer remember(String key, SimulatedGateway.Answer answer) {
         MongoCollection<Document> ledger = store.collection(COLLECTION);
-        try {
-            ledger.insertOne(
-                    new Document("_id", key)
-                            .append("kind", answer.kind())
-                            .append("orderId", answer.orderId())
-                            .append("chargeId", answer.chargeId())
-                            .append("amountCents", answer.amountCents())
-                            .append("currency", answer.currency())
-                            .append("message", answer.message())
-                            .append("at", new Date()));
+        Document entry =
+                new Document("_id", key)
+                        .append("kind", answer.kind())
+                        .append("orderId", answer.orderId())
+                        .append("chargeId", answer.chargeId())
+                        .append("amountCents", answer.amountCents())
+                        .append("currency", answer.currency())
+                        .append("message", answer.message())
+                        .append("at", new Date());
+        if (MongoStore.insertIfAbsent(() -> ledger.insertOne(entry))) {
             return answer;
-        } catch (RuntimeException e) {
-            if (!MongoStore.isDuplicateKey(e)) {
-                throw e;
-            }
-            Document d = ledger.find(Filters.eq("_id", key)).first();
-            return new SimulatedGateway.Answer(
-                    d.getString("kind"),
-                    d.getString("orderId"),
-                    d.getString("chargeId"),
-                    ((Number) d.get("amountCents")).longValue(),
-                    d.getString("currency"),
-                    d.getString("message"));
         }
+        Document d = ledger.find(Filters.eq("_id", key)).first();
+        return new SimulatedGateway.Answer(
+                d.getString("kind"),
+                d.getString("orderId"),
+                d.getString("chargeId"),
+                ((Number) d.get("amountCents")).longValue(),
+                d.getString("currency"),
+                d.getString("message"));
     }
 }
