@@ -1,19 +1,24 @@
 package dev.ticketing.auth.health;
 
-import dev.ticketing.auth.store.StorePing;
 import dev.ticketing.kit.health.ServiceReadiness;
+import dev.ticketing.store.mongo.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the account store answers: without it nobody can sign up or in. */
+/**
+ * Ready while the account store answers a ping within 2 s: without it nobody can sign up or in.
+ * NATS is not a dependency: only signing out publishes, and its event waits in the outbox.
+ */
 @Readiness
 @ApplicationScoped
 public class AuthReadiness extends ServiceReadiness {
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
-    @Inject StorePing store;
+    @Inject MongoStore store;
 
     @Override
     protected String service() {
@@ -22,6 +27,6 @@ public class AuthReadiness extends ServiceReadiness {
 
     @Override
     protected Map<String, BooleanSupplier> dependencies() {
-        return Map.of("store", store::reachable);
+        return Map.of("store", () -> store.ping(PING_TIMEOUT));
     }
 }
