@@ -18,11 +18,7 @@ class MongoStoreTest {
 
     @Test
     void recognisesTheDriversDuplicateKeyErrorHoweverWrapped() {
-        MongoWriteException duplicate =
-                new MongoWriteException(
-                        new WriteError(11000, "E11000 duplicate key", new BsonDocument()),
-                        new ServerAddress(),
-                        Set.of());
+        MongoWriteException duplicate = write(11000);
         assertTrue(MongoStore.isDuplicateKey(duplicate));
         assertTrue(
                 MongoStore.isDuplicateKey(
@@ -31,11 +27,7 @@ class MongoStoreTest {
 
     @Test
     void otherWriteErrorsAreNotDuplicates() {
-        MongoWriteException other =
-                new MongoWriteException(
-                        new WriteError(2, "bad value", new BsonDocument()),
-                        new ServerAddress(),
-                        Set.of());
+        MongoWriteException other = write(2);
         assertFalse(MongoStore.isDuplicateKey(other));
         assertFalse(MongoStore.isDuplicateKey(new IllegalStateException("x")));
     }
