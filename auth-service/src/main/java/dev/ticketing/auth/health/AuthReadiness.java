@@ -4,7 +4,6 @@ import dev.ticketing.kit.health.ServiceReadiness;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,8 +15,6 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class AuthReadiness extends ServiceReadiness {
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-
     @Inject MongoStore store;
 
     @Override
@@ -27,6 +24,6 @@ public class AuthReadiness extends ServiceReadiness {
 
     @Override
     protected Map<String, BooleanSupplier> dependencies() {
-        return Map.of("store", () -> store.ping(PING_TIMEOUT));
+        return Map.of("store", store::ping);
     }
 }

@@ -3,7 +3,6 @@ package dev.ticketing.store.health;
 import dev.ticketing.kit.health.StoreAndNatsReadiness;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -14,12 +13,10 @@ import java.util.function.BooleanSupplier;
  */
 public abstract class DocumentStoreReadiness extends StoreAndNatsReadiness {
 
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-
     @Inject MongoStore store;
 
     @Override
     protected Map<String, BooleanSupplier> stores() {
-        return Map.of("store", () -> store.ping(PING_TIMEOUT));
+        return Map.of("store", store::ping);
     }
 }

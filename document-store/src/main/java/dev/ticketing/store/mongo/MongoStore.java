@@ -58,7 +58,18 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(name);
     }
 
-    /** True when the store answers a ping within {@code timeout}: what readiness reports. */
+    /**
+     * How long readiness waits for the store's answer: longer than a healthy store ever takes,
+     * short enough that a health check does not hang on a store that is gone.
+     */
+    public static final Duration READINESS_PING_TIMEOUT = Duration.ofSeconds(2);
+
+    /** True when the store answers a ping within {@link #READINESS_PING_TIMEOUT}. */
+    public boolean ping() {
+        return ping(READINESS_PING_TIMEOUT);
+    }
+
+    /** True when the store answers a ping within {@code timeout}. */
     public boolean ping(Duration timeout) {
         try {
             database.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)

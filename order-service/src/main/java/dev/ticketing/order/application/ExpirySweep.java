@@ -1,5 +1,6 @@
 package dev.ticketing.order.application;
 
+import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.kit.work.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class ExpirySweep extends PeriodicWork {
             List<String> page = store.openOrdersExpiredBefore(overdue, PAGE);
             int before = expired;
             for (String orderId : page) {
-                if (orders.expire(orderId) == dev.ticketing.kit.events.Outcome.APPLIED) {
+                if (orders.expire(orderId) == Outcome.APPLIED) {
                     expired++;
                     LOG.warning(
                             () ->
@@ -68,8 +69,8 @@ public class ExpirySweep extends PeriodicWork {
                 }
             }
             // Expired orders leave the query, so the next page starts again from the oldest open
-            // one;
-            // a full page that expired nothing (another replica got there first) ends this sweep.
+            // one; a full page that expired nothing (another replica got there first) ends this
+            // sweep.
             if (page.size() < PAGE || expired == before) {
                 return expired;
             }
