@@ -5,8 +5,8 @@ import dev.ticketing.storefront.client.Ticket;
 import dev.ticketing.storefront.client.TicketDraft;
 import dev.ticketing.storefront.client.TicketsApi;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.ProcessingException;
 import java.math.RoundingMode;
 
 /**
@@ -28,26 +28,18 @@ public class EditPage extends TicketForm {
     private boolean notFound;
     private boolean refused;
 
+    @Inject PageLoads loads;
+
     /** View action on the first visit: the ticket, and whether this visitor may edit it now. */
     public void load() {
-        if (!currentUser.isSignedIn()) {
-            browser.redirectToSignIn();
-            return;
-        }
-        try {
-            ticket = tickets.ticket(id == null ? "" : id);
-        } catch (ApiException e) {
-            if (e.isNotFound()) {
-                notFound = true;
-                browser.status(404);
-            } else {
-                feedback.unreachable();
-                refused = true;
-            }
-            return;
-        } catch (ProcessingException e) {
-            feedback.unreachable();
-            refused = true;
+        ticket =
+                loads.forMember(
+                        "catalog-service",
+                        "ticket " + id + " to edit",
+                        () -> tickets.ticket(id == null ? "" : id),
+                        loads.notFound(() -> notFound = true));
+        if (ticket == null) {
+            refused = !notFound;
             return;
         }
         if (!ticket.isOwnedBy(currentUser.getId())) {

@@ -6,7 +6,6 @@ import dev.ticketing.storefront.client.TicketsApi;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.time.DateTimeException;
@@ -17,8 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,13 +31,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Named
 @RequestScoped
 public class HomePage {
-    private static final Logger LOG = Logger.getLogger(HomePage.class.getName());
     private static final Pattern NEXT_CURSOR =
             Pattern.compile("<[^>]*[?&]cursor=([^&>]+)[^>]*>;\\s*rel=\"next\"");
 
     @Inject @RestClient TicketsApi tickets;
 
     @Inject Feedback feedback;
+
+    @Inject PageLoads loads;
 
     @Inject
     @ConfigProperty(name = "ticketing.storefront.page-size", defaultValue = "12")
@@ -59,6 +57,7 @@ public class HomePage {
     private List<Ticket> shown;
     private String nextCursor;
     private boolean loaded;
+    private boolean filterRefused;
 
     /** Loads the page's tickets once per request (view action). */
     public void load() {
@@ -66,6 +65,13 @@ public class HomePage {
             return;
         }
         loaded = true;
+        shown = loads.forAnyone("catalog-service", "the search", this::search, this::badFilter);
+        if (filterRefused) {
+            shown = List.of();
+        }
+    }
+
+    private List<Ticket> search() {
         try (Response page =
                 tickets.search(
                         given(q),
@@ -78,21 +84,20 @@ public class HomePage {
                         getSort(),
                         pageSize,
                         given(cursor))) {
-            shown = page.readEntity(new GenericType<List<Ticket>>() {});
+            List<Ticket> found = page.readEntity(new GenericType<List<Ticket>>() {});
             nextCursor = nextCursor(page.getHeaderString("Link"));
-        } catch (ApiException e) {
-            if (e.isFromApi() && e.status() == 400) {
-                // A filter the catalog cannot use (a hand-edited URL): say which, show nothing.
-                feedback.show(e, Map.of());
-                shown = List.of();
-            } else {
-                LOG.log(Level.WARNING, "catalog-service did not search: {0}", e.toString());
-                feedback.unreachable();
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "catalog-service did not list the tickets: {0}", e.toString());
-            feedback.unreachable();
+            return found;
         }
+    }
+
+    /** A filter the catalog cannot use (a hand-edited URL): say which, show nothing. */
+    private boolean badFilter(ApiException refusal) {
+        if (refusal.isFromApi() && refusal.status() == 400) {
+            feedback.show(refusal, Map.of());
+            filterRefused = true;
+            return true;
+        }
+        return false;
     }
 
     static String nextCursor(String link) {

@@ -39,6 +39,8 @@ public class MyListingsPage {
 
     @Inject Feedback feedback;
 
+    @Inject PageLoads loads;
+
     @Inject
     @ConfigProperty(name = "ticketing.storefront.listings-page-size", defaultValue = "20")
     int pageSize;
@@ -63,25 +65,15 @@ public class MyListingsPage {
             return;
         }
         loaded = true;
-        if (!currentUser.isSignedIn()) {
-            browser.redirectToSignIn();
-            return;
-        }
-        try {
-            // One more than the page: whether older listings exist, without a second call.
-            List<Ticket> page = tickets.mine(pageSize + 1, skipped());
+        // One more than the page: whether older listings exist, without a second call.
+        List<Ticket> page =
+                loads.forMember(
+                        "catalog-service",
+                        "the seller's listings",
+                        () -> tickets.mine(pageSize + 1, skipped()));
+        if (page != null) {
             older = page.size() > pageSize;
             mine = older ? page.subList(0, pageSize) : page;
-        } catch (ApiException e) {
-            if (e.isUnauthorized()) {
-                browser.redirectToSignIn();
-            } else {
-                LOG.log(Level.WARNING, "catalog-service refused the listings: {0}", e.toString());
-                feedback.unreachable();
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
-            feedback.unreachable();
         }
     }
 

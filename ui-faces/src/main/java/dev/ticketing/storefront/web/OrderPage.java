@@ -42,11 +42,11 @@ public class OrderPage {
 
     @Inject @RestClient TicketsApi tickets;
 
-    @Inject CurrentUser currentUser;
-
     @Inject Browser browser;
 
     @Inject Feedback feedback;
+
+    @Inject PageLoads loads;
 
     /** The card token: a test token's radio button, or the token Stripe's element made. */
     @Inject @RequestParameterMap Map<String, String> parameters;
@@ -69,29 +69,12 @@ public class OrderPage {
             return;
         }
         loaded = true;
-        if (!currentUser.isSignedIn()) {
-            browser.redirectToSignIn();
-            return;
-        }
-        try {
-            order = new OrderView(orders.order(id == null ? "" : id), clock);
-        } catch (ApiException e) {
-            if (e.isUnauthorized()) {
-                browser.redirectToSignIn();
-            } else if (e.isNotFound()) {
-                notFound = true;
-                browser.status(404);
-            } else {
-                LOG.log(
-                        Level.WARNING,
-                        "order-service refused order {0}: {1}",
-                        new Object[] {id, e});
-                feedback.unreachable();
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "order-service unreachable: {0}", e.toString());
-            feedback.unreachable();
-        }
+        order =
+                loads.forMember(
+                        "order-service",
+                        "order " + id,
+                        () -> new OrderView(orders.order(id == null ? "" : id), clock),
+                        loads.notFound(() -> notFound = true));
     }
 
     public String pay() {

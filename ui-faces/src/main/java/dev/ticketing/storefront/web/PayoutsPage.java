@@ -36,11 +36,11 @@ public class PayoutsPage {
 
     @Inject @RestClient TicketsApi tickets;
 
-    @Inject CurrentUser currentUser;
-
     @Inject Browser browser;
 
     @Inject Feedback feedback;
+
+    @Inject PageLoads loads;
 
     private Payouts mine;
     private Map<String, String> titles;
@@ -52,23 +52,7 @@ public class PayoutsPage {
             return;
         }
         loaded = true;
-        if (!currentUser.isSignedIn()) {
-            browser.redirectToSignIn();
-            return;
-        }
-        try {
-            mine = payouts.mine();
-        } catch (ApiException e) {
-            if (e.isUnauthorized()) {
-                browser.redirectToSignIn();
-            } else {
-                LOG.log(Level.WARNING, "payment-service refused the payouts: {0}", e.toString());
-                feedback.unreachable();
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "payment-service unreachable: {0}", e.toString());
-            feedback.unreachable();
-        }
+        mine = loads.forMember("payment-service", "the seller's payouts", payouts::mine);
     }
 
     /** Names the seller's connected account; its problems go next to the field. */

@@ -45,6 +45,8 @@ public class TicketPage {
 
     @Inject Feedback feedback;
 
+    @Inject PageLoads loads;
+
     private String id;
     private Ticket ticket;
     private boolean loaded;
@@ -60,23 +62,12 @@ public class TicketPage {
             return;
         }
         loaded = true;
-        try {
-            ticket = tickets.ticket(id == null ? "" : id);
-        } catch (ApiException e) {
-            if (e.isNotFound()) {
-                notFound = true;
-                browser.status(404);
-            } else {
-                LOG.log(
-                        Level.WARNING,
-                        "catalog-service refused ticket {0}: {1}",
-                        new Object[] {id, e});
-                feedback.unreachable();
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "catalog-service unreachable: {0}", e.toString());
-            feedback.unreachable();
-        }
+        ticket =
+                loads.forAnyone(
+                        "catalog-service",
+                        "ticket " + id,
+                        () -> tickets.ticket(id == null ? "" : id),
+                        loads.notFound(() -> notFound = true));
     }
 
     public String purchase() {
