@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.net.http.HttpHeaders;
+import java.util.function.Supplier;
 import org.apache.cxf.jaxrs.client.ResponseExceptionMapper;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.microshed.testing.jaxrs.JsonBProvider;
@@ -56,6 +58,30 @@ public final class ApiClients {
         public WebApplicationException fromResponse(Response response) {
             response.bufferEntity();
             return new WebApplicationException(response);
+        }
+    }
+
+    /**
+     * The answer of a typed call to a route that answers a {@link Response} (placing an order,
+     * listing a ticket, withdrawing it), as it came over the wire: status, headers and body, for
+     * the helpers whose tests read the body as JSON or expect a refusal. A refusal the client threw
+     * arrives the same way.
+     */
+    public static HttpApi.Reply reply(Supplier<Response> call) {
+        try (Response response = answerOf(call)) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            return new HttpApi.Reply(
+                    response.getStatus(),
+                    body,
+                    HttpHeaders.of(response.getStringHeaders(), (name, value) -> true));
+        }
+    }
+
+    private static Response answerOf(Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
         }
     }
 

@@ -12,6 +12,9 @@ import dev.ticketing.common.events.EventEnvelope;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.order.api.OrderRequest;
+import dev.ticketing.order.api.OrdersApi;
+import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
@@ -67,11 +70,9 @@ final class Market {
         return collection("tickets").find(Filters.eq("_id", ticketId)).first();
     }
 
+    /** Places an order through the typed client of {@link OrdersApi} (MicroShed Testing). */
     static HttpApi.Reply order(Sessions.User buyer, String ticketId) {
-        return HTTP.post(
-                ServiceUnderTest.url("/api/orders"),
-                Json.createObjectBuilder().add("ticketId", ticketId).build().toString(),
-                buyer.auth());
+        return ApiClients.reply(() -> orders(buyer).place(new OrderRequest(ticketId)));
     }
 
     static JsonObject placed(Sessions.User buyer, String ticketId) {
@@ -85,13 +86,19 @@ final class Market {
     }
 
     static HttpApi.Reply cancel(Sessions.User user, String orderId) {
-        return HTTP.delete(ServiceUnderTest.url("/api/orders/" + orderId), user.auth());
+        return ApiClients.reply(() -> orders(user).cancel(orderId));
     }
 
     static String status(Sessions.User buyer, String orderId) {
-        HttpApi.Reply reply = get(buyer, orderId);
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json().getString("status");
+        return orders(buyer).one(orderId).status();
+    }
+
+    /**
+     * The order routes as {@code user} calls them from Java. Well-formed calls go through it; the
+     * tests that send what a typed client cannot (malformed JSON, a missing body) use {@link HTTP}.
+     */
+    static OrdersApi orders(Sessions.User user) {
+        return ApiClients.as(user, OrdersApi.class);
     }
 
     static void assertError(HttpApi.Reply reply, int status, String message) {

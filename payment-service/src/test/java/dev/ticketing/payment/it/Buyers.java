@@ -2,6 +2,9 @@ package dev.ticketing.payment.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ticketing.payment.api.PaymentRequest;
+import dev.ticketing.payment.api.PaymentsApi;
+import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import java.util.UUID;
@@ -14,6 +17,16 @@ final class Buyers {
     record Buyer(String id, String cookie) {}
 
     private Buyers() {}
+
+    /**
+     * {@code buyer} pays for an order through the typed client of {@link PaymentsApi} (MicroShed
+     * Testing), answered as payment-service sent it. The tests that send what a typed client cannot
+     * (no body, malformed JSON) post it raw.
+     */
+    static HttpApi.Reply pay(Buyer buyer, String orderId, String token) {
+        PaymentsApi payments = ApiClients.withHeaders(PaymentsApi.class, "Cookie", buyer.cookie());
+        return ApiClients.reply(() -> payments.pay(new PaymentRequest(orderId, token)));
+    }
 
     static Buyer signUp() {
         String email = "buyer-" + UUID.randomUUID() + "@example.test";

@@ -35,7 +35,6 @@ class PaymentMetricsIT {
     private static final String DECLINED = "ticketing_payments_declined_total";
     private static final List<String> COUNTERS = List.of(SUCCEEDED, DECLINED);
     private static final ServiceMetrics METRICS = new ServiceMetrics(COUNTERS);
-    private static final URI PAYMENTS = ServiceUnderTest.url("/api/payments");
     private static final URI WEBHOOK = ServiceUnderTest.url("/api/payments/webhook");
     private static final String WEBHOOK_SECRET = System.getProperty("it.stripe.webhook.secret");
     private static FakeStripe stripe;
@@ -58,19 +57,19 @@ class PaymentMetricsIT {
         String orderId = OrderCopies.placeOrder(buyer.id(), "5.00");
         Map<String, Double> before = METRICS.read();
 
-        HttpApi.Reply declined = pay(buyer, orderId, "tok_chargeDeclined");
+        HttpApi.Reply declined = Buyers.pay(buyer, orderId, "tok_chargeDeclined");
         assertEquals(402, declined.status(), declined.body());
         METRICS.assertDeltas(before, Map.of(DECLINED, 1));
 
-        HttpApi.Reply paid = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply paid = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, paid.status(), paid.body());
         METRICS.assertDeltas(before, Map.of(DECLINED, 1, SUCCEEDED, 1));
 
         // Paying again with the same card gets that payment; another card is refused: neither
         // charges nor counts.
-        HttpApi.Reply again = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply again = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, again.status(), again.body());
-        HttpApi.Reply otherCard = pay(buyer, orderId, "tok_mastercard");
+        HttpApi.Reply otherCard = Buyers.pay(buyer, orderId, "tok_mastercard");
         assertEquals(400, otherCard.status(), otherCard.body());
         assertEquals("Order has already been paid for", message(otherCard));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), stripe.describe().toString());
@@ -95,7 +94,7 @@ class PaymentMetricsIT {
                                                     } catch (Exception e) {
                                                         throw new IllegalStateException(e);
                                                     }
-                                                    return pay(buyer, orderId, "tok_visa");
+                                                    return Buyers.pay(buyer, orderId, "tok_visa");
                                                 }))
                         .toList()
                         .stream()
@@ -133,7 +132,7 @@ class PaymentMetricsIT {
         FakeStripe.Hold hold = stripe.hold(orderId);
 
         CompletableFuture<HttpApi.Reply> payment =
-                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+                CompletableFuture.supplyAsync(() -> Buyers.pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
         bus.publish(OrderCopies.cancelled(orderId, 1));
         OrderCopies.awaitStatus(orderId, "cancelled", 1);
@@ -145,14 +144,6 @@ class PaymentMetricsIT {
                 "The order expired before the payment completed; the charge was refunded",
                 message(reply));
         METRICS.assertDeltas(before, Map.of());
-    }
-
-    private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(
-                PAYMENTS,
-                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie",
-                buyer.cookie());
     }
 
     private static String message(HttpApi.Reply reply) {

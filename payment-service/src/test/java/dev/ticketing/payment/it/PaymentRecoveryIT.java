@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.HttpApi;
-import dev.ticketing.testing.ServiceUnderTest;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * server finishes attempts left unfinished for 20 s, looking every second (payments.reconcile.*).
  */
 class PaymentRecoveryIT {
-    private static final URI PAYMENTS = ServiceUnderTest.url("/api/payments");
     private static FakeStripe stripe;
     private final HttpApi http = new HttpApi();
     private final EventBus bus = EventBus.shared();
@@ -31,14 +28,6 @@ class PaymentRecoveryIT {
     @BeforeAll
     static void startFakeStripe() {
         stripe = FakeStripe.shared();
-    }
-
-    private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(
-                PAYMENTS,
-                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie",
-                buyer.cookie());
     }
 
     private static Document attemptOf(String orderId) {
@@ -55,7 +44,7 @@ class PaymentRecoveryIT {
         // Stripe charges, then every answer (stripe-java retries twice) is lost on its way back.
         stripe.failCharges(orderId, FakeStripe.Failure.FAIL_AFTER, 3);
 
-        HttpApi.Reply failed = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply failed = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(503, failed.status(), failed.body());
         assertEquals(
                 1,
@@ -71,7 +60,7 @@ class PaymentRecoveryIT {
         assertEquals(stripe.paymentIntentsFor(orderId).get(0), payment.stripeId());
         assertEquals("RECORDED", attemptOf(orderId).getString("state"));
         // The buyer who tries again is told of that payment, and nothing more is charged.
-        HttpApi.Reply retried = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply retried = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, retried.status(), retried.body());
         assertEquals(payment.id(), retried.json().getString("id"));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), stripe.describe().toString());
@@ -83,7 +72,7 @@ class PaymentRecoveryIT {
         String orderId = OrderCopies.placeOrder(buyer.id(), "12.00");
         stripe.failCharges(orderId, FakeStripe.Failure.FAIL_BEFORE, 3);
 
-        HttpApi.Reply failed = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply failed = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(503, failed.status(), failed.body());
         assertEquals(0, stripe.paymentIntentsCreatedFor(orderId));
         // The attempt was written before Stripe was asked; asked again, Stripe charges once.
@@ -99,7 +88,7 @@ class PaymentRecoveryIT {
         stripe.failRefunds(orderId, FakeStripe.Failure.FAIL_BEFORE, 6);
 
         CompletableFuture<HttpApi.Reply> payment =
-                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+                CompletableFuture.supplyAsync(() -> Buyers.pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
         bus.publish(
                 OrderCopies.cancelled(orderId, 1)); // the hold expires while the card is charged
@@ -125,7 +114,7 @@ class PaymentRecoveryIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "21.00");
         stripe.failCharges(orderId, FakeStripe.Failure.FAIL_AFTER, 3);
-        assertEquals(503, pay(buyer, orderId, "tok_visa").status());
+        assertEquals(503, Buyers.pay(buyer, orderId, "tok_visa").status());
         String intent = stripe.paymentIntentsFor(orderId).get(0);
         // Stripe's webhook reports the charge before anyone else records it.
         String event = WebhookIT.succeeded(orderId, intent, 2100);
@@ -142,7 +131,7 @@ class PaymentRecoveryIT {
                         .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
                         .get(0);
 
-        HttpApi.Reply retried = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply retried = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, retried.status(), retried.body());
         assertEquals(recorded.id(), retried.json().getString("id"));
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId));

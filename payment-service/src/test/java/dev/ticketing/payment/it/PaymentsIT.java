@@ -35,14 +35,6 @@ class PaymentsIT {
         stripe = FakeStripe.shared();
     }
 
-    private HttpApi.Reply pay(Buyers.Buyer buyer, String orderId, String token) {
-        return http.post(
-                PAYMENTS,
-                "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}",
-                "Cookie",
-                buyer.cookie());
-    }
-
     private static String message(HttpApi.Reply reply) {
         return reply.json().getJsonArray("errors").getJsonObject(0).getString("message");
     }
@@ -52,7 +44,7 @@ class PaymentsIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "10.50");
 
-        HttpApi.Reply reply = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply reply = Buyers.pay(buyer, orderId, "tok_visa");
 
         assertEquals(201, reply.status(), reply.body());
         String paymentId = reply.json().getString("id");
@@ -74,12 +66,12 @@ class PaymentsIT {
         assertTrue(event.stripeId().startsWith("pi_fake_"), event.stripeId());
 
         // The same request again (a retry, a reload): the payment it already made, nothing charged.
-        HttpApi.Reply again = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply again = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, again.status(), again.body());
         assertEquals(paymentId, again.json().getString("id"));
         assertEquals(1, stripe.chargesFor(orderId).size(), "a paid order is not charged again");
         // Another card for an order already paid: refused.
-        HttpApi.Reply otherCard = pay(buyer, orderId, "tok_mastercard");
+        HttpApi.Reply otherCard = Buyers.pay(buyer, orderId, "tok_mastercard");
         assertEquals(400, otherCard.status(), otherCard.body());
         assertEquals("Order has already been paid for", message(otherCard));
         assertEquals(1, stripe.chargesFor(orderId).size(), "a paid order is not charged again");
@@ -102,7 +94,7 @@ class PaymentsIT {
                                                     } catch (Exception e) {
                                                         throw new IllegalStateException(e);
                                                     }
-                                                    return pay(buyer, orderId, "tok_visa");
+                                                    return Buyers.pay(buyer, orderId, "tok_visa");
                                                 }))
                         .toList();
         List<HttpApi.Reply> replies = submits.stream().map(CompletableFuture::join).toList();
@@ -145,12 +137,12 @@ class PaymentsIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "5");
 
-        HttpApi.Reply declined = pay(buyer, orderId, "tok_chargeDeclined");
+        HttpApi.Reply declined = Buyers.pay(buyer, orderId, "tok_chargeDeclined");
         assertEquals(402, declined.status(), declined.body());
         assertEquals("Your card was declined.", message(declined));
         assertEquals("application/json", declined.header("Content-Type").orElse("").split(";")[0]);
 
-        HttpApi.Reply paid = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply paid = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(201, paid.status(), paid.body());
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId));
     }
@@ -162,7 +154,7 @@ class PaymentsIT {
         bus.publish(OrderCopies.cancelled(orderId, 1));
         OrderCopies.awaitStatus(orderId, "cancelled", 1);
 
-        HttpApi.Reply reply = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply reply = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(400, reply.status(), reply.body());
         assertEquals("Cannot pay for a cancelled order", message(reply));
         assertEquals(List.of(), stripe.chargesFor(orderId));
@@ -175,7 +167,7 @@ class PaymentsIT {
         bus.publish(OrderCopies.completed(orderId, 1));
         OrderCopies.awaitStatus(orderId, "complete", 1);
 
-        HttpApi.Reply reply = pay(buyer, orderId, "tok_visa");
+        HttpApi.Reply reply = Buyers.pay(buyer, orderId, "tok_visa");
         assertEquals(400, reply.status(), reply.body());
         assertEquals("Order has already been paid for", message(reply));
         assertEquals(List.of(), stripe.chargesFor(orderId));
@@ -187,7 +179,7 @@ class PaymentsIT {
         Buyers.Buyer other = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(owner.id(), "8.00");
 
-        HttpApi.Reply reply = pay(other, orderId, "tok_visa");
+        HttpApi.Reply reply = Buyers.pay(other, orderId, "tok_visa");
         assertEquals(401, reply.status(), reply.body());
         assertEquals("Not authorized", message(reply));
         assertEquals(List.of(), stripe.chargesFor(orderId));
@@ -207,7 +199,7 @@ class PaymentsIT {
 
     @Test
     void anUnknownOrderIsNotFound() {
-        HttpApi.Reply reply = pay(Buyers.signUp(), OrderCopies.newOrderId(), "tok_visa");
+        HttpApi.Reply reply = Buyers.pay(Buyers.signUp(), OrderCopies.newOrderId(), "tok_visa");
         assertEquals(404, reply.status(), reply.body());
         assertEquals("Not Found", message(reply));
     }
@@ -257,7 +249,7 @@ class PaymentsIT {
     void anUnknownPaymentMethodIsRefusedWithStripesReason() {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "3.00");
-        HttpApi.Reply reply = pay(buyer, orderId, "no_such_card");
+        HttpApi.Reply reply = Buyers.pay(buyer, orderId, "no_such_card");
         assertEquals(402, reply.status(), reply.body());
         assertEquals("No such PaymentMethod: 'no_such_card'", message(reply));
     }
@@ -269,7 +261,7 @@ class PaymentsIT {
         FakeStripe.Hold hold = stripe.hold(orderId);
 
         CompletableFuture<HttpApi.Reply> payment =
-                CompletableFuture.supplyAsync(() -> pay(buyer, orderId, "tok_visa"));
+                CompletableFuture.supplyAsync(() -> Buyers.pay(buyer, orderId, "tok_visa"));
         assertTrue(hold.awaitArrived(30), "the charge never reached Stripe");
         // The hold expires while Stripe is still charging the card.
         bus.publish(OrderCopies.cancelled(orderId, 1));
@@ -298,7 +290,7 @@ class PaymentsIT {
     void aPaymentWhoseOrderIsCancelledAfterwardsIsRefunded() {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = OrderCopies.placeOrder(buyer.id(), "15.00");
-        assertEquals(201, pay(buyer, orderId, "tok_visa").status());
+        assertEquals(201, Buyers.pay(buyer, orderId, "tok_visa").status());
         String intent =
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> bus.paymentsOf(orderId), l -> !l.isEmpty())
