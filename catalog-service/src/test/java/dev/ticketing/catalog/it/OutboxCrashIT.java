@@ -2,7 +2,6 @@ package dev.ticketing.catalog.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
@@ -13,11 +12,9 @@ import com.mongodb.client.model.Updates;
 import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.HttpApi;
-import dev.ticketing.testing.ServerCopy;
-import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Date;
@@ -34,34 +31,31 @@ import org.junit.jupiter.api.Test;
  * redelivered order event (or the seller's repeated withdrawal) changes nothing.
  */
 class OutboxCrashIT {
-    private static final String RUN =
-            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
+    /** The catalog's store, where each drill's copy keeps its tickets. */
+    private static final MongoClient MONGO =
+            MongoClients.create(System.getProperty("it.store.url"));
+
+    private static MongoCollection<Document> tickets(CrashDrill drill) {
+        return MONGO.getDatabase(drill.database()).getCollection("tickets");
+    }
 
     @Test
     void aReservationStoredJustBeforeACrashIsPublishedExactlyOnceAfterTheRestart()
             throws Exception {
-        String stream = "IT-catalog-crash-" + RUN;
-        String prefix = "it-catalog-crash-" + RUN;
-        String database = "catalog-crash";
-        Map<String, String> isolated =
-                Map.of(
-                        "ticketing.stream", stream,
-                        "ticketing.subject.prefix", prefix,
-                        "jnosql.document.database", database,
-                        // The unacknowledged order.created comes back soon after the restart.
-                        "mp.messaging.incoming.order-created.ack-wait", "3s");
         String ticketId = Catalog.newOrderId();
         String orderId = Catalog.newOrderId();
-        try (Bus bus = Bus.ofOwnStream(stream, prefix);
-                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("crash", isolated)) {
-            MongoCollection<Document> tickets =
-                    mongo.getDatabase(database).getCollection("tickets");
+        try (CrashDrill drill =
+                CrashDrill.of(
+                        "catalog-crash",
+                        // The unacknowledged order.created comes back soon after the restart.
+                        Map.of("mp.messaging.incoming.order-created.ack-wait", "3s"))) {
+            Bus bus = drill.bus();
+            MongoCollection<Document> tickets = tickets(drill);
             seed(tickets, ticketId);
 
-            server.start(Map.of("ticketing.fault.halt-after-write", "ticket.reserve"));
+            drill.startHaltingAfter("ticket.reserve");
             bus.publish("order.created", Catalog.orderCreated(orderId, ticketId), "it-" + orderId);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+            drill.awaitHalted("the reservation");
 
             Document stored = tickets.find(Filters.eq("_id", ticketId)).first();
             assertEquals(
@@ -76,7 +70,7 @@ class OutboxCrashIT {
                     bus.messages("ticket.updated").isEmpty(),
                     "nothing was published before the halt");
 
-            server.start(Map.of());
+            drill.restart();
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () ->
@@ -109,27 +103,19 @@ class OutboxCrashIT {
 
     @Test
     void aSaleStoredJustBeforeACrashIsPublishedExactlyOnceAfterTheRestart() throws Exception {
-        String stream = "IT-catalog-sale-crash-" + RUN;
-        String prefix = "it-catalog-sale-crash-" + RUN;
-        String database = "catalog-sale-crash";
-        Map<String, String> isolated =
-                Map.of(
-                        "ticketing.stream", stream,
-                        "ticketing.subject.prefix", prefix,
-                        "jnosql.document.database", database,
-                        // The unacknowledged order.completed comes back soon after the restart.
-                        "mp.messaging.incoming.order-completed.ack-wait", "3s");
         String ticketId = Catalog.newOrderId();
         String orderId = Catalog.newOrderId();
-        try (Bus bus = Bus.ofOwnStream(stream, prefix);
-                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("sale-crash", isolated)) {
-            MongoCollection<Document> tickets =
-                    mongo.getDatabase(database).getCollection("tickets");
+        try (CrashDrill drill =
+                CrashDrill.of(
+                        "catalog-sale-crash",
+                        // The unacknowledged order.completed comes back soon after the restart.
+                        Map.of("mp.messaging.incoming.order-completed.ack-wait", "3s"))) {
+            Bus bus = drill.bus();
+            MongoCollection<Document> tickets = tickets(drill);
             seed(tickets, ticketId);
 
             // The reservation goes through (and is published); the sale halts the server.
-            server.start(Map.of("ticketing.fault.halt-after-write", "ticket.sell"));
+            drill.startHaltingAfter("ticket.sell");
             bus.publish("order.created", Catalog.orderCreated(orderId, ticketId), "it-" + orderId);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> bus.messages("ticket.updated").size() == 1);
@@ -137,7 +123,7 @@ class OutboxCrashIT {
                     "order.completed",
                     Catalog.orderCompleted(orderId, 1, ticketId),
                     "it-" + orderId + "-completed");
-            await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+            drill.awaitHalted("the sale");
 
             Document stored = tickets.find(Filters.eq("_id", ticketId)).first();
             assertEquals(orderId, stored.getString("orderId"));
@@ -151,7 +137,7 @@ class OutboxCrashIT {
                     bus.messages("ticket.updated").size(),
                     "only the reservation was published before the halt");
 
-            server.start(Map.of());
+            drill.restart();
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () ->
@@ -185,57 +171,22 @@ class OutboxCrashIT {
 
     @Test
     void aWithdrawalStoredJustBeforeACrashIsPublishedExactlyOnceAfterTheRestart() throws Exception {
-        String stream = "IT-catalog-withdraw-crash-" + RUN;
-        String prefix = "it-catalog-withdraw-crash-" + RUN;
-        String database = "catalog-withdraw-crash";
-        Map<String, String> isolated =
-                Map.of(
-                        "ticketing.stream", stream,
-                        "ticketing.subject.prefix", prefix,
-                        "jnosql.document.database", database,
-                        // Sessions are signed by the auth-service of the main test server.
-                        "jwt.jwks.uri",
-                                ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk")
-                                        .toString());
         String ticketId = Catalog.newOrderId();
         Sessions.User seller = Sessions.signUp();
-        try (Bus bus = Bus.ofOwnStream(stream, prefix);
-                MongoClient mongo = MongoClients.create(System.getProperty("it.store.url"));
-                ServerCopy server = new ServerCopy("withdraw-crash", isolated)) {
-            MongoCollection<Document> tickets =
-                    mongo.getDatabase(database).getCollection("tickets");
+        try (CrashDrill drill = CrashDrill.of("catalog-withdraw-crash", Map.of())) {
+            Bus bus = drill.bus();
+            MongoCollection<Document> tickets = tickets(drill);
             seed(tickets, ticketId);
             tickets.updateOne(Filters.eq("_id", ticketId), Updates.set("userId", seller.id()));
 
-            server.start(Map.of("ticketing.fault.halt-after-write", "ticket.withdraw"));
-            // The copy verifies sessions on its own: first make sure it accepts the seller's.
-            await("the copy accepts the seller's session")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () ->
-                                    Catalog.HTTP
-                                                    .get(
-                                                            server.url("/api/tickets/mine"),
-                                                            seller.auth())
-                                                    .status()
-                                            == 200);
-            String outcome;
-            try {
-                HttpApi.Reply reply =
-                        Catalog.HTTP.delete(server.url("/api/tickets/" + ticketId), seller.auth());
-                outcome = reply.status() + " " + reply.body();
-                assertNotEquals(
-                        204, reply.status(), "the server should have halted: " + reply.body());
-            } catch (UncheckedIOException expected) {
-                outcome = "connection closed"; // the connection died with the server
-            }
-            await(
-                            "the server halts after storing the withdrawal (the request got: "
-                                    + outcome
-                                    + ")")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> !server.isRunning());
+            drill.startHaltingAfter("ticket.withdraw");
+            drill.awaitAccepts(seller, "/api/tickets/mine");
+            drill.haltIn(
+                    "the withdrawal",
+                    204,
+                    () ->
+                            Catalog.HTTP.delete(
+                                    drill.server().url("/api/tickets/" + ticketId), seller.auth()));
 
             Document stored = tickets.find(Filters.eq("_id", ticketId)).first();
             assertTrue(
@@ -249,7 +200,7 @@ class OutboxCrashIT {
                     bus.messages("ticket.updated").isEmpty(),
                     "nothing was published before the halt");
 
-            server.start(Map.of());
+            drill.restart();
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () ->
@@ -259,7 +210,8 @@ class OutboxCrashIT {
                                             .isEmpty());
             // The seller, who saw no answer, tries again: done already, nothing changes.
             HttpApi.Reply again =
-                    Catalog.HTTP.delete(server.url("/api/tickets/" + ticketId), seller.auth());
+                    Catalog.HTTP.delete(
+                            drill.server().url("/api/tickets/" + ticketId), seller.auth());
             assertEquals(204, again.status(), again.body());
 
             List<Bus.Stored> published = bus.messages("ticket.updated");

@@ -10,9 +10,8 @@ import dev.ticketing.common.events.Events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.HttpApi;
-import dev.ticketing.testing.ServerCopy;
-import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,31 +31,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * published exactly once.
  */
 class WithdrawalCrashIT {
-    private static final String RUN =
-            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
-
     @ParameterizedTest(name = "halted after {0}")
     @ValueSource(strings = {"ticket.copy.withdrawn", "order.withdrawn"})
     void anOpenOrderIsCancelledExactlyOnceWhateverTheCrash(String faultPoint) throws Exception {
-        String run = RUN + "-" + faultPoint.replace('.', '-');
-        String stream = "IT-order-withdraw-crash-" + run;
-        String prefix = "it-order-withdraw-crash-" + run;
-        String database = "orders-withdraw-crash-" + faultPoint.replace('.', '-');
-        Map<String, String> isolated =
-                Map.of(
-                        "ticketing.stream", stream,
-                        "ticketing.subject.prefix", prefix,
-                        "jnosql.document.database", database,
-                        // The unacknowledged ticket.updated comes back soon after the restart.
-                        "mp.messaging.incoming.ticket-updated.ack-wait", "3s",
-                        // Sessions are signed by the auth-service of the main test server.
-                        "jwt.jwks.uri",
-                                ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk")
-                                        .toString());
         String ticketId = Market.newId();
         Sessions.User buyer = Sessions.signUp();
-        try (Bus bus = Bus.ofOwnStream(stream, prefix);
-                ServerCopy server = new ServerCopy("withdraw-crash", isolated)) {
+        try (CrashDrill drill =
+                CrashDrill.of(
+                        "withdraw-crash-" + faultPoint.replace('.', '-'),
+                        // The unacknowledged ticket.updated comes back soon after the restart.
+                        Map.of("mp.messaging.incoming.ticket-updated.ack-wait", "3s"))) {
+            Bus bus = drill.bus();
+            String database = drill.database();
             MongoCollection<Document> tickets =
                     Market.MONGO.getDatabase(database).getCollection("tickets");
             MongoCollection<Document> orders =
@@ -71,19 +57,11 @@ class WithdrawalCrashIT {
                             .append("reservedBy", null)
                             .append("reservedAt", null));
 
-            server.start(Map.of("ticketing.fault.halt-after-write", faultPoint));
-            await("the copy accepts the buyer's session")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () ->
-                                    Market.HTTP
-                                                    .get(server.url("/api/orders"), buyer.auth())
-                                                    .status()
-                                            == 200);
+            drill.startHaltingAfter(faultPoint);
+            drill.awaitAccepts(buyer, "/api/orders");
             HttpApi.Reply placed =
                     Market.HTTP.post(
-                            server.url("/api/orders"),
+                            drill.server().url("/api/orders"),
                             "{\"ticketId\":\"" + ticketId + "\"}",
                             buyer.auth());
             assertEquals(201, placed.status(), placed.body());
@@ -101,9 +79,7 @@ class WithdrawalCrashIT {
                             "seller-1",
                             null,
                             TicketUpdated.WITHDRAWN));
-            await("the server halts after " + faultPoint)
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> !server.isRunning());
+            drill.awaitHalted(faultPoint);
 
             Document copy = tickets.find(Filters.eq("_id", ticketId)).first();
             assertEquals(Boolean.TRUE, copy.getBoolean("withdrawn"), "copy: " + copy.toJson());
@@ -121,7 +97,7 @@ class WithdrawalCrashIT {
                     bus.messages("order.cancelled").isEmpty(),
                     "no cancellation was published before the halt");
 
-            server.start(Map.of());
+            drill.restart();
             await("the redelivered withdrawal cancels the order and publishes it")
                     .atMost(Duration.ofSeconds(60))
                     .until(

@@ -10,9 +10,9 @@ import com.mongodb.client.model.Filters;
 import dev.ticketing.payment.domain.Cents;
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServerCopy;
-import dev.ticketing.testing.ServiceUnderTest;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -31,33 +31,19 @@ import org.junit.jupiter.api.Test;
  * never lost, never made twice.
  */
 class PaymentCrashIT {
-    private static final String RUN =
-            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
-    private static final String STREAM = "IT-payment-crash-" + RUN;
-    private static final String PREFIX = "it-payment-crash-" + RUN;
-    private static final String DATABASE = "payments-crash";
-    private static final Map<String, String> ISOLATED =
+    private static final Map<String, String> SETTINGS =
             Map.of(
-                    "ticketing.stream",
-                    STREAM,
-                    "ticketing.subject.prefix",
-                    PREFIX,
-                    "jnosql.document.database",
-                    DATABASE,
-                    // Sessions come from the build's server, whose auth-service signs them.
-                    "jwt.jwks.uri",
-                    ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
                     "stripe.timeout",
                     "PT2S",
                     "payments.reconcile.every",
                     "PT1S",
                     // Longer than a payment request can take here (three tries of 2 s), so the
-                    // reconciler
-                    // never races the request it would finish.
+                    // reconciler never races the request it would finish.
                     "payments.reconcile.after",
                     "PT15S");
     private static FakeStripe stripe;
     private static MongoClient mongo;
+    private static CrashDrill drill;
     private static ServerCopy server;
     private static Bus bus;
     private final HttpApi http = new HttpApi();
@@ -66,19 +52,19 @@ class PaymentCrashIT {
     static void start() {
         stripe = FakeStripe.shared();
         mongo = MongoClients.create(System.getProperty("it.store.url"));
-        server = new ServerCopy("crash", ISOLATED);
-        bus = Bus.ofOwnStream(STREAM, PREFIX);
+        drill = CrashDrill.of("payment-crash", SETTINGS);
+        server = drill.server();
+        bus = drill.bus();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        bus.close(); // after the server: deletes the run's stream
+        drill.close();
         mongo.close();
     }
 
     private static MongoDatabase database() {
-        return mongo.getDatabase(DATABASE);
+        return mongo.getDatabase(drill.database());
     }
 
     /**
@@ -126,11 +112,11 @@ class PaymentCrashIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = openOrder(buyer, "27.50");
         server.stop();
-        server.start(Map.of("ticketing.fault.halt-after-write", "payment.charged"));
+        drill.startHaltingAfter("payment.charged");
 
         CompletableFuture.runAsync(
                 () -> pay(buyer, orderId)); // its answer never comes: the JVM halts
-        await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+        drill.awaitHalted("the charge");
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId), "Stripe charged before the halt");
         assertEquals(null, payment(orderId), "nothing recorded yet");
         assertEquals(
@@ -141,7 +127,7 @@ class PaymentCrashIT {
                         .first()
                         .getString("state"));
 
-        server.start(Map.of());
+        drill.restart();
         await().atMost(Duration.ofSeconds(60)).until(() -> payment(orderId) != null);
         assertEquals(
                 stripe.paymentIntentsFor(orderId).get(0), payment(orderId).getString("stripeId"));
@@ -161,16 +147,16 @@ class PaymentCrashIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = openOrder(buyer, "9.00");
         server.stop();
-        server.start(Map.of("ticketing.fault.halt-after-write", "payment.attempt"));
+        drill.startHaltingAfter("payment.attempt");
 
         CompletableFuture.runAsync(() -> pay(buyer, orderId));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !server.isRunning());
+        drill.awaitHalted("the payment attempt");
         assertEquals(
                 0,
                 stripe.paymentIntentsCreatedFor(orderId),
                 "the halt came before Stripe was asked");
 
-        server.start(Map.of());
+        drill.restart();
         await().atMost(Duration.ofSeconds(60)).until(() -> payment(orderId) != null);
         assertEquals(1, stripe.paymentIntentsCreatedFor(orderId));
     }
@@ -224,7 +210,7 @@ class PaymentCrashIT {
         Buyers.Buyer buyer = Buyers.signUp();
         String orderId = openOrder(buyer, "61.00");
         server.stop();
-        server.start(Map.of());
+        drill.restart();
         // Each try waits 2 s for an answer that takes 8 s: the buyer gets an error, Stripe charges
         // anyway.
         stripe.hangCharges(orderId, 8, 3);

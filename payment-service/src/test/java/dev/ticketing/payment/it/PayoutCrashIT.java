@@ -15,8 +15,8 @@ import dev.ticketing.common.events.PayoutCancelled;
 import dev.ticketing.common.events.PayoutReleased;
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.ServerCopy;
-import dev.ticketing.testing.ServiceUnderTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,26 +41,10 @@ import org.junit.jupiter.api.Test;
  * a refunded sale's payout, it refunds the buyer once and never pays the seller.
  */
 class PayoutCrashIT {
-    private static final String RUN =
-            System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
-    private static final String STREAM = "IT-payout-crash-" + RUN;
-    private static final String PREFIX = "it-payout-crash-" + RUN;
-    // Its own database per run: a payout left mid-transfer by another run is not this test's.
-    private static final String DATABASE = "payouts-crash-" + RUN;
-    private static final Map<String, String> ISOLATED =
-            Map.of(
-                    "ticketing.stream",
-                    STREAM,
-                    "ticketing.subject.prefix",
-                    PREFIX,
-                    "jnosql.document.database",
-                    DATABASE,
-                    "jwt.jwks.uri",
-                    ServiceUnderTest.operatorUrl("/jwt/ibm/api/ticketing/jwk").toString(),
-                    "payouts.release.every",
-                    "PT1S");
+    private static final Map<String, String> SETTINGS = Map.of("payouts.release.every", "PT1S");
     private static FakeStripe stripe;
     private static MongoClient mongo;
+    private static CrashDrill drill;
     private static ServerCopy server;
     private static Bus bus;
 
@@ -68,20 +52,20 @@ class PayoutCrashIT {
     static void start() {
         stripe = FakeStripe.shared();
         mongo = MongoClients.create(System.getProperty("it.store.url"));
-        server = new ServerCopy("payout-crash", ISOLATED);
-        bus = Bus.ofOwnStream(STREAM, PREFIX);
+        drill = CrashDrill.of("payout-crash", SETTINGS);
+        server = drill.server();
+        bus = drill.bus();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        bus.close(); // after the server: deletes the run's stream
-        mongo.getDatabase(DATABASE).drop();
+        drill.close();
+        mongo.getDatabase(drill.database()).drop();
         mongo.close();
     }
 
     private static MongoCollection<Document> orders() {
-        return mongo.getDatabase(DATABASE).getCollection("orders");
+        return mongo.getDatabase(drill.database()).getCollection("orders");
     }
 
     /**
@@ -135,7 +119,7 @@ class PayoutCrashIT {
                                                 .append("status", "pending")
                                                 .append("releaseAt", due)
                                                 .append("createdAt", now)));
-        mongo.getDatabase(DATABASE)
+        mongo.getDatabase(drill.database())
                 .getCollection("payoutAccounts")
                 .insertOne(new Document("_id", seller).append("stripeAccount", "acct_1Crash"));
     }
@@ -197,8 +181,7 @@ class PayoutCrashIT {
      */
     private void startAndAwaitHalt(String faultPoint, String orderId, String status) {
         CompletableFuture<Void> starting =
-                CompletableFuture.runAsync(
-                        () -> server.start(Map.of("ticketing.fault.halt-after-write", faultPoint)));
+                CompletableFuture.runAsync(() -> drill.startHaltingAfter(faultPoint));
         await("the server halts at " + faultPoint)
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
@@ -210,7 +193,7 @@ class PayoutCrashIT {
     }
 
     private void assertPaidOnce(String orderId) {
-        server.start(Map.of());
+        drill.restart();
         await("the payout is paid after the restart")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> "paid".equals(payout(orderId).getString("status")));
@@ -261,7 +244,7 @@ class PayoutCrashIT {
     @Test
     void aPayoutIsNotPaidBeforeItsTimeAndIsPaidWhenItFellDueWhileTheServerWasDown() {
         if (!server.isRunning()) {
-            server.start(Map.of());
+            drill.restart();
         }
         Instant releaseAt = Instant.now().plusSeconds(8);
         String orderId = payoutReleasedAt(releaseAt);
@@ -307,7 +290,7 @@ class PayoutCrashIT {
         assertEquals(0, stripe.refundsMadeOf(intent), "the halt came before the refund");
         assertEquals(List.of(), cancelled(orderId), "the halt came before the relay");
 
-        server.start(Map.of());
+        drill.restart();
         // order.cancelled was never acknowledged: it comes again after ack-wait (30 s).
         await("the buyer is refunded once the server is back")
                 .atMost(Duration.ofSeconds(90))
