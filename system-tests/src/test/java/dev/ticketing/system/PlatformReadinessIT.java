@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceHealthChecks;
 import dev.ticketing.testing.ServiceUnderTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,22 @@ class PlatformReadinessIT {
             })
     void everyServiceReportsReady(String service) {
         ServiceHealthChecks.assertReady(service);
+    }
+
+    /** An operator reading /health/ready can tell which application a DOWN check belongs to. */
+    @Test
+    void everyReadinessCheckNamesItsApplication() {
+        List<String> names = ServiceHealthChecks.readinessCheckNames();
+        assertEquals(
+                List.of(
+                        "auth-service",
+                        "catalog-service",
+                        "order-service",
+                        "payment-service",
+                        "timer-service",
+                        "ui-faces"),
+                names.stream().sorted().toList(),
+                names.toString());
     }
 
     @Test

@@ -26,20 +26,33 @@ public final class ServiceHealthChecks {
 
     private ServiceHealthChecks() {}
 
-    /** /health/ready answers 200 UP and contains an UP check with the given name. */
-    public static void assertReady(String checkName) {
+    /**
+     * /health/ready answers 200 UP and contains an UP check with the given name, which it returns
+     * (its data names each dependency's state).
+     */
+    public static JsonObject assertReady(String checkName) {
         HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl(checkName, "/health/ready"));
         assertEquals(200, reply.status(), "readiness: " + reply.body());
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"), reply.body());
-        boolean found =
-                health.getJsonArray("checks").stream()
-                        .map(JsonValue::asJsonObject)
-                        .anyMatch(
-                                c ->
-                                        checkName.equals(c.getString("name"))
-                                                && "UP".equals(c.getString("status")));
-        assertTrue(found, "no UP readiness check named " + checkName + " in " + reply.body());
+        List<JsonObject> named =
+                readinessChecks(health).stream()
+                        .filter(c -> checkName.equals(c.getString("name")))
+                        .toList();
+        assertEquals(
+                1, named.size(), "one readiness check named " + checkName + ": " + reply.body());
+        assertEquals("UP", named.get(0).getString("status"), reply.body());
+        return named.get(0);
+    }
+
+    /** The names of every readiness check the server reports, in its order. */
+    public static List<String> readinessCheckNames() {
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/health/ready"));
+        return readinessChecks(reply.json()).stream().map(c -> c.getString("name")).toList();
+    }
+
+    private static List<JsonObject> readinessChecks(JsonObject health) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject).toList();
     }
 
     /** /openapi serves a document (JSON) whose info.title is the given title. */

@@ -33,8 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * knows them: every session.revoked event on the stream, read by an ordered consumer of its own
  * (each replica reads them all, from the first, so one started later knows the earlier ones), kept
  * until the token would have expired. A service whose routes take tokens turns it on with {@code
- * ticketing.sessions.revocable=true}; {@link RevokedTokenFilter} then refuses them, and {@link
- * RevocationsReadiness} keeps the service unready until it has read what was on the stream.
+ * ticketing.sessions.revocable=true}; {@link RevokedTokenFilter} then refuses them, and the
+ * service's readiness ({@code ServiceReadiness}) stays DOWN until it has read what was on the
+ * stream.
  */
 @ApplicationScoped
 public class RevokedTokens {
