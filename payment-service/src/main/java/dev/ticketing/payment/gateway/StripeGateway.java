@@ -12,8 +12,10 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 import dev.ticketing.payment.checkout.PaymentGateway;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +25,9 @@ import java.util.logging.Logger;
  * configurable so tests point the real client at a local fake of Stripe's HTTP API.
  */
 public final class StripeGateway implements PaymentGateway {
+    /** The metadata entry of a transfer that names the payout's key. */
+    static final String PAYOUT_KEY = "payoutKey";
+
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
 
     /** Stripe's own advice: up to 15 s per call, retried twice with the same idempotency key. */
@@ -105,6 +110,9 @@ public final class StripeGateway implements PaymentGateway {
     /**
      * A Stripe Connect transfer of the seller's net to their connected account, grouped with the
      * order's charge ({@code transfer_group}); the payout's key makes a repeat the same transfer.
+     * Stripe forgets a key after 24 hours, so a transfer the payout's key already made is looked
+     * for first: a payout retried later than that (the service or Stripe away for a day after a
+     * transfer whose answer was lost) finds it instead of paying the seller twice.
      */
     @Override
     public String transfer(TransferRequest request) {
@@ -125,10 +133,15 @@ public final class StripeGateway implements PaymentGateway {
                         .setTransferGroup(request.orderId())
                         .putMetadata("orderId", request.orderId())
                         .putMetadata("sellerId", request.sellerId())
+                        .putMetadata(PAYOUT_KEY, request.idempotencyKey())
                         .build();
         RequestOptions options =
                 RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         try {
+            Optional<String> made = transferMadeFor(request);
+            if (made.isPresent()) {
+                return made.get();
+            }
             Transfer transfer = stripe.v1().transfers().create(params, options);
             LOG.info(
                     () ->
@@ -144,6 +157,24 @@ public final class StripeGateway implements PaymentGateway {
                     "Stripe transfer for order " + request.orderId() + " failed: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The transfer this payout's key made, if any: the order's transfer group listed (a list,
+     * unlike a search, shows a transfer at once), matched on the key the transfer carries in its
+     * metadata.
+     */
+    private Optional<String> transferMadeFor(TransferRequest request) throws StripeException {
+        TransferListParams group =
+                TransferListParams.builder()
+                        .setTransferGroup(request.orderId())
+                        .setLimit(100L)
+                        .build();
+        return stripe.v1().transfers().list(group).getData().stream()
+                .filter(t -> t.getMetadata() != null)
+                .filter(t -> request.idempotencyKey().equals(t.getMetadata().get(PAYOUT_KEY)))
+                .map(Transfer::getId)
+                .findFirst();
     }
 
     @Override

@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST
- * /v1/payment_intents} (create + confirm), {@code POST /v1/refunds} and {@code POST /v1/transfers}
- * (Stripe Connect: to an {@code acct_...} destination). It answers like test mode (Stripe's test
- * tokens; {@code tok_chargeDeclined} and friends are declined with Stripe's messages), replays the
- * stored answer for a repeated Idempotency-Key as Stripe does, and records every request so tests
- * can assert what the real stripe-java client sent. A test can hold the charges of one order to
- * stage a race, and make its charges or refunds fail before or after the money moved, or hang.
+ * /v1/payment_intents} (create + confirm), {@code POST /v1/refunds}, {@code POST /v1/transfers}
+ * (Stripe Connect: to an {@code acct_...} destination) and {@code GET /v1/transfers} (by {@code
+ * transfer_group}). It answers like test mode (Stripe's test tokens; {@code tok_chargeDeclined} and
+ * friends are declined with Stripe's messages), replays the stored answer for a repeated
+ * Idempotency-Key as Stripe does (until told to forget the keys, as Stripe does after 24 hours),
+ * and records every request so tests can assert what the real stripe-java client sent. A test can
+ * hold the charges of one order to stage a race, and make its charges, refunds or transfers fail
+ * before or after the money moved, or hang.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -76,6 +78,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final Map<String, Fault> chargeFaults = new ConcurrentHashMap<>();
     private final Map<String, Fault> refundFaults = new ConcurrentHashMap<>();
+    private final Map<String, Fault> transferFaults = new ConcurrentHashMap<>();
+    private final List<String> transfersMade = new CopyOnWriteArrayList<>();
 
     /** How a faulty request fails; {@code times} requests are affected, then the fake behaves. */
     public enum Failure {
@@ -125,6 +129,21 @@ public final class FakeStripe implements AutoCloseable {
     /** The next {@code times} refunds of any PaymentIntent of {@code orderId} fail so. */
     public void failRefunds(String orderId, Failure failure, int times) {
         refundFaults.put(orderId, new Fault(failure, times, 0));
+    }
+
+    /** The next {@code times} transfer creations for the sale of {@code orderId} fail so. */
+    public void failTransfers(String orderId, Failure failure, int times) {
+        transferFaults.put(orderId, new Fault(failure, times, 0));
+    }
+
+    /**
+     * What Stripe does to a key 24 hours after its first request: forgets it, so the same key again
+     * is a new request.
+     */
+    public void forgetIdempotencyKeys() {
+        synchronized (answersByKey) {
+            answersByKey.clear();
+        }
     }
 
     private final Map<String, Long> amounts = new ConcurrentHashMap<>();
@@ -219,12 +238,16 @@ public final class FakeStripe implements AutoCloseable {
             exchange.getRequestHeaders()
                     .forEach(
                             (k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            String query = exchange.getRequestURI().getRawQuery();
             Request request =
                     new Request(
                             exchange.getRequestMethod(),
                             exchange.getRequestURI().getPath(),
                             headers,
-                            form(body));
+                            form(
+                                    "GET".equals(exchange.getRequestMethod()) && query != null
+                                            ? query
+                                            : body));
             requests.add(request);
             Answer answer = answer(request);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -241,6 +264,9 @@ public final class FakeStripe implements AutoCloseable {
         String auth = request.header("Authorization");
         if (auth == null || !auth.startsWith("Bearer sk_")) {
             return error(401, "invalid_request_error", null, null, "Invalid API Key provided");
+        }
+        if ("GET".equals(request.method()) && request.path().equals("/v1/transfers")) {
+            return listTransfers(request.form());
         }
         if (!"POST".equals(request.method())) {
             return error(404, "invalid_request_error", null, null, "Unrecognized request URL");
@@ -259,7 +285,7 @@ public final class FakeStripe implements AutoCloseable {
             pause(fault.seconds);
         }
         if (key == null) {
-            return compute(request);
+            return made(request, compute(request));
         }
         // Stripe stores the first answer of a key and replays it, whatever the outcome.
         synchronized (answersByKey) {
@@ -280,6 +306,9 @@ public final class FakeStripe implements AutoCloseable {
         synchronized (answersByKey) {
             stored = answersByKey.computeIfAbsent(key, k -> answer);
         }
+        if (stored == answer) {
+            made(request, answer); // the first request of the key: the one that moved money
+        }
         if (fault != null && fault.failure == Failure.FAIL_AFTER) {
             return error(
                     500,
@@ -291,6 +320,14 @@ public final class FakeStripe implements AutoCloseable {
         return stored;
     }
 
+    /** Keeps a transfer Stripe made, for the list route and the tests; returns the answer. */
+    private Answer made(Request request, Answer answer) {
+        if (request.path().equals("/v1/transfers") && answer.status() == 200) {
+            transfersMade.add(answer.body());
+        }
+        return answer;
+    }
+
     /** The fault the request meets, if any (counting it down). */
     private Fault faultFor(Request request) {
         Fault fault = null;
@@ -300,6 +337,8 @@ public final class FakeStripe implements AutoCloseable {
             String intent = request.form().getOrDefault("payment_intent", "");
             String orderId = ordersOfIntents.getOrDefault(intent, "");
             fault = refundFaults.get(orderId);
+        } else if (request.path().equals("/v1/transfers")) {
+            fault = transferFaults.get(request.form().getOrDefault("transfer_group", ""));
         }
         return fault != null && fault.applies() ? fault : null;
     }
@@ -412,8 +451,19 @@ public final class FakeStripe implements AutoCloseable {
                     "No such destination: '" + destination + "'");
         }
         long amount = Long.parseLong(form.getOrDefault("amount", "0"));
-        return new Answer(
-                200,
+        StringBuilder metadata = new StringBuilder();
+        form.forEach(
+                (name, value) -> {
+                    if (name.startsWith("metadata[") && name.endsWith("]")) {
+                        metadata.append(metadata.isEmpty() ? "" : ",")
+                                .append('"')
+                                .append(name, "metadata[".length(), name.length() - 1)
+                                .append("\":\"")
+                                .append(value)
+                                .append('"');
+                    }
+                });
+        String transfer =
                 "{\"id\":\"tr_fake_"
                         + ids.incrementAndGet()
                         + "\",\"object\":\"transfer\",\"amount\":"
@@ -424,26 +474,41 @@ public final class FakeStripe implements AutoCloseable {
                         + destination
                         + "\",\"transfer_group\":\""
                         + form.getOrDefault("transfer_group", "")
-                        + "\",\"livemode\":false,\"metadata\":{\"orderId\":\""
-                        + form.getOrDefault("metadata[orderId]", "")
-                        + "\"}}");
+                        + "\",\"livemode\":false,\"metadata\":{"
+                        + metadata
+                        + "}}";
+        return new Answer(200, transfer);
+    }
+
+    /** The transfers made, newest first, of one {@code transfer_group} if the query names one. */
+    private Answer listTransfers(Map<String, String> query) {
+        String group = query.get("transfer_group");
+        List<String> listed = new ArrayList<>();
+        for (String transfer : transfersMade) {
+            if (group == null || transfer.contains("\"transfer_group\":\"" + group + "\"")) {
+                listed.add(0, transfer);
+            }
+        }
+        return new Answer(
+                200,
+                "{\"object\":\"list\",\"url\":\"/v1/transfers\",\"has_more\":false,\"data\":["
+                        + String.join(",", listed)
+                        + "]}");
     }
 
     /**
      * The transfers Stripe made for one order (not just the requests): how often a seller was paid.
      */
     public List<String> transfersMadeFor(String orderId) {
-        return answersByKey.values().stream()
-                .filter(a -> a.status() == 200)
-                .filter(a -> a.body().contains("\"object\":\"transfer\""))
-                .filter(a -> a.body().contains("\"transfer_group\":\"" + orderId + "\""))
-                .map(Answer::body)
+        return transfersMade.stream()
+                .filter(t -> t.contains("\"transfer_group\":\"" + orderId + "\""))
                 .toList();
     }
 
-    /** The transfer requests for one order, retries and repeats included. */
+    /** The requests to make a transfer for one order, retries and repeats included. */
     public List<Request> transferRequestsFor(String orderId) {
         return requests.stream()
+                .filter(r -> r.method().equals("POST"))
                 .filter(r -> r.path().equals("/v1/transfers"))
                 .filter(r -> orderId.equals(r.form().get("transfer_group")))
                 .toList();

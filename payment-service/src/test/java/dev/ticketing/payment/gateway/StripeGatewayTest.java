@@ -144,6 +144,37 @@ class StripeGatewayTest {
         assertEquals("order-9", sent.form().get("metadata[orderId]"));
         assertEquals("seller-7", sent.form().get("metadata[sellerId]"));
         assertEquals(IdempotencyKeys.payout("order-9"), sent.header("Idempotency-Key"));
+        assertEquals(IdempotencyKeys.payout("order-9"), sent.form().get("metadata[payoutKey]"));
+    }
+
+    @Test
+    void aPayoutRetriedAfterStripeForgotItsKeyFindsTheTransferItMadeInsteadOfPayingTwice() {
+        // Stripe makes the transfer and every answer is lost (stripe-java's three tries).
+        fake.failTransfers("order-11", FakeStripe.Failure.FAIL_AFTER, 3);
+        assertThrows(
+                PaymentGateway.GatewayUnavailable.class,
+                () -> gateway.transfer(payout("order-11", "acct_1Seller")));
+        assertEquals(1, fake.transfersMadeFor("order-11").size());
+
+        // A day later the key is gone at Stripe; the release round asks again.
+        fake.forgetIdempotencyKeys();
+        String retried = gateway.transfer(payout("order-11", "acct_1Seller"));
+
+        List<String> made = fake.transfersMadeFor("order-11");
+        assertEquals(1, made.size(), "the seller is paid once: " + fake.describe());
+        assertTrue(made.get(0).contains("\"id\":\"" + retried + "\""), retried + " " + made);
+    }
+
+    @Test
+    void anotherPayoutsTransferInTheSameGroupIsNotTakenForThisOne() {
+        String other =
+                gateway.transfer(
+                        new PaymentGateway.TransferRequest(
+                                "order-12", "seller-7", "acct_1Seller", 100, "usd", "another-key"));
+        String payout = gateway.transfer(payout("order-12", "acct_1Seller"));
+
+        assertTrue(!payout.equals(other), payout);
+        assertEquals(2, fake.transfersMadeFor("order-12").size());
     }
 
     @Test
