@@ -35,8 +35,7 @@ public final class CrashDrill implements AutoCloseable {
      * beyond its stream, subjects, database and session keys (a shorter ack-wait, say).
      */
     public static CrashDrill of(String name, Map<String, String> settings) {
-        String run =
-                System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9-]", "-");
+        String run = TestRun.id();
         String stream = "IT-" + name + "-" + run;
         String prefix = "it-" + name + "-" + run;
         String database = name + "-" + run;

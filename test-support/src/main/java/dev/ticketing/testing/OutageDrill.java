@@ -27,7 +27,7 @@ public final class OutageDrill implements AutoCloseable {
 
     /** Starts the dependencies and the server copy, and waits until it reports ready. */
     public static OutageDrill start(String checkName) {
-        String run = System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9]", "");
+        String run = TestRun.id();
         OwnDependencies dependencies = OwnDependencies.start();
         ServerCopy server = null;
         try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticketing.nats.testing.NatsTestServer;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.TestRun;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * liveness, with its name and why.
  */
 class ChannelNeverEndsInLibertyIT {
-    private static final String RUN = System.getProperty("ticketing.run.id", "local");
+    private static final String RUN = TestRun.id();
     private static final String STREAM = "PROBE-" + RUN;
     private static Connection nats;
     private final HttpApi http = new HttpApi();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticketing.nats.testing.NatsTestServer;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
+import dev.ticketing.testing.TestRun;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * setting, and both directions work through Reactive Messaging inside the server.
  */
 class ConnectorInLibertyIT {
-    private static final String RUN = System.getProperty("ticketing.run.id", "local");
+    private static final String RUN = TestRun.id();
     private static final String STREAM = "PROBE-" + RUN;
     private static final String IN = "probe-" + RUN + ".in";
     private static final String OUT = "probe-" + RUN + ".out";

@@ -12,6 +12,7 @@ import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.OwnDependencies;
 import dev.ticketing.testing.ServerCopy;
 import dev.ticketing.testing.Sessions;
+import dev.ticketing.testing.TestRun;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -54,7 +55,7 @@ class OutageIT {
 
     @BeforeAll
     static void startPlatform() {
-        String run = System.getProperty("ticketing.run.id", "local").replaceAll("[^A-Za-z0-9]", "");
+        String run = TestRun.id();
         stream = "OUTAGE-" + run;
         prefix = "outage-" + run;
         dependencies = OwnDependencies.startDurable();
