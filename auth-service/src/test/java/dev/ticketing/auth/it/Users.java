@@ -3,6 +3,10 @@ package dev.ticketing.auth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.auth.api.SignInRequest;
+import dev.ticketing.auth.api.SignUpRequest;
+import dev.ticketing.auth.api.UsersApi;
+import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import jakarta.json.Json;
@@ -41,20 +45,32 @@ final class Users {
                 .toString();
     }
 
+    /**
+     * Signs up through a typed client of {@link UsersApi} (MicroShed Testing); the answer as it
+     * came over the wire, a refusal included, with its cookies.
+     */
     static HttpApi.Reply signUp(String email, String password, String... headers) {
-        return HTTP.post(
-                ServiceUnderTest.url("/api/users/signup"),
-                credentials(email, password),
-                fromSomewhere(headers));
+        return ApiClients.reply(
+                () ->
+                        client(fromSomewhere(headers))
+                                .signUp(new SignUpRequest(email, password), null));
     }
 
     static HttpApi.Reply signIn(String email, String password, String... headers) {
-        return HTTP.post(
-                ServiceUnderTest.url("/api/users/signin"),
-                credentials(email, password),
-                fromSomewhere(headers));
+        return ApiClients.reply(
+                () ->
+                        client(fromSomewhere(headers))
+                                .signIn(new SignInRequest(email, password), null));
     }
 
+    private static UsersApi client(String... headers) {
+        return ApiClients.withHeaders(UsersApi.class, headers);
+    }
+
+    /**
+     * A body no typed client would send (malformed JSON, a field of the wrong type, none at all),
+     * raw.
+     */
     static HttpApi.Reply post(String route, String body, String... headers) {
         return HTTP.post(ServiceUnderTest.url("/api/users/" + route), body, fromSomewhere(headers));
     }
@@ -78,9 +94,10 @@ final class Users {
     }
 
     static HttpApi.Reply signOut(String... headers) {
-        return HTTP.post(ServiceUnderTest.url("/api/users/signout"), "", headers);
+        return ApiClients.reply(() -> client(headers).signOut(null, null));
     }
 
+    /** Raw: the route answers a JSON object, and these tests read its status and headers too. */
     static HttpApi.Reply currentUser(String... headers) {
         return HTTP.get(ServiceUnderTest.url("/api/users/currentuser"), headers);
     }

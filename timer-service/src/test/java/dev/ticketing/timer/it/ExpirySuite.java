@@ -1,15 +1,18 @@
 package dev.ticketing.timer.it;
 
+import static dev.ticketing.testing.ApiClients.refusal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticketing.testing.HttpApi;
+import dev.ticketing.testing.ApiClients.Refusal;
+import dev.ticketing.timer.api.PendingTimer;
+import dev.ticketing.timer.api.PendingTimersApi;
 import dev.ticketing.timer.domain.ExpirationNotice;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.Json;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The expiry behaviour of timer-service, driven only through its contract: order events in on NATS,
- * expiration.complete out, the admin view over HTTP. Run once per timer store (Derby, the default;
- * PostgreSQL) by the subclasses.
+ * expiration.complete out, the admin view through a typed client of {@link PendingTimersApi}. Run
+ * once per timer store (Derby, the default; PostgreSQL) by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -35,7 +38,6 @@ abstract class ExpirySuite {
     /** How late an expiry may fire on a busy 2-core machine and still count as on time. */
     static final Duration ON_TIME = Duration.ofSeconds(5);
 
-    private final HttpApi http = new HttpApi();
     private LibertyServer server;
     private EventBus bus;
 
@@ -82,10 +84,7 @@ abstract class ExpirySuite {
                 "fired late: " + expired + " vs " + expiresAt);
         assertEquals(ExpirationNotice.eventId(orderId), expired.eventId());
         assertEquals(expired.eventId(), expired.messageId(), "Nats-Msg-Id must be the event id");
-        assertEquals(
-                404,
-                http.get(server.url("/internal/timers/" + orderId)).status(),
-                "fired timers are not pending");
+        assertEquals(404, pendingStatus(orderId), "fired timers are not pending");
     }
 
     @Test
@@ -95,18 +94,14 @@ abstract class ExpirySuite {
         Instant expiresAt = Instant.now().plusSeconds(120);
         bus.publish(Orders.created(orderId, expiresAt));
 
-        JsonObject timer =
+        PendingTimer timer =
                 await().atMost(Duration.ofSeconds(20))
                         .ignoreExceptions()
                         .until(() -> pendingTimer(orderId), t -> t != null);
-        assertEquals(orderId, timer.getString("orderId"));
         assertEquals(
-                Orders.created(orderId, expiresAt).data().expiresAt(),
-                Instant.parse(timer.getString("dueAt")));
-
-        HttpApi.Reply one = http.get(server.url("/internal/timers/" + orderId));
-        assertEquals(200, one.status(), one.body());
-        assertEquals(timer, one.json());
+                new PendingTimer(orderId, Orders.created(orderId, expiresAt).data().expiresAt()),
+                timer);
+        assertEquals(timer, server.timers().pendingFor(orderId));
 
         bus.publish(Orders.cancelled(orderId));
         await().atMost(Duration.ofSeconds(20)).until(() -> pendingTimer(orderId) == null);
@@ -115,11 +110,19 @@ abstract class ExpirySuite {
     @Test
     @Order(3)
     void anUnknownOrderHasNoPendingTimer() {
-        HttpApi.Reply reply = http.get(server.url("/internal/timers/no-such-order"));
-        assertEquals(404, reply.status(), reply.body());
+        Refusal refusal = refusal(() -> server.timers().pendingFor("no-such-order"));
+        assertEquals(404, refusal.status(), refusal.toString());
         assertEquals(
-                "Not Found",
-                reply.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+                Json.createObjectBuilder()
+                        .add(
+                                "errors",
+                                Json.createArrayBuilder()
+                                        .add(
+                                                Json.createObjectBuilder()
+                                                        .add("message", "Not Found")))
+                        .build(),
+                refusal.body(),
+                refusal.toString());
     }
 
     @Test
@@ -137,10 +140,7 @@ abstract class ExpirySuite {
                 .ignoreExceptions()
                 .until(() -> pendingTimer(marker) != null || bus.expirationOf(marker).isPresent());
 
-        long timers =
-                pendingTimers().stream()
-                        .filter(t -> t.getString("orderId").equals(orderId))
-                        .count();
+        long timers = pendingTimers().stream().filter(t -> t.orderId().equals(orderId)).count();
         assertTrue(timers <= 1, "one timer per order, found " + timers);
         awaitExpiration(marker, Duration.ofSeconds(30));
         assertEquals(1, bus.expirationsOf(orderId).size(), "one expiration.complete per order");
@@ -167,8 +167,8 @@ abstract class ExpirySuite {
         awaitExpiration(control, Duration.ofSeconds(30));
         assertEquals(List.of(), bus.expirationsOf(cancelled));
         assertEquals(List.of(), bus.expirationsOf(completed));
-        assertEquals(404, http.get(server.url("/internal/timers/" + cancelled)).status());
-        assertEquals(404, http.get(server.url("/internal/timers/" + completed)).status());
+        assertEquals(404, pendingStatus(cancelled));
+        assertEquals(404, pendingStatus(completed));
     }
 
     @Test
@@ -214,7 +214,7 @@ abstract class ExpirySuite {
                 bus.messagesOn(
                         stream(), subjectPrefix() + ".dlq." + subjectPrefix() + ".order.completed"),
                 "dead-lettered");
-        assertEquals(404, http.get(server.url("/internal/timers/" + orderId)).status());
+        assertEquals(404, pendingStatus(orderId));
         assertEquals(1, bus.expirationsOf(orderId).size());
     }
 
@@ -241,16 +241,15 @@ abstract class ExpirySuite {
                                 bus.acknowledgedUpTo(stream(), "timer-service-order-created")
                                         >= lastCreated);
 
+        PendingTimersApi timers = server.timers();
         for (var order : due.entrySet()) {
-            HttpApi.Reply one = http.get(server.url("/internal/timers/" + order.getKey()));
-            assertEquals(200, one.status(), one.body());
-            assertEquals(order.getKey(), one.json().getString("orderId"));
             assertEquals(
-                    order.getValue(), Instant.parse(one.json().getString("dueAt")), order.getKey());
+                    new PendingTimer(order.getKey(), order.getValue()),
+                    timers.pendingFor(order.getKey()));
         }
         List<String> listed =
                 pendingTimers().stream()
-                        .map(t -> t.getString("orderId"))
+                        .map(PendingTimer::orderId)
                         .filter(due::containsKey)
                         .toList();
         List<String> soonestFirst =
@@ -272,11 +271,9 @@ abstract class ExpirySuite {
                                 bus.acknowledgedUpTo(stream(), "timer-service-order-cancelled")
                                         >= lastCancelled);
         for (String orderId : due.keySet()) {
-            assertEquals(
-                    404, http.get(server.url("/internal/timers/" + orderId)).status(), orderId);
+            assertEquals(404, pendingStatus(orderId), orderId);
         }
-        assertTrue(
-                pendingTimers().stream().noneMatch(t -> due.containsKey(t.getString("orderId"))));
+        assertTrue(pendingTimers().stream().noneMatch(t -> due.containsKey(t.orderId())));
     }
 
     @Test
@@ -320,15 +317,13 @@ abstract class ExpirySuite {
 
         // The restarted server finds a timer it did not create (through the handle its row keeps)
         // and cancels it.
-        JsonObject stillPending = pendingTimer(cancelledAfterRestart);
+        PendingTimer stillPending = pendingTimer(cancelledAfterRestart);
         assertNotNull(
                 stillPending,
                 "pending after the restart (was the restart slower than "
                         + Duration.between(stopped, cancelledDue).toSeconds()
                         + " s?)");
-        assertEquals(
-                cancelledDue.truncatedTo(ChronoUnit.MILLIS),
-                Instant.parse(stillPending.getString("dueAt")));
+        assertEquals(cancelledDue.truncatedTo(ChronoUnit.MILLIS), stillPending.dueAt());
         bus.publish(Orders.cancelled(cancelledAfterRestart));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> pendingTimer(cancelledAfterRestart) == null);
@@ -351,16 +346,29 @@ abstract class ExpirySuite {
                 .until(() -> bus.expirationOf(orderId).orElse(null), p -> p != null);
     }
 
-    List<JsonObject> pendingTimers() {
-        HttpApi.Reply reply = http.get(server.url("/internal/timers"));
-        assertEquals(200, reply.status(), reply.body());
-        return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
+    List<PendingTimer> pendingTimers() {
+        return server.timers().pending();
     }
 
-    JsonObject pendingTimer(String orderId) {
+    PendingTimer pendingTimer(String orderId) {
         return pendingTimers().stream()
-                .filter(t -> t.getString("orderId").equals(orderId))
+                .filter(t -> t.orderId().equals(orderId))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** 200 while the order's timer is pending, 404 once it is not (with the error envelope). */
+    int pendingStatus(String orderId) {
+        return status(server, orderId);
+    }
+
+    /** The status of {@code server}'s answer for the order's pending timer. */
+    static int status(LibertyServer server, String orderId) {
+        try {
+            server.timers().pendingFor(orderId);
+            return 200;
+        } catch (WebApplicationException e) {
+            return e.getResponse().getStatus();
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.ticketing.timer.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.LibertyServerScript;
 import dev.ticketing.testing.ServerCopy;
+import dev.ticketing.timer.api.PendingTimersApi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -54,6 +56,11 @@ final class LibertyServer {
 
     URI url(String path) {
         return URI.create(operatorBase + path);
+    }
+
+    /** Its pending timers (/internal/timers) through a typed client of {@link PendingTimersApi}. */
+    PendingTimersApi timers() {
+        return ApiClients.at(url("/internal/timers"), PendingTimersApi.class);
     }
 
     void stop() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticketing.testing.HttpApi;
+import dev.ticketing.timer.api.PendingTimer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -101,7 +102,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
                         + ", '"
                         + handleOfAFiredTimer()
                         + "')");
-        assertEquals(200, http.get(postgresServer.url("/internal/timers/" + orphan)).status());
+        assertEquals(200, status(postgresServer, orphan));
 
         long cancelled = bus().publish(Orders.cancelled(orphan)).getSeqno();
         await("cancel acknowledged")
@@ -111,7 +112,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
                         () ->
                                 bus().acknowledgedUpTo(stream, "timer-service-order-cancelled")
                                         >= cancelled);
-        assertEquals(404, http.get(postgresServer.url("/internal/timers/" + orphan)).status());
+        assertEquals(404, status(postgresServer, orphan));
         assertNull(handleOf(orphan));
         assertEquals(
                 0,
@@ -320,8 +321,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
                 count("SELECT COUNT(*) FROM " + schema + ".wlptask"),
                 "timers");
         for (String orderId : ids) {
-            assertEquals(
-                    200, http.get(replica.url("/internal/timers/" + orderId)).status(), orderId);
+            assertEquals(200, status(replica, orderId), orderId);
         }
 
         // Either replica cancels any of them, whichever created it.
@@ -338,10 +338,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
                                         >= lastCancelled);
         assertEquals(tasksBefore, count("SELECT COUNT(*) FROM " + schema + ".wlptask"), "timers");
         for (String orderId : ids) {
-            assertEquals(
-                    404,
-                    http.get(postgresServer.url("/internal/timers/" + orderId)).status(),
-                    orderId);
+            assertEquals(404, status(postgresServer, orderId), orderId);
         }
         replica.stop();
         replica = null;
@@ -364,9 +361,7 @@ class PostgresqlExpiryIT extends ExpirySuite {
         postgres.execute("DROP TABLE " + schema + ".order_expiry");
 
         postgresServer.start();
-        HttpApi.Reply one = http.get(postgresServer.url("/internal/timers/" + kept));
-        assertEquals(200, one.status(), one.body());
-        assertEquals(due, Instant.parse(one.json().getString("dueAt")));
+        assertEquals(new PendingTimer(kept, due), postgresServer.timers().pendingFor(kept));
         bus().publish(Orders.cancelled(cancelled));
         bus().publish(Orders.cancelled(kept));
         await().atMost(Duration.ofSeconds(20))
