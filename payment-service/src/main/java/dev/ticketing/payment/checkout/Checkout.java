@@ -149,7 +149,8 @@ public class Checkout {
                                         attempt.amountCents(),
                                         attempt.currency(),
                                         attempt.paymentMethod(),
-                                        attempt.key()));
+                                        attempt.key(),
+                                        attempt.updatedAt()));
             } catch (PaymentGateway.CardDeclined declined) {
                 attempts.move(attempt.key(), State.DECLINED, null, declined.getMessage());
                 metrics.declined();

@@ -1,5 +1,7 @@
 package dev.ticketing.payment.checkout;
 
+import java.time.Instant;
+
 /**
  * Where money moves. Every call carries an idempotency key, so repeating it never moves money
  * twice.
@@ -8,20 +10,34 @@ public interface PaymentGateway {
 
     /**
      * What to charge: {@code amountCents} of {@code currency} with the buyer's token or payment
-     * method.
+     * method. {@code askedSince} is when this key was first sent (its attempt was written), null
+     * for a first ask: a key asked again long after may have been forgotten by the gateway.
      */
     record ChargeRequest(
             String orderId,
             long amountCents,
             String currency,
             String paymentMethod,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            Instant askedSince) {
+
+        /** A charge asked for the first time. */
+        public ChargeRequest(
+                String orderId,
+                long amountCents,
+                String currency,
+                String paymentMethod,
+                String idempotencyKey) {
+            this(orderId, amountCents, currency, paymentMethod, idempotencyKey, null);
+        }
+    }
 
     /** A charge that succeeded; {@code id} is the gateway's (Stripe: the PaymentIntent id). */
     record Charge(String id, long amountCents, String currency) {}
 
     /**
-     * Charges and confirms at once.
+     * Charges and confirms at once; the same key again answers the same charge, also after the
+     * gateway forgot the key.
      *
      * @throws CardDeclined when the card was declined (the reason is the card issuer's, for the
      *     buyer)

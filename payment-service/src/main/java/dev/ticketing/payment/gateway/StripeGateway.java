@@ -10,10 +10,14 @@ import com.stripe.model.Refund;
 import com.stripe.model.Transfer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferListParams;
 import dev.ticketing.payment.checkout.PaymentGateway;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -28,10 +32,22 @@ public final class StripeGateway implements PaymentGateway {
     /** The metadata entry of a transfer that names the payout's key. */
     static final String PAYOUT_KEY = "payoutKey";
 
+    /** Stripe's error code for a refund of a payment already refunded in full. */
+    static final String ALREADY_REFUNDED = "charge_already_refunded";
+
+    /** The metadata entry of a PaymentIntent that names the charge's key. */
+    static final String CHARGE_KEY = "chargeKey";
+
+    /**
+     * How old a charge's key must be before Stripe is searched for it: well after Stripe's search
+     * shows a new PaymentIntent, well before Stripe forgets the key (24 h).
+     */
+    static final Duration SEARCH_AFTER = Duration.ofHours(1);
+
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
 
     /** Stripe's own advice: up to 15 s per call, retried twice with the same idempotency key. */
-    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(15);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     private final StripeClient stripe;
 
@@ -39,7 +55,7 @@ public final class StripeGateway implements PaymentGateway {
         this(secretKey, apiBase, DEFAULT_TIMEOUT);
     }
 
-    public StripeGateway(String secretKey, String apiBase, java.time.Duration timeout) {
+    public StripeGateway(String secretKey, String apiBase, Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         StripeClient.StripeClientBuilder builder =
                 StripeClient.builder()
@@ -53,8 +69,26 @@ public final class StripeGateway implements PaymentGateway {
         this.stripe = builder.build();
     }
 
+    /**
+     * A confirmed PaymentIntent, once per key. Stripe forgets a key after 24 hours, so a key first
+     * sent more than {@link #SEARCH_AFTER} ago is looked for first, by the key the PaymentIntent
+     * carries in its metadata: an attempt finished a day later (Stripe or this service away that
+     * long after a charge whose answer was lost) gets the charge Stripe made, not a second one.
+     */
     @Override
     public Charge charge(ChargeRequest request) {
+        if (request.askedSince() != null
+                && request.askedSince().isBefore(Instant.now().minus(SEARCH_AFTER))) {
+            try {
+                Optional<PaymentIntent> made = paymentIntentMadeFor(request.idempotencyKey());
+                if (made.isPresent()) {
+                    return new Charge(
+                            made.get().getId(), made.get().getAmount(), made.get().getCurrency());
+                }
+            } catch (StripeException e) {
+                throw new GatewayUnavailable("Stripe could not be searched: " + e.getMessage(), e);
+            }
+        }
         PaymentIntentCreateParams.Builder params =
                 PaymentIntentCreateParams.builder()
                         .setAmount(request.amountCents())
@@ -62,7 +96,8 @@ public final class StripeGateway implements PaymentGateway {
                         .setConfirm(true)
                         .addPaymentMethodType("card")
                         .setDescription("Ticketing order " + request.orderId())
-                        .putMetadata("orderId", request.orderId());
+                        .putMetadata("orderId", request.orderId())
+                        .putMetadata(CHARGE_KEY, request.idempotencyKey());
         if (request.paymentMethod().startsWith("tok_")) {
             // A card token (Stripe.js / test tokens) becomes a card payment method on the fly.
             params.putExtraParam(
@@ -101,6 +136,21 @@ public final class StripeGateway implements PaymentGateway {
             Refund refund = stripe.v1().refunds().create(params, options);
             LOG.info(() -> "refunded Stripe payment " + chargeId + ": refund " + refund.getId());
             return refund.getId();
+        } catch (InvalidRequestException e) {
+            if (!ALREADY_REFUNDED.equals(e.getCode())) {
+                throw new GatewayUnavailable(
+                        "Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
+            }
+            // Asked again after Stripe forgot the key (24 h) of a refund whose answer was lost:
+            // the refund made is the answer, or the refund owed would be retried for ever.
+            return refundMadeOf(chargeId)
+                    .orElseThrow(
+                            () ->
+                                    new GatewayUnavailable(
+                                            "Stripe says "
+                                                    + chargeId
+                                                    + " is refunded but lists no refund",
+                                            e));
         } catch (StripeException e) {
             throw new GatewayUnavailable(
                     "Stripe refund of " + chargeId + " failed: " + e.getMessage(), e);
@@ -157,6 +207,40 @@ public final class StripeGateway implements PaymentGateway {
                     "Stripe transfer for order " + request.orderId() + " failed: " + e.getMessage(),
                     e);
         }
+    }
+
+    /** A refund of the PaymentIntent that did not fail, if any. */
+    private Optional<String> refundMadeOf(String chargeId) {
+        try {
+            RefundListParams ofCharge =
+                    RefundListParams.builder().setPaymentIntent(chargeId).setLimit(100L).build();
+            return stripe.v1().refunds().list(ofCharge).getData().stream()
+                    .filter(
+                            r ->
+                                    !"failed".equals(r.getStatus())
+                                            && !"canceled".equals(r.getStatus()))
+                    .map(Refund::getId)
+                    .findFirst();
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refunds of " + chargeId + " not listed", e);
+        }
+    }
+
+    /**
+     * The PaymentIntent that succeeded with this key, if any. Stripe's search sees a PaymentIntent
+     * about a minute after it is made, long before {@link #SEARCH_AFTER}.
+     */
+    private Optional<PaymentIntent> paymentIntentMadeFor(String key) throws StripeException {
+        PaymentIntentSearchParams query =
+                PaymentIntentSearchParams.builder()
+                        .setQuery(
+                                "metadata['" + CHARGE_KEY + "']:'" + key.replace("'", "\\'") + "'")
+                        .build();
+        return stripe.v1().paymentIntents().search(query).getData().stream()
+                .filter(intent -> "succeeded".equals(intent.getStatus()))
+                .filter(intent -> intent.getMetadata() != null)
+                .filter(intent -> key.equals(intent.getMetadata().get(CHARGE_KEY)))
+                .findFirst();
     }
 
     /**

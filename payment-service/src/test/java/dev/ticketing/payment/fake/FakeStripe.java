@@ -22,14 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local fake of the part of Stripe's HTTP API payment-service uses: {@code POST
- * /v1/payment_intents} (create + confirm), {@code POST /v1/refunds}, {@code POST /v1/transfers}
- * (Stripe Connect: to an {@code acct_...} destination) and {@code GET /v1/transfers} (by {@code
- * transfer_group}). It answers like test mode (Stripe's test tokens; {@code tok_chargeDeclined} and
- * friends are declined with Stripe's messages), replays the stored answer for a repeated
- * Idempotency-Key as Stripe does (until told to forget the keys, as Stripe does after 24 hours),
- * and records every request so tests can assert what the real stripe-java client sent. A test can
- * hold the charges of one order to stage a race, and make its charges, refunds or transfers fail
- * before or after the money moved, or hang.
+ * /v1/payment_intents} (create + confirm), {@code GET /v1/payment_intents/search} (by one metadata
+ * entry), {@code POST /v1/refunds}, {@code POST /v1/transfers} (Stripe Connect: to an {@code
+ * acct_...} destination) and {@code GET /v1/transfers} (by {@code transfer_group}). It answers like
+ * test mode (Stripe's test tokens; {@code tok_chargeDeclined} and friends are declined with
+ * Stripe's messages), replays the stored answer for a repeated Idempotency-Key as Stripe does
+ * (until told to forget the keys, as Stripe does after 24 hours), and records every request so
+ * tests can assert what the real stripe-java client sent. A test can hold the charges of one order
+ * to stage a race, and make its charges, refunds or transfers fail before or after the money moved,
+ * or hang.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -80,6 +81,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Fault> refundFaults = new ConcurrentHashMap<>();
     private final Map<String, Fault> transferFaults = new ConcurrentHashMap<>();
     private final List<String> transfersMade = new CopyOnWriteArrayList<>();
+    private final List<String> intentsMade = new CopyOnWriteArrayList<>();
+    private final List<String> refundsMade = new CopyOnWriteArrayList<>();
 
     /** How a faulty request fails; {@code times} requests are affected, then the fake behaves. */
     public enum Failure {
@@ -205,20 +208,14 @@ public final class FakeStripe implements AutoCloseable {
 
     /** How many distinct PaymentIntents were created for the order: how many times money moved. */
     public long paymentIntentsCreatedFor(String orderId) {
-        return answersByKey.values().stream()
-                .filter(a -> a.status() == 200)
-                .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
-                .filter(a -> a.body().contains("\"object\":\"payment_intent\""))
-                .count();
+        return paymentIntentsFor(orderId).size();
     }
 
     /** The ids of the PaymentIntents created for the order. */
     public List<String> paymentIntentsFor(String orderId) {
-        return answersByKey.values().stream()
-                .filter(a -> a.status() == 200)
-                .filter(a -> a.body().contains("\"object\":\"payment_intent\""))
-                .filter(a -> a.body().contains("\"orderId\":\"" + orderId + "\""))
-                .map(a -> a.body().substring(7, a.body().indexOf('"', 7)))
+        return intentsMade.stream()
+                .filter(body -> body.contains("\"orderId\":\"" + orderId + "\""))
+                .map(body -> body.substring(7, body.indexOf('"', 7)))
                 .distinct()
                 .toList();
     }
@@ -267,6 +264,18 @@ public final class FakeStripe implements AutoCloseable {
         }
         if ("GET".equals(request.method()) && request.path().equals("/v1/transfers")) {
             return listTransfers(request.form());
+        }
+        if ("GET".equals(request.method()) && request.path().equals("/v1/refunds")) {
+            List<String> refunds =
+                    refundsOfIntent(request.form().getOrDefault("payment_intent", ""));
+            return new Answer(
+                    200,
+                    "{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":["
+                            + String.join(",", refunds)
+                            + "]}");
+        }
+        if ("GET".equals(request.method()) && request.path().equals("/v1/payment_intents/search")) {
+            return searchPaymentIntents(request.form().getOrDefault("query", ""));
         }
         if (!"POST".equals(request.method())) {
             return error(404, "invalid_request_error", null, null, "Unrecognized request URL");
@@ -325,6 +334,12 @@ public final class FakeStripe implements AutoCloseable {
         if (request.path().equals("/v1/transfers") && answer.status() == 200) {
             transfersMade.add(answer.body());
         }
+        if (request.path().equals("/v1/payment_intents") && answer.status() == 200) {
+            intentsMade.add(answer.body());
+        }
+        if (request.path().equals("/v1/refunds") && answer.status() == 200) {
+            refundsMade.add(answer.body());
+        }
         return answer;
     }
 
@@ -353,11 +368,13 @@ public final class FakeStripe implements AutoCloseable {
 
     /** The refunds Stripe made (not just the requests): by PaymentIntent. */
     public long refundsMadeOf(String paymentIntentId) {
-        return answersByKey.values().stream()
-                .filter(a -> a.status() == 200)
-                .filter(a -> a.body().contains("\"object\":\"refund\""))
-                .filter(a -> a.body().contains("\"payment_intent\":\"" + paymentIntentId + "\""))
-                .count();
+        return refundsOfIntent(paymentIntentId).size();
+    }
+
+    private List<String> refundsOfIntent(String paymentIntentId) {
+        return refundsMade.stream()
+                .filter(body -> body.contains("\"payment_intent\":\"" + paymentIntentId + "\""))
+                .toList();
     }
 
     private Answer compute(Request request) {
@@ -412,9 +429,9 @@ public final class FakeStripe implements AutoCloseable {
                         + amount
                         + ",\"currency\":\""
                         + form.get("currency")
-                        + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{\"orderId\":\""
-                        + orderId
-                        + "\"}}");
+                        + "\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{"
+                        + metadata(form)
+                        + "}}");
     }
 
     private Answer createRefund(Map<String, String> form) {
@@ -427,6 +444,15 @@ public final class FakeStripe implements AutoCloseable {
                     "resource_missing",
                     null,
                     "No such payment_intent: '" + intent + "'");
+        }
+        if (!refundsOfIntent(intent).isEmpty()) {
+            // A new key (or one Stripe forgot) for a refunded payment: Stripe refuses it.
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "charge_already_refunded",
+                    null,
+                    "Charge for " + intent + " has already been refunded.");
         }
         return new Answer(
                 200,
@@ -451,18 +477,6 @@ public final class FakeStripe implements AutoCloseable {
                     "No such destination: '" + destination + "'");
         }
         long amount = Long.parseLong(form.getOrDefault("amount", "0"));
-        StringBuilder metadata = new StringBuilder();
-        form.forEach(
-                (name, value) -> {
-                    if (name.startsWith("metadata[") && name.endsWith("]")) {
-                        metadata.append(metadata.isEmpty() ? "" : ",")
-                                .append('"')
-                                .append(name, "metadata[".length(), name.length() - 1)
-                                .append("\":\"")
-                                .append(value)
-                                .append('"');
-                    }
-                });
         String transfer =
                 "{\"id\":\"tr_fake_"
                         + ids.incrementAndGet()
@@ -475,9 +489,46 @@ public final class FakeStripe implements AutoCloseable {
                         + "\",\"transfer_group\":\""
                         + form.getOrDefault("transfer_group", "")
                         + "\",\"livemode\":false,\"metadata\":{"
-                        + metadata
+                        + metadata(form)
                         + "}}";
         return new Answer(200, transfer);
+    }
+
+    /** The request's {@code metadata[name]} fields as the entries of a JSON object. */
+    private static String metadata(Map<String, String> form) {
+        StringBuilder metadata = new StringBuilder();
+        form.forEach(
+                (name, value) -> {
+                    if (name.startsWith("metadata[") && name.endsWith("]")) {
+                        metadata.append(metadata.isEmpty() ? "" : ",")
+                                .append('"')
+                                .append(name, "metadata[".length(), name.length() - 1)
+                                .append("\":\"")
+                                .append(value)
+                                .append('"');
+                    }
+                });
+        return metadata.toString();
+    }
+
+    /**
+     * Stripe's search for the one query form payment-service sends: {@code
+     * metadata['name']:'value'}.
+     */
+    private Answer searchPaymentIntents(String query) {
+        java.util.regex.Matcher clause =
+                java.util.regex.Pattern.compile("metadata\\['([^']+)'\\]:'([^']*)'").matcher(query);
+        if (!clause.matches()) {
+            return error(400, "invalid_request_error", null, null, "Invalid search query");
+        }
+        String entry = "\"" + clause.group(1) + "\":\"" + clause.group(2) + "\"";
+        List<String> found = intentsMade.stream().filter(body -> body.contains(entry)).toList();
+        return new Answer(
+                200,
+                "{\"object\":\"search_result\",\"url\":\"/v1/payment_intents/search\","
+                        + "\"has_more\":false,\"next_page\":null,\"data\":["
+                        + String.join(",", found)
+                        + "]}");
     }
 
     /** The transfers made, newest first, of one {@code transfer_group} if the query names one. */
@@ -502,6 +553,15 @@ public final class FakeStripe implements AutoCloseable {
     public List<String> transfersMadeFor(String orderId) {
         return transfersMade.stream()
                 .filter(t -> t.contains("\"transfer_group\":\"" + orderId + "\""))
+                .toList();
+    }
+
+    /** The lookups of one order's transfers ({@code GET /v1/transfers?transfer_group=}). */
+    public List<Request> transferLookupsFor(String orderId) {
+        return requests.stream()
+                .filter(r -> r.method().equals("GET"))
+                .filter(r -> r.path().equals("/v1/transfers"))
+                .filter(r -> orderId.equals(r.form().get("transfer_group")))
                 .toList();
     }
 

@@ -8,6 +8,8 @@ import dev.ticketing.payment.checkout.PaymentGateway;
 import dev.ticketing.payment.checkout.PaymentGateway.ChargeRequest;
 import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.fake.FakeStripe;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,51 @@ class StripeGatewayTest {
     }
 
     @Test
+    void aChargeAskedAgainADayLaterFindsThePaymentIntentItMadeInsteadOfChargingTwice() {
+        // Stripe charges and every answer is lost (stripe-java's three tries).
+        fake.failCharges("order-13", FakeStripe.Failure.FAIL_AFTER, 3);
+        assertThrows(
+                PaymentGateway.GatewayUnavailable.class,
+                () -> gateway.charge(charge("order-13", 900, "tok_visa")));
+        assertEquals(1, fake.paymentIntentsCreatedFor("order-13"));
+
+        // 25 hours later Stripe has forgotten the key; the reconciler finishes the attempt.
+        fake.forgetIdempotencyKeys();
+        PaymentGateway.Charge finished =
+                gateway.charge(
+                        new ChargeRequest(
+                                "order-13",
+                                900,
+                                "usd",
+                                "tok_visa",
+                                IdempotencyKeys.charge("order-13", "tok_visa"),
+                                Instant.now().minus(Duration.ofHours(25))));
+
+        assertEquals(1, fake.paymentIntentsCreatedFor("order-13"), fake.describe().toString());
+        assertEquals(fake.paymentIntentsFor("order-13").get(0), finished.id());
+        assertEquals(900, finished.amountCents());
+    }
+
+    @Test
+    void aRecentKeyIsNotSearchedForStripeStillKeepsIt() {
+        gateway.charge(
+                new ChargeRequest(
+                        "order-14",
+                        900,
+                        "usd",
+                        "tok_visa",
+                        IdempotencyKeys.charge("order-14", "tok_visa"),
+                        Instant.now().minus(Duration.ofMinutes(2))));
+
+        assertTrue(
+                fake.requests().stream().noneMatch(r -> r.path().endsWith("/search")),
+                fake.describe().toString());
+        assertEquals(
+                IdempotencyKeys.charge("order-14", "tok_visa"),
+                fake.chargesFor("order-14").get(0).form().get("metadata[chargeKey]"));
+    }
+
+    @Test
     void aDeclinedCardGivesTheCardsReason() {
         PaymentGateway.CardDeclined declined =
                 assertThrows(
@@ -114,6 +161,23 @@ class StripeGatewayTest {
         assertEquals(2, sent.size());
         assertEquals(key, sent.get(0).header("Idempotency-Key"));
         assertEquals("Bearer " + SECRET, sent.get(0).header("Authorization"));
+    }
+
+    @Test
+    void aRefundAskedAgainAfterStripeForgotItsKeyIsTheRefundMade() {
+        PaymentGateway.Charge charge = gateway.charge(charge("order-15", 700, "tok_visa"));
+        String key = IdempotencyKeys.refund("order-15", charge.id());
+        fake.failRefunds("order-15", FakeStripe.Failure.FAIL_AFTER, 3);
+        assertThrows(
+                PaymentGateway.GatewayUnavailable.class, () -> gateway.refund(charge.id(), key));
+        assertEquals(1, fake.refundsMadeOf(charge.id()));
+
+        // A day later: Stripe refuses a second refund of a refunded payment.
+        fake.forgetIdempotencyKeys();
+        String refund = gateway.refund(charge.id(), key);
+
+        assertTrue(refund.startsWith("re_fake_"), refund);
+        assertEquals(1, fake.refundsMadeOf(charge.id()), fake.describe().toString());
     }
 
     @Test
