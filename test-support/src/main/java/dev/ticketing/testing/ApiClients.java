@@ -128,6 +128,25 @@ public final class ApiClients {
         throw new AssertionError("expected a refusal, but the call answered " + describe(result));
     }
 
+    /** The error envelope of docs/api.md with one message about the whole request. */
+    public static JsonObject error(String message) {
+        return error(message, null);
+    }
+
+    /**
+     * The error envelope of docs/api.md with one message, about {@code field} (null: the whole
+     * request).
+     */
+    public static JsonObject error(String message, String field) {
+        var error = Json.createObjectBuilder().add("message", message);
+        if (field != null) {
+            error.add("field", field);
+        }
+        return Json.createObjectBuilder()
+                .add("errors", Json.createArrayBuilder().add(error))
+                .build();
+    }
+
     private static Refusal refusalOf(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         return new Refusal(

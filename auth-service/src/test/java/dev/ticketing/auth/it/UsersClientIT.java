@@ -1,5 +1,6 @@
 package dev.ticketing.auth.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import dev.ticketing.auth.api.UserResponse;
 import dev.ticketing.auth.api.UsersApi;
 import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.ApiClients.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -85,16 +85,6 @@ public class UsersClientIT {
                                                 new SignUpRequest(Users.uniqueEmail(), null),
                                                 null)),
                 error("Password must be between 8 and 128 characters", "password"));
-    }
-
-    private static JsonObject error(String message, String field) {
-        var error = Json.createObjectBuilder().add("message", message);
-        if (field != null) {
-            error.add("field", field);
-        }
-        return Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(error))
-                .build();
     }
 
     private static void assertRefused(Refusal refusal, JsonObject body) {

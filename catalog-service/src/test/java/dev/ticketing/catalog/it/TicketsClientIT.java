@@ -1,5 +1,6 @@
 package dev.ticketing.catalog.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,32 +119,11 @@ public class TicketsClientIT {
         assertRefused(
                 refusal(() -> sellers.sell(ticket("  ", "10"))),
                 400,
-                fieldError("title", "Title is required"));
+                error("Title is required", "title"));
         assertRefused(
                 refusal(() -> anonymous.free(ListingQuery.page("0", null))),
                 400,
-                fieldError("limit", "Limit must be a whole number from 1 to 1000"));
-    }
-
-    private static JsonObject error(String message) {
-        return Json.createObjectBuilder()
-                .add(
-                        "errors",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("message", message)))
-                .build();
-    }
-
-    private static JsonObject fieldError(String field, String message) {
-        return Json.createObjectBuilder()
-                .add(
-                        "errors",
-                        Json.createArrayBuilder()
-                                .add(
-                                        Json.createObjectBuilder()
-                                                .add("message", message)
-                                                .add("field", field)))
-                .build();
+                error("Limit must be a whole number from 1 to 1000", "limit"));
     }
 
     private static void assertRefused(Refusal refusal, int status, JsonObject body) {

@@ -1,5 +1,6 @@
 package dev.ticketing.order.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.ApiClients.Refusal;
 import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.Sessions;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -99,25 +99,8 @@ public class OrdersClientIT {
         assertRefused(
                 refusal(() -> buyers.place(new OrderRequest(" "))),
                 400,
-                Json.createObjectBuilder()
-                        .add(
-                                "errors",
-                                Json.createArrayBuilder()
-                                        .add(
-                                                Json.createObjectBuilder()
-                                                        .add("message", "TicketId must be provided")
-                                                        .add("field", "ticketId")))
-                        .build());
+                error("TicketId must be provided", "ticketId"));
         assertRefused(refusal(() -> visitor.one(orderId)), 401, null);
-    }
-
-    private static JsonObject error(String message) {
-        return Json.createObjectBuilder()
-                .add(
-                        "errors",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("message", message)))
-                .build();
     }
 
     /** {@code body} null: the client's own exception does not keep the body; status only. */

@@ -1,5 +1,6 @@
 package dev.ticketing.payment.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import dev.ticketing.payment.api.PaymentsApi;
 import dev.ticketing.payment.fake.FakeStripe;
 import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.ApiClients.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,16 +68,6 @@ public class PaymentsClientIT {
                 refusal(() -> as(buyer).pay(new PaymentRequest(orderId, " "))),
                 400,
                 error("Token must be provided", "token"));
-    }
-
-    private static JsonObject error(String message, String field) {
-        var error = Json.createObjectBuilder().add("message", message);
-        if (field != null) {
-            error.add("field", field);
-        }
-        return Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(error))
-                .build();
     }
 
     private static void assertRefused(Refusal refusal, int status, JsonObject body) {

@@ -1,5 +1,6 @@
 package dev.ticketing.timer.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import dev.ticketing.testing.ApiClients.Refusal;
 import dev.ticketing.timer.api.PendingTimer;
 import dev.ticketing.timer.api.PendingTimersApi;
 import dev.ticketing.timer.domain.ExpirationNotice;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,17 +112,7 @@ abstract class ExpirySuite {
     void anUnknownOrderHasNoPendingTimer() {
         Refusal refusal = refusal(() -> server.timers().pendingFor("no-such-order"));
         assertEquals(404, refusal.status(), refusal.toString());
-        assertEquals(
-                Json.createObjectBuilder()
-                        .add(
-                                "errors",
-                                Json.createArrayBuilder()
-                                        .add(
-                                                Json.createObjectBuilder()
-                                                        .add("message", "Not Found")))
-                        .build(),
-                refusal.body(),
-                refusal.toString());
+        assertEquals(error("Not Found"), refusal.body(), refusal.toString());
     }
 
     @Test

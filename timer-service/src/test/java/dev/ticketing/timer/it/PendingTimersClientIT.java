@@ -1,5 +1,6 @@
 package dev.ticketing.timer.it;
 
+import static dev.ticketing.testing.ApiClients.error;
 import static dev.ticketing.testing.ApiClients.refusal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,6 @@ import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.ApiClients.Refusal;
 import dev.ticketing.timer.api.PendingTimer;
 import dev.ticketing.timer.api.PendingTimersApi;
-import jakarta.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -65,16 +65,6 @@ public class PendingTimersClientIT {
         Refusal gone =
                 refusal(() -> ApiClients.anonymous(PendingTimersApi.class).pendingFor(orderId));
         assertEquals(404, gone.status(), gone.toString());
-        assertEquals(
-                Json.createObjectBuilder()
-                        .add(
-                                "errors",
-                                Json.createArrayBuilder()
-                                        .add(
-                                                Json.createObjectBuilder()
-                                                        .add("message", "Not Found")))
-                        .build(),
-                gone.body(),
-                gone.toString());
+        assertEquals(error("Not Found"), gone.body(), gone.toString());
     }
 }
