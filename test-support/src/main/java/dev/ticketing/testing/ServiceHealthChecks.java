@@ -45,9 +45,12 @@ public final class ServiceHealthChecks {
         return named.get(0);
     }
 
-    /** The names of every readiness check the server reports, in its order. */
-    public static List<String> readinessCheckNames() {
-        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl("/health/ready"));
+    /**
+     * The names of every readiness check that {@code service}'s server reports, in its order: the
+     * platform server's hold every application's, a server of its own only that service's.
+     */
+    public static List<String> readinessCheckNames(String service) {
+        HttpApi.Reply reply = HTTP.get(ServiceUnderTest.operatorUrl(service, "/health/ready"));
         return readinessChecks(reply.json()).stream().map(c -> c.getString("name")).toList();
     }
 
