@@ -9,22 +9,29 @@ import dev.ticketing.testing.ServiceUnderTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The platform server hosts every service at its production path on one origin, all ready. */
 class PlatformReadinessIT {
     private final HttpApi http = new HttpApi();
 
+    /** The six applications the platform runs, each on its own server in split mode. */
+    private static final List<String> APPLICATIONS =
+            List.of(
+                    "auth-service",
+                    "catalog-service",
+                    "order-service",
+                    "payment-service",
+                    "timer-service",
+                    "ui-faces");
+
+    static List<String> applications() {
+        return APPLICATIONS;
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "auth-service",
-                "catalog-service",
-                "order-service",
-                "payment-service",
-                "timer-service",
-                "ui-faces"
-            })
+    @MethodSource("applications")
     void everyServiceReportsReady(String service) {
         ServiceHealthChecks.assertReady(service);
     }
@@ -35,30 +42,13 @@ class PlatformReadinessIT {
      * application, none twice, and one after this service.
      */
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "auth-service",
-                "catalog-service",
-                "order-service",
-                "payment-service",
-                "timer-service",
-                "ui-faces"
-            })
+    @MethodSource("applications")
     void everyReadinessCheckNamesItsApplication(String service) {
         List<String> names = ServiceHealthChecks.readinessCheckNames(service);
         assertTrue(names.contains(service), names.toString());
         assertEquals(names.stream().distinct().toList(), names, "a name used twice: " + names);
         assertTrue(APPLICATIONS.containsAll(names), names.toString());
     }
-
-    private static final List<String> APPLICATIONS =
-            List.of(
-                    "auth-service",
-                    "catalog-service",
-                    "order-service",
-                    "payment-service",
-                    "timer-service",
-                    "ui-faces");
 
     @Test
     void theStorefrontIsAtTheRoot() {

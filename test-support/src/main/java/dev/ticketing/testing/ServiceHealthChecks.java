@@ -46,6 +46,18 @@ public final class ServiceHealthChecks {
     }
 
     /**
+     * /health/ready answers UP with {@code checkName}'s check, whose data names {@code dependency}
+     * UP among what the service's readiness waits for.
+     */
+    public static void assertReadyWaitingFor(String checkName, String dependency) {
+        JsonObject check = assertReady(checkName);
+        assertEquals(
+                "UP",
+                check.getJsonObject("data").getString(dependency, null),
+                dependency + " in " + check);
+    }
+
+    /**
      * The names of every readiness check that {@code service}'s server reports, in its order: the
      * platform server's hold every application's, a server of its own only that service's.
      */

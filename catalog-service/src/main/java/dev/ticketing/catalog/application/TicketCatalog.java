@@ -9,6 +9,7 @@ import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.store.outbox.CrashPoint;
@@ -42,17 +43,10 @@ public class TicketCatalog {
     /** A new listing; {@code event} and {@code seat} may be null (none named). */
     public Ticket list(String sellerId, String title, BigDecimal price, Event event, Seat seat) {
         Ticket ticket =
-                Ticket.list(store.newId(), title, price, event, seat, sellerId, Instant.now());
-        store.insert(
-                ticket,
-                new TicketCreated(
-                        ticket.id(),
-                        ticket.version(),
-                        ticket.title(),
-                        ticket.price(),
-                        ticket.userId(),
-                        ticket.event(),
-                        ticket.seat()));
+                Ticket.list(
+                        new Listing(store.newId(), title, price, event, seat, sellerId),
+                        Instant.now());
+        store.insert(ticket, new TicketCreated(ticket.listing(), ticket.version()));
         CrashPoint.afterWrite("ticket.create");
         store.relayEvents(ticket.id());
         return ticket;
@@ -78,13 +72,13 @@ public class TicketCatalog {
     }
 
     /** A listing on its seller's dashboard, with the payout of its sale once it is sold. */
-    public record Listing(Ticket ticket, SalePayout payout) {}
+    public record SellerListing(Ticket ticket, SalePayout payout) {}
 
     /**
      * The seller's dashboard: every listing, any state, newest first; a sold one with its payout
      * (docs/api.md, "Delivery and payouts"), once payment-service has announced it.
      */
-    public List<Listing> listedBy(String sellerId, int offset, int limit) {
+    public List<SellerListing> listedBy(String sellerId, int offset, int limit) {
         List<Ticket> listings = store.listBySeller(sellerId, offset, limit);
         Map<String, SalePayout> payoutsByOrder =
                 payouts.ofOrders(
@@ -95,7 +89,7 @@ public class TicketCatalog {
         return listings.stream()
                 .map(
                         t ->
-                                new Listing(
+                                new SellerListing(
                                         t,
                                         t.state() == Ticket.State.SOLD
                                                 ? payoutsByOrder.get(t.orderId())

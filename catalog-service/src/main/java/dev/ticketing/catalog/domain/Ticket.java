@@ -4,6 +4,7 @@ import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.ValidationFailure;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
@@ -17,8 +18,7 @@ import java.util.Optional;
  * A ticket for sale; the catalog's aggregate root. {@code version} grows by one with every change,
  * and every change is published as ticket.created / ticket.updated with that version.
  *
- * @param event what the ticket is for, null when the seller named none
- * @param seat where it sits, null when the seller described none
+ * @param listing what the seller listed: id, title, price, event, seat and seller
  * @param orderId the order holding the ticket, null while it is free; a sold ticket keeps its
  *     buyer's order
  * @param soldAt when the catalog learnt its order was paid (order.completed), null until then
@@ -30,12 +30,7 @@ import java.util.Optional;
  *     stale or early one from a current one
  */
 public record Ticket(
-        String id,
-        String title,
-        BigDecimal price,
-        Event event,
-        Seat seat,
-        String userId,
+        Listing listing,
         long version,
         String orderId,
         Instant listedAt,
@@ -46,31 +41,26 @@ public record Ticket(
         Map<String, Long> orderEvents) {
 
     public Ticket {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(listing, "listing");
+        Objects.requireNonNull(listing.id(), "id");
+        Objects.requireNonNull(listing.title(), "title");
+        Objects.requireNonNull(listing.price(), "price");
+        Objects.requireNonNull(listing.userId(), "userId");
         Objects.requireNonNull(listedAt, "listedAt");
         orderEvents = Map.copyOf(orderEvents == null ? Map.of() : orderEvents);
     }
 
     /** A new listing: version 0, free. */
-    public static Ticket list(
-            String id,
-            String title,
-            BigDecimal price,
-            Event event,
-            Seat seat,
-            String userId,
-            Instant now) {
-        requireFuture(event, now);
+    public static Ticket list(Listing listing, Instant now) {
+        requireFuture(listing.event(), now);
         return new Ticket(
-                id,
-                title,
-                Price.normalize(price),
-                event,
-                seat,
-                userId,
+                new Listing(
+                        listing.id(),
+                        listing.title(),
+                        Price.normalize(listing.price()),
+                        listing.event(),
+                        listing.seat(),
+                        listing.userId()),
                 0,
                 null,
                 now,
@@ -79,6 +69,33 @@ public record Ticket(
                 null,
                 null,
                 Map.of());
+    }
+
+    public String id() {
+        return listing.id();
+    }
+
+    public String title() {
+        return listing.title();
+    }
+
+    public BigDecimal price() {
+        return listing.price();
+    }
+
+    /** What the ticket is for, null when the seller named none. */
+    public Event event() {
+        return listing.event();
+    }
+
+    /** Where it sits, null when the seller described none. */
+    public Seat seat() {
+        return listing.seat();
+    }
+
+    /** The seller. */
+    public String userId() {
+        return listing.userId();
     }
 
     /**
@@ -128,9 +145,8 @@ public record Ticket(
     }
 
     /**
-     * The seller changes title and price, and the event and seat when the edit names them (null
-     * keeps what the listing has: an old client's edit does not know them): only the seller, and
-     * only while it is on sale.
+     * The seller changes title and price, and the event and seat when the edit names them ({@link
+     * Listing#edited}): only the seller, and only while it is on sale.
      */
     public Ticket edit(
             String editor,
@@ -148,12 +164,7 @@ public record Ticket(
         }
         requireFuture(newEvent, now);
         return new Ticket(
-                id,
-                newTitle,
-                Price.normalize(newPrice),
-                newEvent == null ? event : newEvent,
-                newSeat == null ? seat : newSeat,
-                userId,
+                listing.edited(newTitle, Price.normalize(newPrice), newEvent, newSeat),
                 version + 1,
                 null,
                 listedAt,
@@ -202,11 +213,11 @@ public record Ticket(
     /** Who may download the attached file: the seller, and the buyer once the sale is complete. */
     public boolean mayDownload(String caller) {
         return caller != null
-                && (caller.equals(userId) || (state() == State.SOLD && caller.equals(buyerId)));
+                && (caller.equals(userId()) || (state() == State.SOLD && caller.equals(buyerId)));
     }
 
     private void requireSeller(String caller) {
-        if (!userId.equals(caller)) {
+        if (!userId().equals(caller)) {
             throw new NotAuthorizedException();
         }
     }
@@ -328,12 +339,7 @@ public record Ticket(
                         || !Objects.equals(sold, soldAt)
                         || !Objects.equals(withdrawn, withdrawnAt);
         return new Ticket(
-                id,
-                title,
-                price,
-                event,
-                seat,
-                userId,
+                listing,
                 changed ? version + 1 : version,
                 holder,
                 listedAt,

@@ -4,6 +4,7 @@ import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.catalog.domain.TicketFile;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
@@ -184,12 +185,13 @@ public class TicketDocument extends OutboxDocument {
 
     Ticket toTicket() {
         return new Ticket(
-                id,
-                title,
-                price.bigDecimalValue(),
-                event == null ? null : event.toEvent(),
-                seat == null ? null : seat.toSeat(),
-                userId,
+                new Listing(
+                        id,
+                        title,
+                        price.bigDecimalValue(),
+                        event == null ? null : event.toEvent(),
+                        seat == null ? null : seat.toSeat(),
+                        userId),
                 version,
                 orderId,
                 listedAt.toInstant(),

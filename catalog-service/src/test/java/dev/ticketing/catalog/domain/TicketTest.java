@@ -11,6 +11,7 @@ import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.ValidationFailure;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
 import java.math.BigDecimal;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class TicketTest {
     private final Ticket free =
             Ticket.list(
-                    "t1", "Concert", new BigDecimal("10.5"), null, null, "seller", Instant.EPOCH);
+                    new Listing("t1", "Concert", new BigDecimal("10.5"), null, null, "seller"),
+                    Instant.EPOCH);
 
     private static final Instant NOW = Instant.parse("2027-01-10T12:00:00Z");
     private static final Event SHOW =
@@ -64,7 +66,8 @@ class TicketTest {
     @Test
     void aListingNamesAnEventInTheFutureAndKeepsItAndItsSeatThroughItsLife() {
         Seat seat = Seat.of("A", null, "14");
-        Ticket listed = Ticket.list("t2", "Floor", BigDecimal.TEN, SHOW, seat, "seller", NOW);
+        Ticket listed =
+                Ticket.list(new Listing("t2", "Floor", BigDecimal.TEN, SHOW, seat, "seller"), NOW);
         assertEquals(Ticket.State.ON_SALE, listed.state());
         Ticket held = listed.reserve("o1", 0).after().orElseThrow();
         assertEquals(Ticket.State.RESERVED, held.state());
@@ -83,12 +86,8 @@ class TicketTest {
                         ValidationFailure.class,
                         () ->
                                 Ticket.list(
-                                        "t3",
-                                        "Late",
-                                        BigDecimal.TEN,
-                                        SHOW,
-                                        null,
-                                        "seller",
+                                        new Listing(
+                                                "t3", "Late", BigDecimal.TEN, SHOW, null, "seller"),
                                         SHOW.startsAt()));
         assertEquals(
                 Optional.of(Event.NOT_IN_FUTURE), Event.problem(SHOW.startsAt(), SHOW.startsAt()));

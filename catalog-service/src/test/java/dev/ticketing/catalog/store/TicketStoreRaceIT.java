@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
 import dev.ticketing.catalog.domain.Ticket;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.kit.events.Outcome;
 import dev.ticketing.store.mongo.MongoStore;
 import java.math.BigDecimal;
@@ -45,12 +46,13 @@ class TicketStoreRaceIT {
         store.open();
         read =
                 new Ticket(
-                        "665f1c2e9b1e8a3d4c5b6a79",
-                        "Race",
-                        new BigDecimal("10.00"),
-                        null,
-                        null,
-                        "seller",
+                        new Listing(
+                                "665f1c2e9b1e8a3d4c5b6a79",
+                                "Race",
+                                new BigDecimal("10.00"),
+                                null,
+                                null,
+                                "seller"),
                         4,
                         null,
                         Instant.parse("2026-03-01T12:00:00Z"),

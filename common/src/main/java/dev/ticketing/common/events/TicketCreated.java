@@ -1,6 +1,7 @@
 package dev.ticketing.common.events;
 
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -29,5 +30,22 @@ public record TicketCreated(
     /** A listing without event or seat, as the original contract had it. */
     public TicketCreated(String id, long version, String title, BigDecimal price, String userId) {
         this(id, version, title, price, userId, null, null);
+    }
+
+    /** The event of a listing at {@code version}. */
+    public TicketCreated(Listing listing, long version) {
+        this(
+                listing.id(),
+                version,
+                listing.title(),
+                listing.price(),
+                listing.userId(),
+                listing.event(),
+                listing.seat());
+    }
+
+    /** What the seller listed. */
+    public Listing listing() {
+        return new Listing(id, title, price, event, seat, userId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.common.events;
 
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -57,6 +58,11 @@ public record TicketUpdated(
             String orderId,
             String state) {
         this(id, version, title, price, userId, orderId, state, null, null);
+    }
+
+    /** The listing after this change. */
+    public Listing listing() {
+        return new Listing(id, title, price, event, seat, userId);
     }
 
     /** Whether the seller took the listing down. */

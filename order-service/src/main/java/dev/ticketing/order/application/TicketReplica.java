@@ -22,18 +22,7 @@ public class TicketReplica {
      * duplicate.
      */
     public Outcome created(TicketCreated t) {
-        TicketCopy first =
-                new TicketCopy(
-                        t.id(),
-                        t.title(),
-                        t.price(),
-                        t.event(),
-                        t.seat(),
-                        t.userId(),
-                        t.version(),
-                        null,
-                        null,
-                        false);
+        TicketCopy first = new TicketCopy(t.listing(), t.version(), null, null, false);
         // Usually the first this service hears of the ticket: one insert.
         if (tickets.insertFirst(first)) {
             return Outcome.APPLIED;
@@ -44,17 +33,7 @@ public class TicketReplica {
     /** ticket.updated: the catalog's fields of a newer version; the local reservation stays. */
     public Outcome updated(TicketUpdated t) {
         TicketCopy next =
-                new TicketCopy(
-                        t.id(),
-                        t.title(),
-                        t.price(),
-                        t.event(),
-                        t.seat(),
-                        t.userId(),
-                        t.version(),
-                        t.orderId(),
-                        null,
-                        t.withdrawn());
+                new TicketCopy(t.listing(), t.version(), t.orderId(), null, t.withdrawn());
         // Usually the copy exists and is older: one conditional write.
         if (tickets.replicateIfNewer(next)) {
             return Outcome.APPLIED;

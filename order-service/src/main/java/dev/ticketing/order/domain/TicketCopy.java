@@ -2,6 +2,7 @@ package dev.ticketing.order.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,29 +12,47 @@ import java.time.Instant;
  * version order, and this service's own reservation ({@code reservedBy}: the order holding it, set
  * by one conditional write when an order is placed), which replication never touches.
  *
- * @param event what the ticket is for, null when the seller named none
- * @param seat where it sits, null when unknown
+ * @param listing what the seller listed, as the newest ticket event this service applied carried it
+ * @param version the catalog's version of the ticket (replicated)
  * @param orderId the catalog's view of the order holding the ticket (replicated, informational)
  * @param withdrawn whether its seller took the listing down (replicated): never orderable again
  */
 public record TicketCopy(
-        String id,
-        String title,
-        BigDecimal price,
-        Event event,
-        Seat seat,
-        String userId,
-        long version,
-        String orderId,
-        String reservedBy,
-        boolean withdrawn) {
+        Listing listing, long version, String orderId, String reservedBy, boolean withdrawn) {
+
+    public String id() {
+        return listing.id();
+    }
+
+    public String title() {
+        return listing.title();
+    }
+
+    public BigDecimal price() {
+        return listing.price();
+    }
+
+    /** What the ticket is for, null when the seller named none. */
+    public Event event() {
+        return listing.event();
+    }
+
+    /** Where it sits, null when unknown. */
+    public Seat seat() {
+        return listing.seat();
+    }
+
+    /** The seller. */
+    public String userId() {
+        return listing.userId();
+    }
 
     public boolean isReserved() {
         return reservedBy != null;
     }
 
     public Order.Ticket snapshot() {
-        return new Order.Ticket(id, title, price, version, event, seat);
+        return new Order.Ticket(id(), title(), price(), version, event(), seat());
     }
 
     /**
@@ -44,10 +63,10 @@ public record TicketCopy(
         if (withdrawn) {
             throw new BusinessRuleException(WITHDRAWN);
         }
-        if (userId != null && userId.equals(buyerId)) {
+        if (userId() != null && userId().equals(buyerId)) {
             throw new BusinessRuleException(OWN_TICKET);
         }
-        if (event != null && event.hasStarted(now)) {
+        if (event() != null && event().hasStarted(now)) {
             throw new BusinessRuleException(EVENT_STARTED);
         }
     }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.common.listing.Listing;
 import dev.ticketing.order.application.TicketCopies;
 import dev.ticketing.order.domain.TicketCopy;
 import dev.ticketing.store.mongo.ListingFields;
@@ -184,12 +185,13 @@ public class TicketCopyStore implements TicketCopies {
 
     static TicketCopy toCopy(Document d) {
         return new TicketCopy(
-                d.getString("_id"),
-                d.getString("title"),
-                Decimals.from(d.get("price")),
-                ListingFields.event(d.get("event", Document.class)),
-                ListingFields.seat(d.get("seat", Document.class)),
-                d.getString("userId"),
+                new Listing(
+                        d.getString("_id"),
+                        d.getString("title"),
+                        Decimals.from(d.get("price")),
+                        ListingFields.event(d.get("event", Document.class)),
+                        ListingFields.seat(d.get("seat", Document.class)),
+                        d.getString("userId")),
                 ((Number) d.get("version")).longValue(),
                 d.getString("orderId"),
                 d.getString("reservedBy"),
