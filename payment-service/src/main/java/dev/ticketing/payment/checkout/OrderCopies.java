@@ -62,8 +62,13 @@ public interface OrderCopies {
      */
     boolean cancelPayout(String orderId, EventPayload event);
 
-    /** Payouts due at {@code now} (release passed, order complete) or left mid-transfer. */
-    List<OrderCopy> duePayouts(Instant now, int limit);
+    /**
+     * Payouts due at {@code now} (release passed, order complete) or left mid-transfer, by release
+     * time then order id: at most {@code limit} of them after {@code after} (null: from the first).
+     * A release round pages through them with the last one it saw, so payouts that keep failing
+     * never hold back the ones behind them.
+     */
+    List<OrderCopy> duePayouts(Instant now, OrderCopy after, int limit);
 
     /** Claims a due payout for its transfer; empty when it is not (any more) due and pending. */
     Optional<OrderCopy> claimPayout(String orderId, Instant now);

@@ -42,7 +42,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Payouts {
     private static final Logger LOG = Logger.getLogger(Payouts.class.getName());
-    private static final int PAGE = 200;
 
     @Inject OrderCopies orders;
 
@@ -54,6 +53,14 @@ public class Payouts {
     @Inject
     @ConfigProperty(name = "payouts.fee.percent", defaultValue = "10")
     BigDecimal feePercent;
+
+    /**
+     * How many due payouts a release round reads at a time (PAYOUTS_RELEASE_PAGE); a round reads
+     * page after page until it has seen every payout due.
+     */
+    @Inject
+    @ConfigProperty(name = "payouts.release.page", defaultValue = "200")
+    int page;
 
     /**
      * How long after the event's start (or the sale) a payout is released (PAYOUTS_RELEASE_DELAY).
@@ -68,6 +75,10 @@ public class Payouts {
     @PostConstruct
     void checkTerms() {
         terms = new PayoutTerms(feePercent, delay);
+        if (page < 1) {
+            throw new IllegalArgumentException(
+                    "payouts.release.page must be at least 1, not " + page);
+        }
     }
 
     /** The terms sellers are paid on: the fee and the release delay. */
@@ -118,24 +129,39 @@ public class Payouts {
         }
     }
 
-    /** Pays every payout due now; how many were paid. */
+    /**
+     * Pays every payout due now; how many were paid. Every due payout is tried, page after page:
+     * payouts that fail round after round (a seller without a connected account, a transfer Stripe
+     * refuses) stay at the front of the order and would otherwise fill every round's only page.
+     */
     public int releaseDue() {
         Instant now = Instant.now();
         int paid = 0;
-        for (OrderCopy due : orders.duePayouts(now, PAGE)) {
-            try {
-                if (release(due, now)) {
+        OrderCopy last = null;
+        List<OrderCopy> due;
+        do {
+            due = orders.duePayouts(now, last, page);
+            for (OrderCopy payout : due) {
+                if (tryRelease(payout, now)) {
                     paid++;
                 }
-            } catch (RuntimeException e) {
-                // The gateway or the store failed for this one: it stays due, the others go on.
-                LOG.log(
-                        Level.WARNING,
-                        "payout of order " + due.id() + " not released yet: " + e,
-                        (Throwable) null);
+                last = payout;
             }
-        }
+        } while (due.size() == page);
         return paid;
+    }
+
+    private boolean tryRelease(OrderCopy due, Instant now) {
+        try {
+            return release(due, now);
+        } catch (RuntimeException e) {
+            // The gateway or the store failed for this one: it stays due, the others go on.
+            LOG.log(
+                    Level.WARNING,
+                    "payout of order " + due.id() + " not released yet: " + e,
+                    (Throwable) null);
+            return false;
+        }
     }
 
     private boolean release(OrderCopy due, Instant now) {

@@ -229,7 +229,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
      * The payouts to work on now, oldest release first: those due ({@code releaseAt} passed, the
      * order complete) and those claimed for a transfer that has not been recorded.
      */
-    public List<OrderCopy> duePayouts(Instant now, int limit) {
+    public List<OrderCopy> duePayouts(Instant now, OrderCopy after, int limit) {
         Bson due =
                 Filters.or(
                         Filters.eq("payout.status", Payout.Status.TRANSFERRING.value()),
@@ -237,9 +237,21 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                 Filters.eq("payout.status", Payout.Status.PENDING.value()),
                                 Filters.lte("payout.releaseAt", Date.from(now)),
                                 Filters.eq("status", OrderStatus.COMPLETE.value())));
+        Bson page = due;
+        if (after != null) {
+            Date seen = Date.from(after.payout().releaseAt());
+            page =
+                    Filters.and(
+                            due,
+                            Filters.or(
+                                    Filters.gt("payout.releaseAt", seen),
+                                    Filters.and(
+                                            Filters.eq("payout.releaseAt", seen),
+                                            Filters.gt("_id", after.id()))));
+        }
         return collection()
-                .find(due)
-                .sort(Sorts.ascending("payout.releaseAt"))
+                .find(page)
+                .sort(Sorts.ascending("payout.releaseAt", "_id"))
                 .limit(limit)
                 .map(OrderCopyStore::toCopy)
                 .into(new ArrayList<>());

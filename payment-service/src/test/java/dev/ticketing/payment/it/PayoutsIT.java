@@ -243,6 +243,36 @@ class PayoutsIT {
         assertEquals(1, events("payout.released", PayoutReleased.class, orderId).size());
     }
 
+    /**
+     * Payouts that fail round after round are the oldest due, so they come first in every round:
+     * here three sellers without a connected account fill more than a page of the IT server's
+     * rounds (two payouts a page). The seller behind them, who named an account, is still paid.
+     */
+    @Test
+    void payoutsThatKeepFailingNeverHoldBackTheOnesBehindThem() {
+        Instant longAgo = Instant.now().minus(3, ChronoUnit.HOURS);
+        for (int i = 0; i < 3; i++) {
+            Buyers.Buyer buyer = Buyers.signUp();
+            String stuck = order(buyer, Buyers.signUp(), "12.00", longAgo.plusSeconds(i));
+            pay(buyer, stuck);
+            EventBus.shared().publish(OrderCopies.completed(stuck, 1));
+            OrderCopies.awaitStatus(stuck, "complete", 1);
+        }
+        Buyers.Buyer seller = Buyers.signUp();
+        nameAccount(seller, "acct_1BehindThem");
+        Buyers.Buyer buyer = Buyers.signUp();
+        String orderId = order(buyer, seller, "30.00", Instant.now().minusSeconds(3600));
+        pay(buyer, orderId);
+        EventBus.shared().publish(OrderCopies.completed(orderId, 1));
+        OrderCopies.awaitStatus(orderId, "complete", 1);
+
+        await("the payout behind three that keep failing is transferred")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> payoutOf(seller, orderId).getString("status"), "paid"::equals);
+        assertEquals(1, stripe.transfersMadeFor(orderId).size(), stripe.describe().toString());
+        assertEquals("27.00", payouts(seller).getString("paid"));
+    }
+
     @Test
     void aRefundedSaleNeverPaysOut() throws Exception {
         Buyers.Buyer seller = Buyers.signUp();
