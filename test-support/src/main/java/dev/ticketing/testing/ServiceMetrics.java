@@ -48,6 +48,25 @@ public final class ServiceMetrics {
         }
     }
 
+    /**
+     * The value of gauge {@code name}'s sample that carries {@code tag} (such as {@code
+     * aggregate="order"}); the page must declare {@code name} a gauge and hold that sample.
+     */
+    public double gauge(String name, String tag) {
+        String page = page();
+        assertTrue(
+                page.lines().anyMatch(l -> l.startsWith("# TYPE " + name + " gauge")),
+                name + ":\n" + page);
+        String sample =
+                page.lines()
+                        .filter(l -> l.startsWith(name + "{") && l.contains(tag))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError("no " + name + " " + tag + ":\n" + page));
+        return Double.parseDouble(
+                sample.substring(sample.lastIndexOf('}') + 1).trim().split(" ")[0]);
+    }
+
     private String page() {
         HttpApi.Reply reply = http.get(ServiceUnderTest.operatorUrl("/metrics?scope=application"));
         assertEquals(200, reply.status(), reply.body());

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -56,6 +60,18 @@ public class EventOutbox {
 
     private OutboxRelay relay;
 
+    @Inject MetricRegistry metrics;
+
+    /** Tagged with the aggregate (ticket, order, payment, ...). */
+    private static final Metadata OLDEST_WAITING =
+            Metadata.builder()
+                    .withName("ticketing.outbox.oldest.seconds")
+                    .withDescription(
+                            "How long the oldest event the outbox's last sweep could not publish has"
+                                    + " waited; 0 when every event went out")
+                    .withUnit(MetricUnits.NONE)
+                    .build();
+
     /** Starts with the application, so a crash's leftovers go out without waiting for a request. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         relay();
@@ -72,12 +88,20 @@ public class EventOutbox {
             }
             relay =
                     new OutboxRelay(
-                                    String.join("-", names),
-                                    collections,
-                                    new EmitterPublisher(events),
-                                    publishTimeout,
-                                    lanes)
-                            .start(sweepEvery);
+                            String.join("-", names),
+                            collections,
+                            new EmitterPublisher(events),
+                            publishTimeout,
+                            lanes);
+            for (int i = 0; i < collections.size(); i++) {
+                MongoCollection<Document> collection = collections.get(i);
+                metrics.gauge(
+                        OLDEST_WAITING,
+                        relay,
+                        r -> r.oldestWaitingSeconds(collection),
+                        new Tag("aggregate", names.get(i)));
+            }
+            relay.start(sweepEvery);
         }
         return relay;
     }

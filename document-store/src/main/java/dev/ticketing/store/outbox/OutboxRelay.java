@@ -73,6 +73,13 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private final Set<List<Object>> waiting = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Per collection, when the oldest event its last sweep left waiting was written; absent when
+     * that sweep left none (or none has run).
+     */
+    private final java.util.Map<MongoCollection<Document>, Date> oldestLeft =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Per collection, where a sweep that gave up stopped: the next one goes on from there. */
     private final java.util.Map<MongoCollection<Document>, Object[]> resumeAt =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -196,6 +203,48 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private int sweep(MongoCollection<Document> collection) {
+        try {
+            return publishPending(collection);
+        } finally {
+            noteOldestLeft(collection);
+        }
+    }
+
+    /**
+     * How long, in seconds as of now, the oldest event that {@code collection}'s last sweep left
+     * waiting has waited: 0 when it left none. It keeps growing while events cannot go out (NATS or
+     * the store away, an event NATS refuses) and falls back once a sweep gets them out; an event
+     * the relay publishes right after its write is never counted (the {@code
+     * ticketing_outbox_oldest_seconds} gauge, docs/architecture.md, "Failure model").
+     */
+    public double oldestWaitingSeconds(MongoCollection<Document> collection) {
+        Date since = oldestLeft.get(collection);
+        return since == null
+                ? 0
+                : Math.max(0, (System.currentTimeMillis() - since.getTime()) / 1e3);
+    }
+
+    /** One read through the index; when the store cannot answer, the last one stands. */
+    private void noteOldestLeft(MongoCollection<Document> collection) {
+        try {
+            Document oldest =
+                    collection
+                            .withReadConcern(ReadConcern.MAJORITY)
+                            .find(Outbox.pending())
+                            .sort(Sorts.ascending(Outbox.SINCE, "_id"))
+                            .projection(Projections.include("_id", Outbox.SINCE))
+                            .first();
+            if (oldest == null) {
+                oldestLeft.remove(collection);
+            } else {
+                oldestLeft.put(collection, oldest.getDate(Outbox.SINCE));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "outbox: the oldest waiting event could not be read", e);
+        }
+    }
+
+    private int publishPending(MongoCollection<Document> collection) {
         int published = 0;
         int failedInARow = 0;
         Object[] resume = resumeAt.remove(collection);

@@ -422,6 +422,43 @@ class OutboxRelayTest {
         relay.close();
     }
 
+    /**
+     * What an operator alerts on (ticketing_outbox_oldest_seconds): how long the oldest event a
+     * sweep could not get out has waited, growing while NATS refuses, 0 once a sweep got it out.
+     */
+    @Test
+    void theOldestEventASweepLeftWaitingIsTimedUntilASweepGetsItOut() {
+        java.util.concurrent.atomic.AtomicBoolean natsUp =
+                new java.util.concurrent.atomic.AtomicBoolean(false);
+        OutboxRelay relay =
+                relayOver(
+                        tickets,
+                        e -> {
+                            if (!natsUp.get()) {
+                                return CompletableFuture.failedFuture(
+                                        new IllegalStateException("no NATS"));
+                            }
+                            published.add(e.id());
+                            return CompletableFuture.completedFuture(null);
+                        });
+        assertEquals(0, relay.oldestWaitingSeconds(tickets), "before any sweep");
+        insertWith("t-old", event("old"));
+        tickets.updateOne(
+                Filters.eq("_id", "t-old"),
+                com.mongodb.client.model.Updates.set(
+                        Outbox.SINCE, new java.util.Date(System.currentTimeMillis() - 90_000)));
+        insertWith("t-new", event("new"));
+
+        assertEquals(0, relay.sweep());
+        double waited = relay.oldestWaitingSeconds(tickets);
+        assertTrue(waited >= 90 && waited < 150, "waited " + waited);
+
+        natsUp.set(true);
+        assertEquals(2, relay.sweep());
+        assertEquals(0, relay.oldestWaitingSeconds(tickets), "nothing left waiting");
+        relay.close();
+    }
+
     @Test
     void morePendingDocumentsThanAPageAreAllPublishedInOneSweep() {
         List<Document> many = new java.util.ArrayList<>();

@@ -66,6 +66,23 @@ class OrderMetricsIT {
         METRICS.assertEachIsADescribedCounter();
     }
 
+    /**
+     * The outbox's backlog gauge (docs/architecture.md, "Failure model") is on /metrics for the
+     * order aggregate and reads 0 once the sweep found every event gone out; how it grows while
+     * NATS refuses is OutboxRelayTest's.
+     */
+    @Test
+    void theOutboxShowsNoEventWaitingOnceEveryOrderEventWentOut() {
+        Market.placed(buyer, Market.listedTicket(bus, "Metrics: outbox", "10"));
+        await("the order's events went out and a sweep saw it")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                METRICS.gauge(
+                                        "ticketing_outbox_oldest_seconds", "aggregate=\"order\""),
+                        waited -> waited == 0);
+    }
+
     @Test
     void anOrderPlacedCountsOnceAndARefusedOneNot() {
         String ticketId = Market.listedTicket(bus, "Metrics: placed", "10");
