@@ -4,6 +4,7 @@ import dev.ticketing.common.errors.BusinessRuleException;
 import dev.ticketing.common.errors.NotAuthorizedException;
 import dev.ticketing.common.errors.ValidationFailure;
 import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listed;
 import dev.ticketing.common.listing.Listing;
 import dev.ticketing.common.listing.Seat;
 import dev.ticketing.kit.events.Outcome;
@@ -38,7 +39,8 @@ public record Ticket(
         Instant withdrawnAt,
         String buyerId,
         TicketFile file,
-        Map<String, Long> orderEvents) {
+        Map<String, Long> orderEvents)
+        implements Listed {
 
     public Ticket {
         Objects.requireNonNull(listing, "listing");
@@ -69,33 +71,6 @@ public record Ticket(
                 null,
                 null,
                 Map.of());
-    }
-
-    public String id() {
-        return listing.id();
-    }
-
-    public String title() {
-        return listing.title();
-    }
-
-    public BigDecimal price() {
-        return listing.price();
-    }
-
-    /** What the ticket is for, null when the seller named none. */
-    public Event event() {
-        return listing.event();
-    }
-
-    /** Where it sits, null when the seller described none. */
-    public Seat seat() {
-        return listing.seat();
-    }
-
-    /** The seller. */
-    public String userId() {
-        return listing.userId();
     }
 
     /**

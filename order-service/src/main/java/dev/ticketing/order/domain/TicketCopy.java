@@ -1,10 +1,8 @@
 package dev.ticketing.order.domain;
 
 import dev.ticketing.common.errors.BusinessRuleException;
-import dev.ticketing.common.listing.Event;
+import dev.ticketing.common.listing.Listed;
 import dev.ticketing.common.listing.Listing;
-import dev.ticketing.common.listing.Seat;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -18,34 +16,8 @@ import java.time.Instant;
  * @param withdrawn whether its seller took the listing down (replicated): never orderable again
  */
 public record TicketCopy(
-        Listing listing, long version, String orderId, String reservedBy, boolean withdrawn) {
-
-    public String id() {
-        return listing.id();
-    }
-
-    public String title() {
-        return listing.title();
-    }
-
-    public BigDecimal price() {
-        return listing.price();
-    }
-
-    /** What the ticket is for, null when the seller named none. */
-    public Event event() {
-        return listing.event();
-    }
-
-    /** Where it sits, null when unknown. */
-    public Seat seat() {
-        return listing.seat();
-    }
-
-    /** The seller. */
-    public String userId() {
-        return listing.userId();
-    }
+        Listing listing, long version, String orderId, String reservedBy, boolean withdrawn)
+        implements Listed {
 
     public boolean isReserved() {
         return reservedBy != null;
