@@ -6,8 +6,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ticketing.store.mongo.Keyset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -231,7 +231,7 @@ public final class OutboxRelay implements AutoCloseable {
                     collection
                             .withReadConcern(ReadConcern.MAJORITY)
                             .find(Outbox.pending())
-                            .sort(Sorts.ascending(Outbox.SINCE, "_id"))
+                            .sort(Keyset.order(Outbox.SINCE))
                             .projection(Projections.include("_id", Outbox.SINCE))
                             .first();
             if (oldest == null) {
@@ -255,7 +255,7 @@ public final class OutboxRelay implements AutoCloseable {
             collection
                     .withReadConcern(ReadConcern.MAJORITY)
                     .find(after(afterSince, afterId))
-                    .sort(Sorts.ascending(Outbox.SINCE, "_id"))
+                    .sort(Keyset.order(Outbox.SINCE))
                     .projection(Projections.include("_id", Outbox.SINCE))
                     .limit(PAGE)
                     .forEach(page::add);
@@ -312,9 +312,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (since == null) {
             return Outbox.pending();
         }
-        return Filters.or(
-                Filters.gt(Outbox.SINCE, since),
-                Filters.and(Filters.eq(Outbox.SINCE, since), Filters.gt("_id", id)));
+        return Keyset.after(Outbox.SINCE, since, id);
     }
 
     private void sweepQuietly() {

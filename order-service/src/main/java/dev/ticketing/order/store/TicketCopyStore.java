@@ -7,11 +7,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.common.listing.Listing;
 import dev.ticketing.order.application.TicketCopies;
 import dev.ticketing.order.domain.TicketCopy;
+import dev.ticketing.store.mongo.Keyset;
 import dev.ticketing.store.mongo.ListingFields;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.annotation.PostConstruct;
@@ -163,14 +163,10 @@ public class TicketCopyStore implements TicketCopies {
                         ? older
                         : Filters.and(
                                 older,
-                                Filters.or(
-                                        Filters.gt(RESERVED_AT, after.reservedAt()),
-                                        Filters.and(
-                                                Filters.eq(RESERVED_AT, after.reservedAt()),
-                                                Filters.gt("_id", after.ticketId()))));
+                                Keyset.after(RESERVED_AT, after.reservedAt(), after.ticketId()));
         List<Claim> claims = new ArrayList<>();
         tickets.find(Filters.and(Filters.ne("reservedBy", null), page))
-                .sort(Sorts.ascending(RESERVED_AT, "_id"))
+                .sort(Keyset.order(RESERVED_AT))
                 .projection(Projections.include("_id", "reservedBy", RESERVED_AT))
                 .limit(max)
                 .forEach(

@@ -16,6 +16,7 @@ import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.Payout;
+import dev.ticketing.store.mongo.Keyset;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
@@ -239,19 +240,17 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                 Filters.eq("status", OrderStatus.COMPLETE.value())));
         Bson page = due;
         if (after != null) {
-            Date seen = Date.from(after.payout().releaseAt());
             page =
                     Filters.and(
                             due,
-                            Filters.or(
-                                    Filters.gt("payout.releaseAt", seen),
-                                    Filters.and(
-                                            Filters.eq("payout.releaseAt", seen),
-                                            Filters.gt("_id", after.id()))));
+                            Keyset.after(
+                                    "payout.releaseAt",
+                                    Date.from(after.payout().releaseAt()),
+                                    after.id()));
         }
         return collection()
                 .find(page)
-                .sort(Sorts.ascending("payout.releaseAt", "_id"))
+                .sort(Keyset.order("payout.releaseAt"))
                 .limit(limit)
                 .map(OrderCopyStore::toCopy)
                 .into(new ArrayList<>());
