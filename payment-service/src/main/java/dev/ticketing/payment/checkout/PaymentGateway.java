@@ -69,6 +69,14 @@ public interface PaymentGateway {
      */
     String transfer(TransferRequest request);
 
+    /**
+     * Whether a seller is paid only to a connected account they named (Stripe Connect): a payout of
+     * a seller without one is not claimed, so it waits as pending until they name one.
+     */
+    default boolean paysOnlyToAnAccount() {
+        return false;
+    }
+
     /** A name for logs and readiness: "stripe" or "simulated". */
     String name();
 

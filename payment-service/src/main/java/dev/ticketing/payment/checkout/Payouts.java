@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,6 +65,15 @@ public class Payouts {
     int page;
 
     /**
+     * After this many payouts in a row fail, a round stops (PAYOUTS_RELEASE_FAILURES): the gateway
+     * is probably away, and each try can take its whole timeout. The next round goes on after the
+     * last one tried, so the payouts behind them are not left waiting on the same failures.
+     */
+    @Inject
+    @ConfigProperty(name = "payouts.release.failures", defaultValue = "10")
+    int failuresInARow;
+
+    /**
      * How long after the event's start (or the sale) a payout is released (PAYOUTS_RELEASE_DELAY).
      */
     @Inject
@@ -71,6 +82,9 @@ public class Payouts {
 
     private PayoutTerms terms;
 
+    /** Where the next round starts when the last one stopped on failures; null: from the first. */
+    private final AtomicReference<OrderCopy> resumeAfter = new AtomicReference<>();
+
     /** Fails the deployment on terms that cannot be right (a negative fee, a fee above 100 %). */
     @PostConstruct
     void checkTerms() {
@@ -78,6 +92,10 @@ public class Payouts {
         if (page < 1) {
             throw new IllegalArgumentException(
                     "payouts.release.page must be at least 1, not " + page);
+        }
+        if (failuresInARow < 1) {
+            throw new IllegalArgumentException(
+                    "payouts.release.failures must be at least 1, not " + failuresInARow);
         }
     }
 
@@ -131,36 +149,68 @@ public class Payouts {
 
     /**
      * Pays every payout due now; how many were paid. Every due payout is tried, page after page:
-     * payouts that fail round after round (a seller without a connected account, a transfer Stripe
-     * refuses) stay at the front of the order and would otherwise fill every round's only page.
+     * payouts that fail round after round (a transfer Stripe refuses) stay at the front of the
+     * order and would otherwise fill every round's only page. A round that meets {@link
+     * #failuresInARow} failures in a row stops there, and the next round starts after the last
+     * payout it tried; the ones before that wait one more round.
      */
     public int releaseDue() {
         Instant now = Instant.now();
+        return releaseDue(now, payout -> tryRelease(payout, now));
+    }
+
+    /** A round over the payouts due at {@code now}, each tried by {@code attempt}. */
+    int releaseDue(Instant now, Function<OrderCopy, Tried> attempt) {
         int paid = 0;
-        OrderCopy last = null;
+        int failed = 0;
+        OrderCopy last = resumeAfter.getAndSet(null);
         List<OrderCopy> due;
         do {
             due = orders.duePayouts(now, last, page);
             for (OrderCopy payout : due) {
-                if (tryRelease(payout, now)) {
-                    paid++;
-                }
                 last = payout;
+                switch (attempt.apply(payout)) {
+                    case PAID -> {
+                        paid++;
+                        failed = 0;
+                    }
+                    case FAILED -> failed++;
+                    case WAITING -> {}
+                }
+                if (failed == failuresInARow) {
+                    resumeAfter.set(last);
+                    LOG.warning(
+                            "payouts: "
+                                    + failed
+                                    + " failed in a row, the gateway is probably away; the next"
+                                    + " round goes on after order "
+                                    + last.id());
+                    return paid;
+                }
             }
         } while (due.size() == page);
         return paid;
     }
 
-    private boolean tryRelease(OrderCopy due, Instant now) {
+    /** What one try of a due payout came to. */
+    enum Tried {
+        PAID,
+        /** Not this round's to pay: no account yet, cancelled, or claimed by another server. */
+        WAITING,
+        /** The gateway or the store failed; it stays due. */
+        FAILED
+    }
+
+    private Tried tryRelease(OrderCopy due, Instant now) {
         try {
-            return release(due, now);
+            return release(due, now) ? Tried.PAID : Tried.WAITING;
         } catch (RuntimeException e) {
             // The gateway or the store failed for this one: it stays due, the others go on.
             LOG.log(
                     Level.WARNING,
                     "payout of order " + due.id() + " not released yet: " + e,
                     (Throwable) null);
-            return false;
+            return Tried.FAILED;
         }
     }
 
@@ -168,6 +218,12 @@ public class Payouts {
         OrderCopy claimed;
         if (due.payout().status() == Payout.Status.TRANSFERRING) {
             claimed = due; // a transfer a crash or a failure interrupted: finish it
+        } else if (gateway.paysOnlyToAnAccount()
+                && accounts.of(due.payout().sellerId()).isEmpty()) {
+            // Not claimed: money that cannot move yet stays pending, so a refund can still cancel
+            // it, and it is paid on the first round after the seller names an account.
+            LOG.fine(() -> "payout of order " + due.id() + " waits for the seller's account");
+            return false;
         } else {
             Optional<OrderCopy> won = orders.claimPayout(due.id(), now);
             if (won.isEmpty()) {

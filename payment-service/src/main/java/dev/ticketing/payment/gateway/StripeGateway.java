@@ -261,6 +261,12 @@ public final class StripeGateway implements PaymentGateway {
                 .findFirst();
     }
 
+    /** Stripe Connect transfers go to a connected account ({@code acct_...}) only. */
+    @Override
+    public boolean paysOnlyToAnAccount() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "stripe";

@@ -1,0 +1,274 @@
+package dev.ticketing.payment.checkout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.common.events.EventPayload;
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.payment.domain.OrderCopy;
+import dev.ticketing.payment.domain.OrderStatus;
+import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.Payout;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A release round's order of work, against payouts kept in memory: what a round tries, where it
+ * stops, and what it leaves unclaimed. Paying one payout (claim, transfer, record) runs on the real
+ * server in PayoutsIT and PayoutCrashIT.
+ */
+class PayoutsTest {
+    /** The time of the rounds; releaseDue() itself reads the clock, so it is the real one. */
+    private static final Instant NOW = Instant.now();
+
+    private final DuePayouts store = new DuePayouts();
+    private final Map<String, String> accounts = new HashMap<>();
+    private final List<String> transfersAsked = new ArrayList<>();
+
+    /**
+     * Payouts over {@link #store}, {@code page} a read, a round stopping after {@code failures}.
+     */
+    private Payouts payouts(int page, int failures, boolean paysOnlyToAnAccount) {
+        Payouts payouts = new Payouts();
+        payouts.orders = store;
+        payouts.page = page;
+        payouts.failuresInARow = failures;
+        payouts.accounts =
+                new PayoutAccounts() {
+                    @Override
+                    public Optional<String> of(String sellerId) {
+                        return Optional.ofNullable(accounts.get(sellerId));
+                    }
+
+                    @Override
+                    public void set(String sellerId, String accountId) {
+                        accounts.put(sellerId, accountId);
+                    }
+                };
+        payouts.gateway = new TransferOnlyGateway(paysOnlyToAnAccount);
+        return payouts;
+    }
+
+    /** A payout of {@code orderId}, due {@code minutesAgo} before {@link #NOW}. */
+    private void due(String orderId, int minutesAgo) {
+        store.add(
+                new Payout(
+                        orderId,
+                        "ticket-" + orderId,
+                        "seller-" + orderId,
+                        1000,
+                        100,
+                        Payout.Status.PENDING,
+                        NOW.minusSeconds(60L * minutesAgo),
+                        NOW.minusSeconds(86_400),
+                        null,
+                        null));
+    }
+
+    /** A round in which the orders in {@code failing} fail and the others are paid. */
+    private static int round(Payouts payouts, Set<String> failing, List<String> tried) {
+        return payouts.releaseDue(
+                NOW,
+                copy -> {
+                    tried.add(copy.id());
+                    return failing.contains(copy.id()) ? Payouts.Tried.FAILED : Payouts.Tried.PAID;
+                });
+    }
+
+    @Test
+    void aRoundStopsAfterFailuresInARowAndTheNextGoesOnAfterTheLastOneTried() {
+        for (int i = 1; i <= 5; i++) {
+            due("f" + i, 100 - i);
+        }
+        due("g", 10);
+        Payouts payouts = payouts(2, 3, false);
+        Set<String> failing = Set.of("f1", "f2", "f3", "f4", "f5");
+
+        List<String> first = new ArrayList<>();
+        assertEquals(0, round(payouts, failing, first));
+        assertEquals(List.of("f1", "f2", "f3"), first, "stops after three in a row");
+
+        List<String> second = new ArrayList<>();
+        assertEquals(1, round(payouts, failing, second));
+        assertEquals(List.of("f4", "f5", "g"), second, "goes on after the last one tried");
+
+        List<String> third = new ArrayList<>();
+        assertEquals(0, round(payouts, failing, third));
+        assertEquals(List.of("f1", "f2", "f3"), third, "a round that ran out starts again");
+    }
+
+    @Test
+    void aPaidPayoutBetweenFailuresStartsTheCountAgain() {
+        due("f1", 50);
+        due("f2", 40);
+        due("p", 30);
+        due("f3", 20);
+        due("f4", 10);
+        List<String> tried = new ArrayList<>();
+
+        assertEquals(1, round(payouts(2, 3, false), Set.of("f1", "f2", "f3", "f4"), tried));
+
+        assertEquals(List.of("f1", "f2", "p", "f3", "f4"), tried);
+    }
+
+    @Test
+    void aSellerWithoutAnAccountIsNotClaimedWhenTheGatewayPaysOnlyToAccounts() {
+        due("order-1", 5);
+        Payouts payouts = payouts(200, 10, true);
+
+        assertEquals(0, payouts.releaseDue());
+
+        assertEquals(List.of(), store.claimed, "not claimed: a refund may still cancel it");
+        assertEquals(List.of(), transfersAsked, "the gateway is not asked");
+        assertEquals(Payout.Status.PENDING, store.find("order-1").orElseThrow().payout().status());
+
+        payouts.setAccount("seller-order-1", "acct_1PayoutsTest");
+        payouts.releaseDue();
+        assertEquals(List.of("order-1"), store.claimed, "claimed on the round after it is named");
+    }
+
+    /** The due payouts, kept in memory and read in a release round's order: release time, id. */
+    private static final class DuePayouts implements OrderCopies {
+        private static final Comparator<OrderCopy> ROUND =
+                Comparator.comparing((OrderCopy c) -> c.payout().releaseAt())
+                        .thenComparing(OrderCopy::id);
+
+        private final Map<String, OrderCopy> copies = new HashMap<>();
+        final List<String> claimed = new ArrayList<>();
+
+        void add(Payout payout) {
+            copies.put(
+                    payout.orderId(),
+                    new OrderCopy(
+                            payout.orderId(),
+                            2,
+                            OrderStatus.COMPLETE,
+                            "buyer",
+                            payout.amountCents(),
+                            payout.ticketId(),
+                            payout.sellerId(),
+                            null,
+                            null,
+                            payout));
+        }
+
+        @Override
+        public List<OrderCopy> duePayouts(Instant now, OrderCopy after, int limit) {
+            return copies.values().stream()
+                    .filter(c -> !c.payout().releaseAt().isAfter(now))
+                    .filter(c -> after == null || ROUND.compare(c, after) > 0)
+                    .sorted(ROUND)
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public Optional<OrderCopy> find(String orderId) {
+            return Optional.ofNullable(copies.get(orderId));
+        }
+
+        @Override
+        public Optional<OrderCopy> claimPayout(String orderId, Instant now) {
+            claimed.add(orderId);
+            return Optional.empty();
+        }
+
+        @Override
+        public String newPaymentId() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean insertCreated(OrderCreated order) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean fillIn(OrderCreated order) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<OrderCopy> applyStatus(String orderId, long version, OrderStatus status) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean insertFromStatus(String orderId, long version, OrderStatus status) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<OrderCopy> recordPayment(
+                Payment payment, Payout payout, List<EventPayload> events) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordRefund(String orderId, String refundId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean cancelPayout(String orderId, EventPayload event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean recordPayoutPaid(
+                String orderId, String transferId, Instant paidAt, EventPayload event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Payout> payoutsOf(String sellerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void relayEvents(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A gateway that only records the transfers it is asked for, and refuses them. */
+    private final class TransferOnlyGateway implements PaymentGateway {
+        private final boolean paysOnlyToAnAccount;
+
+        TransferOnlyGateway(boolean paysOnlyToAnAccount) {
+            this.paysOnlyToAnAccount = paysOnlyToAnAccount;
+        }
+
+        @Override
+        public boolean paysOnlyToAnAccount() {
+            return paysOnlyToAnAccount;
+        }
+
+        @Override
+        public String transfer(TransferRequest request) {
+            transfersAsked.add(request.orderId());
+            throw new GatewayUnavailable("asked to transfer " + request.orderId(), null);
+        }
+
+        @Override
+        public Charge charge(ChargeRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String refund(String chargeId, String idempotencyKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String name() {
+            return "test";
+        }
+    }
+}
