@@ -124,7 +124,13 @@ public class Orders {
                                                         ? null
                                                         : order.ticket().event().startsAt())));
             } catch (RuntimeException e) {
-                tickets.release(ticketId, order.id());
+                try {
+                    tickets.release(ticketId, order.id());
+                } catch (RuntimeException notReleased) {
+                    // The store is away for both: the insert's failure is the one to report; the
+                    // claim sweep releases the claim of an order that was never stored.
+                    e.addSuppressed(notReleased);
+                }
                 throw e;
             }
             if (inserted) {
