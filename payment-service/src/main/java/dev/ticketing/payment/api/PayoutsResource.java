@@ -9,8 +9,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -27,11 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** GET /api/payouts: the signed-in seller's payouts (docs/api.md, "Delivery and payouts"). */
+/**
+ * /api/payouts: the signed-in seller's payouts and connected account, and the terms anyone can read
+ * (docs/api.md, "Delivery and payouts").
+ */
 @Path("/payouts")
 @RequestScoped
 @Tag(name = "Payouts", description = "What sellers are paid for their sales")
-public class PayoutsResource {
+public class PayoutsResource implements PayoutsApi {
 
     @Inject Payouts payouts;
 
@@ -105,9 +106,7 @@ public class PayoutsResource {
     @RequestBody(ref = PaymentApiDocs.PAYOUT_ACCOUNT)
     @APIResponse(responseCode = "400", ref = PaymentApiDocs.ACCOUNT_REFUSED)
     @APIResponse(responseCode = "401", ref = ApiDocs.NOT_AUTHORIZED)
-    public Response setAccount(
-            @Valid @NotNull(message = "A JSON body with accountId is required")
-                    PayoutAccountRequest request) {
+    public Response setAccount(PayoutAccountRequest request) {
         payouts.setAccount(caller.getSubject(), request.accountId());
         return Response.noContent().build();
     }

@@ -1,5 +1,7 @@
 package dev.ticketing.payment.it;
 
+import static dev.ticketing.testing.ApiClients.error;
+import static dev.ticketing.testing.ApiClients.refusal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,12 +15,21 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.PayoutCancelled;
 import dev.ticketing.common.events.PayoutCreated;
 import dev.ticketing.common.events.PayoutReleased;
+import dev.ticketing.payment.api.PaymentRequest;
+import dev.ticketing.payment.api.PaymentsApi;
+import dev.ticketing.payment.api.PayoutAccountRequest;
+import dev.ticketing.payment.api.PayoutTermsResponse;
+import dev.ticketing.payment.api.PayoutsApi;
+import dev.ticketing.payment.api.PayoutsResponse;
 import dev.ticketing.payment.domain.IdempotencyKeys;
 import dev.ticketing.payment.fake.FakeStripe;
+import dev.ticketing.testing.ApiClients;
+import dev.ticketing.testing.ApiClients.Refusal;
 import dev.ticketing.testing.Bus;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -28,21 +39,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Payouts per docs/api.md, "Delivery and payouts": every paid sale owes its seller the price less
  * the marketplace's 10 % fee, released once the event has started (plus the IT server's 1 s delay)
  * and the order is complete, transferred through Stripe Connect (the fake) exactly once, and never
- * for a refunded sale.
+ * for a refunded sale. The routes are called through typed clients of {@link PayoutsApi} and {@link
+ * PaymentsApi} (MicroShed Testing against the server the build started); the wire form is read
+ * once, where the contract says a field is absent.
  */
-class PayoutsIT {
-    private static final URI PAYOUTS = ServiceUnderTest.url("/api/payouts");
-    private static final URI ACCOUNT = ServiceUnderTest.url("/api/payouts/account");
+@MicroShedTest
+public class PayoutsIT {
     private static final String ACCOUNT_RULE =
             "AccountId must be a Stripe connected account id, such as acct_1Nv0FGQ9RKHgCVdK";
     private static FakeStripe stripe;
     private static Bus bus;
-    private final HttpApi http = new HttpApi();
 
     @BeforeAll
     static void start() {
@@ -79,34 +91,39 @@ class PayoutsIT {
         return orderId;
     }
 
-    private void pay(Buyers.Buyer buyer, String orderId) {
-        HttpApi.Reply paid =
-                http.post(
-                        ServiceUnderTest.url("/api/payments"),
-                        "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}",
-                        "Cookie",
-                        buyer.cookie());
-        assertEquals(201, paid.status(), paid.body());
+    private static PayoutsApi payoutsOf(Buyers.Buyer user) {
+        return ApiClients.withHeaders(PayoutsApi.class, "Cookie", user.cookie());
     }
 
-    private JsonObject payouts(Buyers.Buyer user) {
-        HttpApi.Reply reply = http.get(PAYOUTS, "Cookie", user.cookie());
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json();
+    private static void pay(Buyers.Buyer buyer, String orderId) {
+        try (Response paid =
+                ApiClients.withHeaders(PaymentsApi.class, "Cookie", buyer.cookie())
+                        .pay(new PaymentRequest(orderId, "tok_visa"))) {
+            assertEquals(201, paid.getStatus());
+        }
     }
 
-    private JsonObject payoutOf(Buyers.Buyer seller, String orderId) {
-        return payouts(seller).getJsonArray("payouts").stream()
-                .map(JsonObject.class::cast)
-                .filter(p -> p.getString("orderId").equals(orderId))
+    private static PayoutsResponse payouts(Buyers.Buyer user) {
+        return payoutsOf(user).mine();
+    }
+
+    private static PayoutsResponse.Item payoutOf(Buyers.Buyer seller, String orderId) {
+        return payouts(seller).payouts().stream()
+                .filter(p -> p.orderId().equals(orderId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no payout of " + orderId));
     }
 
-    private void nameAccount(Buyers.Buyer seller, String account) {
-        HttpApi.Reply reply =
-                http.put(ACCOUNT, "{\"accountId\":\"" + account + "\"}", "Cookie", seller.cookie());
-        assertEquals(204, reply.status(), reply.body());
+    private static void nameAccount(Buyers.Buyer seller, String account) {
+        try (Response named = payoutsOf(seller).setAccount(new PayoutAccountRequest(account))) {
+            assertEquals(204, named.getStatus());
+        }
+    }
+
+    private static void assertRefused(Refusal refusal, int status, JsonObject body) {
+        assertEquals(status, refusal.status(), refusal.toString());
+        assertTrue(refusal.contentType().startsWith("application/json"), refusal.toString());
+        assertEquals(body, refusal.body());
     }
 
     private static <T extends EventPayload> List<T> events(
@@ -133,24 +150,34 @@ class PayoutsIT {
         Buyers.Buyer buyer = Buyers.signUp();
         Instant starts = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         String orderId = order(buyer, seller, "80.50", starts);
-        assertEquals(0, payouts(seller).getJsonArray("payouts").size(), "nothing before payment");
+        assertEquals(List.of(), payouts(seller).payouts(), "nothing before payment");
 
         pay(buyer, orderId);
 
-        JsonObject all = payouts(seller);
-        assertEquals(1, all.getJsonArray("payouts").size(), all.toString());
-        JsonObject payout = all.getJsonArray("payouts").getJsonObject(0);
-        assertEquals("ticket-" + orderId, payout.getString("ticketId"));
-        assertEquals(orderId, payout.getString("orderId"));
-        assertEquals("80.50", payout.getString("amount"));
-        assertEquals("8.05", payout.getString("fee"));
-        assertEquals("72.45", payout.getString("net"));
-        assertEquals("pending", payout.getString("status"));
-        assertEquals(starts.plusSeconds(1).toString(), payout.getString("releaseAt"));
-        assertFalse(payout.containsKey("paidAt"), payout.toString());
-        assertEquals("72.45", all.getString("pending"));
-        assertEquals("0.00", all.getString("paid"));
-        assertFalse(all.containsKey("account"), "no account named yet");
+        assertEquals(
+                new PayoutsResponse(
+                        List.of(
+                                new PayoutsResponse.Item(
+                                        "ticket-" + orderId,
+                                        orderId,
+                                        "80.50",
+                                        "8.05",
+                                        "72.45",
+                                        "pending",
+                                        starts.plusSeconds(1),
+                                        null)),
+                        "72.45",
+                        "0.00",
+                        null),
+                payouts(seller));
+        // As the wire carries it: no paidAt until paid, no account until one is named.
+        HttpApi.Reply wire =
+                new HttpApi().get(ServiceUnderTest.url("/api/payouts"), "Cookie", seller.cookie());
+        assertEquals(200, wire.status(), wire.body());
+        assertFalse(
+                wire.json().getJsonArray("payouts").getJsonObject(0).containsKey("paidAt"),
+                wire.body());
+        assertFalse(wire.json().containsKey("account"), wire.body());
         List<PayoutCreated> created =
                 await().atMost(Duration.ofSeconds(20))
                         .until(
@@ -169,12 +196,14 @@ class PayoutsIT {
                 created,
                 "payout.created once, with the payment");
 
-        JsonObject buyers = payouts(buyer);
-        assertEquals(0, buyers.getJsonArray("payouts").size(), "the buyer is owed nothing");
-        assertEquals("0.00", buyers.getString("pending"));
-        HttpApi.Reply anonymous = http.get(PAYOUTS);
-        assertEquals(401, anonymous.status(), anonymous.body());
-        assertEquals("{\"errors\":[{\"message\":\"Not authorized\"}]}", anonymous.body().strip());
+        assertEquals(
+                new PayoutsResponse(List.of(), "0.00", "0.00", null),
+                payouts(buyer),
+                "the buyer is owed nothing");
+        assertRefused(
+                refusal(() -> ApiClients.anonymous(PayoutsApi.class).mine()),
+                401,
+                error("Not authorized"));
     }
 
     @Test
@@ -187,29 +216,29 @@ class PayoutsIT {
 
         // Paid, but order-service has not completed the order yet: a payout waits for that.
         Thread.sleep(3000); // three release rounds
-        assertEquals("pending", payoutOf(seller, orderId).getString("status"));
+        assertEquals("pending", payoutOf(seller, orderId).status());
         EventBus.shared().publish(OrderCopies.completed(orderId, 1));
         OrderCopies.awaitStatus(orderId, "complete", 1);
 
         // Complete and due, but with Stripe a seller is paid only to a connected account.
         Thread.sleep(3000);
-        assertEquals("pending", payoutOf(seller, orderId).getString("status"));
+        assertEquals("pending", payoutOf(seller, orderId).status());
         assertEquals(List.of(), stripe.transferRequestsFor(orderId), "Stripe is not asked");
 
         nameAccount(seller, "acct_1PayoutsIT");
         await("the payout is transferred")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> payoutOf(seller, orderId).getString("status"), "paid"::equals);
+                .until(() -> payoutOf(seller, orderId).status(), "paid"::equals);
 
-        JsonObject all = payouts(seller);
-        JsonObject payout = payoutOf(seller, orderId);
-        assertEquals("19.99", payout.getString("amount"));
-        assertEquals("2.00", payout.getString("fee"));
-        assertEquals("17.99", payout.getString("net"));
-        assertNotNull(payout.getString("paidAt"));
-        assertEquals("17.99", all.getString("paid"));
-        assertEquals("0.00", all.getString("pending"));
-        assertEquals("acct_1PayoutsIT", all.getString("account"));
+        PayoutsResponse all = payouts(seller);
+        PayoutsResponse.Item payout = payoutOf(seller, orderId);
+        assertEquals("19.99", payout.amount());
+        assertEquals("2.00", payout.fee());
+        assertEquals("17.99", payout.net());
+        assertNotNull(payout.paidAt());
+        assertEquals("17.99", all.paid());
+        assertEquals("0.00", all.pending());
+        assertEquals("acct_1PayoutsIT", all.account());
 
         List<String> transfers = stripe.transfersMadeFor(orderId);
         assertEquals(1, transfers.size(), stripe.describe().toString());
@@ -268,9 +297,9 @@ class PayoutsIT {
 
         await("the payout behind three that keep failing is transferred")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> payoutOf(seller, orderId).getString("status"), "paid"::equals);
+                .until(() -> payoutOf(seller, orderId).status(), "paid"::equals);
         assertEquals(1, stripe.transfersMadeFor(orderId).size(), stripe.describe().toString());
-        assertEquals("27.00", payouts(seller).getString("paid"));
+        assertEquals("27.00", payouts(seller).paid());
     }
 
     @Test
@@ -285,7 +314,7 @@ class PayoutsIT {
 
         await("the payout is cancelled")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> payoutOf(seller, orderId).getString("status"), "cancelled"::equals);
+                .until(() -> payoutOf(seller, orderId).status(), "cancelled"::equals);
         String intent = stripe.paymentIntentsFor(orderId).get(0);
         await("the buyer is refunded")
                 .atMost(Duration.ofSeconds(30))
@@ -300,10 +329,10 @@ class PayoutsIT {
 
         EventBus.shared().publish(OrderCopies.cancelled(orderId, 1)); // redelivered
         Thread.sleep(3000); // past its release, three rounds
-        JsonObject all = payouts(seller);
-        assertEquals("cancelled", payoutOf(seller, orderId).getString("status"));
-        assertEquals("0.00", all.getString("pending"));
-        assertEquals("0.00", all.getString("paid"));
+        PayoutsResponse all = payouts(seller);
+        assertEquals("cancelled", payoutOf(seller, orderId).status());
+        assertEquals("0.00", all.pending());
+        assertEquals("0.00", all.paid());
         assertEquals(List.of(), stripe.transferRequestsFor(orderId), "never transferred");
         assertEquals(1, events("payout.cancelled", PayoutCancelled.class, orderId).size());
         assertEquals(1, stripe.refundsMadeOf(intent));
@@ -311,24 +340,16 @@ class PayoutsIT {
 
     @Test
     void anyoneCanReadTheTermsSellersArePaidOn() {
-        HttpApi.Reply terms = http.get(ServiceUnderTest.url("/api/payouts/terms"));
-        assertEquals(200, terms.status(), terms.body());
-        assertEquals("{\"feePercent\":\"10\",\"releaseDelay\":\"PT1S\"}", terms.body().strip());
-        HttpApi.Reply ofAPrice = http.get(ServiceUnderTest.url("/api/payouts/terms?price=80.5"));
-        assertEquals(200, ofAPrice.status(), ofAPrice.body());
+        PayoutsApi anyone = ApiClients.anonymous(PayoutsApi.class);
+        assertEquals(new PayoutTermsResponse("10", "PT1S", null, null, null), anyone.terms(null));
         assertEquals(
-                "{\"feePercent\":\"10\",\"releaseDelay\":\"PT1S\",\"price\":\"80.50\","
-                        + "\"fee\":\"8.05\",\"net\":\"72.45\"}",
-                ofAPrice.body().strip());
+                new PayoutTermsResponse("10", "PT1S", "80.50", "8.05", "72.45"),
+                anyone.terms("80.5"));
         for (String bad : List.of("0", "-3", "1.234", "ten", "1e9999")) {
-            HttpApi.Reply refused =
-                    http.get(ServiceUnderTest.url("/api/payouts/terms?price=" + bad));
-            assertEquals(400, refused.status(), bad + ": " + refused.body());
-            assertEquals(
-                    "{\"errors\":[{\"message\":\"Price must be a number above 0 with at most 2"
-                            + " decimal places\",\"field\":\"price\"}]}",
-                    refused.body().strip(),
-                    bad);
+            assertRefused(
+                    refusal(() -> anyone.terms(bad)),
+                    400,
+                    error("Price must be a number above 0 with at most 2 decimal places", "price"));
         }
     }
 
@@ -337,29 +358,35 @@ class PayoutsIT {
         Buyers.Buyer seller = Buyers.signUp();
         for (String[] bad :
                 new String[][] {
-                    {"{\"accountId\":\"\"}", "AccountId must be provided"},
-                    {"{\"accountId\":\"acct_1 OR 1=1\"}", ACCOUNT_RULE},
-                    {"{\"accountId\":\"ba_123\"}", ACCOUNT_RULE},
-                    {"{}", "AccountId must be provided"}
+                    {"", "AccountId must be provided"},
+                    {"acct_1 OR 1=1", ACCOUNT_RULE},
+                    {"ba_123", ACCOUNT_RULE},
+                    {null, "AccountId must be provided"}
                 }) {
-            HttpApi.Reply reply = http.put(ACCOUNT, bad[0], "Cookie", seller.cookie());
-            assertEquals(400, reply.status(), bad[0] + " → " + reply.body());
-            assertEquals(
-                    List.of("accountId: " + bad[1]),
-                    reply.json().getJsonArray("errors").stream()
-                            .map(JsonObject.class::cast)
-                            .map(e -> e.getString("field") + ": " + e.getString("message"))
-                            .toList(),
-                    bad[0]);
+            assertRefused(
+                    refusal(() -> payoutsOf(seller).setAccount(new PayoutAccountRequest(bad[0]))),
+                    400,
+                    error(bad[1], "accountId"));
         }
-        HttpApi.Reply noBody = http.put(ACCOUNT, "", "Cookie", seller.cookie());
+        // Bodies no typed client sends, raw: none at all, and a JSON null.
+        HttpApi http = new HttpApi();
+        URI account = ServiceUnderTest.url("/api/payouts/account");
+        HttpApi.Reply noBody = http.put(account, "", "Cookie", seller.cookie());
         assertEquals(400, noBody.status(), noBody.body());
-        HttpApi.Reply anonymous = http.put(ACCOUNT, "{\"accountId\":\"acct_1X\"}");
-        assertEquals(401, anonymous.status(), anonymous.body());
-        assertTrue(payouts(seller).getJsonArray("payouts").isEmpty());
+        HttpApi.Reply nullBody = http.put(account, "null", "Cookie", seller.cookie());
+        assertEquals(400, nullBody.status(), nullBody.body());
+        assertEquals(error(PayoutsApi.BODY_REQUIRED), nullBody.json(), nullBody.body());
+        assertRefused(
+                refusal(
+                        () ->
+                                ApiClients.anonymous(PayoutsApi.class)
+                                        .setAccount(new PayoutAccountRequest("acct_1X"))),
+                401,
+                error("Not authorized"));
+        assertEquals(List.of(), payouts(seller).payouts());
 
         nameAccount(seller, "acct_1First");
         nameAccount(seller, "acct_2Second");
-        assertEquals("acct_2Second", payouts(seller).getString("account"), "the last one named");
+        assertEquals("acct_2Second", payouts(seller).account(), "the last one named");
     }
 }
