@@ -215,15 +215,18 @@ public class Payouts {
     }
 
     private boolean release(OrderCopy due, Instant now) {
+        // Read once: the account this round pays to, whether it is claimed now or was before.
+        Optional<String> account = accounts.of(due.payout().sellerId());
         OrderCopy claimed;
-        if (due.payout().status() == Payout.Status.TRANSFERRING) {
-            claimed = due; // a transfer a crash or a failure interrupted: finish it
-        } else if (gateway.paysOnlyToAnAccount()
-                && accounts.of(due.payout().sellerId()).isEmpty()) {
-            // Not claimed: money that cannot move yet stays pending, so a refund can still cancel
-            // it, and it is paid on the first round after the seller names an account.
+        if (gateway.paysOnlyToAnAccount() && account.isEmpty()) {
+            // Money that cannot move yet is not claimed: it stays pending, so a refund can still
+            // cancel it, and it is paid on the first round after the seller names an account. A
+            // payout claimed without one (before this rule) made no transfer either: it waits too,
+            // instead of failing at the gateway every round.
             LOG.fine(() -> "payout of order " + due.id() + " waits for the seller's account");
             return false;
+        } else if (due.payout().status() == Payout.Status.TRANSFERRING) {
+            claimed = due; // a transfer a crash or a failure interrupted: finish it
         } else {
             Optional<OrderCopy> won = orders.claimPayout(due.id(), now);
             if (won.isEmpty()) {
@@ -238,7 +241,7 @@ public class Payouts {
                         new PaymentGateway.TransferRequest(
                                 payout.orderId(),
                                 payout.sellerId(),
-                                accounts.of(payout.sellerId()).orElse(null),
+                                account.orElse(null),
                                 payout.netCents(),
                                 Checkout.CURRENCY,
                                 payout.transferKey()));

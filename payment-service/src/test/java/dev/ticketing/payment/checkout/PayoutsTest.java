@@ -57,6 +57,10 @@ class PayoutsTest {
 
     /** A payout of {@code orderId}, due {@code minutesAgo} before {@link #NOW}. */
     private void due(String orderId, int minutesAgo) {
+        due(orderId, minutesAgo, Payout.Status.PENDING);
+    }
+
+    private void due(String orderId, int minutesAgo, Payout.Status status) {
         store.add(
                 new Payout(
                         orderId,
@@ -64,7 +68,7 @@ class PayoutsTest {
                         "seller-" + orderId,
                         1000,
                         100,
-                        Payout.Status.PENDING,
+                        status,
                         NOW.minusSeconds(60L * minutesAgo),
                         NOW.minusSeconds(86_400),
                         null,
@@ -131,6 +135,29 @@ class PayoutsTest {
         payouts.setAccount("seller-order-1", "acct_1PayoutsTest");
         payouts.releaseDue();
         assertEquals(List.of("order-1"), store.claimed, "claimed on the round after it is named");
+    }
+
+    @Test
+    void aPayoutClaimedWithoutAnAccountWaitsForOneInsteadOfFailing() {
+        // Claimed before the rule above existed: with a gateway that pays only to accounts, no
+        // transfer was made, so asking again can only fail; it must not count as a failure either.
+        due("claimed-1", 30, Payout.Status.TRANSFERRING);
+        due("claimed-2", 20, Payout.Status.TRANSFERRING);
+        due("named", 10);
+        accounts.put("seller-named", "acct_1Named");
+        Payouts payouts = payouts(200, 1, true);
+
+        payouts.releaseDue();
+
+        assertEquals(List.of(), transfersAsked, "the gateway is not asked without an account");
+        assertEquals(List.of("named"), store.claimed, "the round did not stop at them");
+
+        accounts.put("seller-claimed-1", "acct_1Claimed");
+        payouts.releaseDue();
+        assertEquals(
+                List.of("claimed-1 to acct_1Claimed"),
+                transfersAsked,
+                "finished once its seller names an account");
     }
 
     /** The due payouts, kept in memory and read in a release round's order: release time, id. */
@@ -252,7 +279,7 @@ class PayoutsTest {
 
         @Override
         public String transfer(TransferRequest request) {
-            transfersAsked.add(request.orderId());
+            transfersAsked.add(request.orderId() + " to " + request.destination());
             throw new GatewayUnavailable("asked to transfer " + request.orderId(), null);
         }
 
