@@ -41,6 +41,12 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
 
     private static final Logger LOG = Logger.getLogger(IncomingChannel.class.getName());
 
+    /**
+     * How long after a pull's expiry the worker waits for the server's end-of-pull status before it
+     * pulls again: the status normally comes one round trip after the expiry.
+     */
+    static final Duration PULL_END_GRACE = Duration.ofMillis(250);
+
     /** How long after it was built a channel may still be waiting for its first subscriber. */
     private static final Duration SUBSCRIBE_GRACE = Duration.ofMinutes(2);
 
@@ -421,13 +427,20 @@ public final class IncomingChannel implements Publisher<Message<?>>, AutoCloseab
         /**
          * One pull for min(demand, batch-size) messages, emitted as they arrive, until the batch is
          * full or the server ends the pull (its 408 status makes nextMessage return null); how many
-         * came. The worker's own deadline, a second after the pull's expiry, only matters when that
-         * status is lost (a reconnect): anything the server sends later waits in the subscription.
+         * came. The worker's own deadline, {@link #PULL_END_GRACE} after the pull's expiry, only
+         * matters when that status never comes: lost with a reconnect, or a pull the server dropped
+         * without one (nats-server 2.9.10, Debian's, does this now and then when a redelivery falls
+         * due as the pull expires; seen in a server trace), which would otherwise leave the
+         * consumer with no pull waiting for as long as the grace. Anything the server sends for a
+         * pull after the worker moved on waits in the subscription for the next one.
          */
         private int pull(JetStreamSubscription sub) throws Exception {
             int batch = (int) Math.min(demand.get(), settings.batchSize());
             long expires = settings.fetchExpires().toMillis();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(expires + 1000);
+            long deadline =
+                    System.nanoTime()
+                            + TimeUnit.MILLISECONDS.toNanos(expires)
+                            + PULL_END_GRACE.toNanos();
             sub.pull(PullRequestOptions.builder(batch).expiresIn(expires).build());
             int received = 0;
             // Demand only grows while this runs (only this thread takes from it), so every message
