@@ -98,7 +98,8 @@ public class Orders {
     /**
      * Stores the claimed order in one of the buyer's free hold slots. Another order of the same
      * buyer placed at the same moment may take the slot first: then the next free one, until none
-     * is left. On any refusal the claim is released.
+     * is left. On any refusal the claim is released; on a failure, only once the order is known not
+     * to be stored ({@link #storedDespite}).
      */
     private void insertInFreeSlot(Order order, String sellerId, int firstSlot, HoldLimit limit) {
         String ticketId = order.ticket().id();
@@ -124,12 +125,8 @@ public class Orders {
                                                         ? null
                                                         : order.ticket().event().startsAt())));
             } catch (RuntimeException e) {
-                try {
-                    tickets.release(ticketId, order.id());
-                } catch (RuntimeException notReleased) {
-                    // The store is away for both: the insert's failure is the one to report; the
-                    // claim sweep releases the claim of an order that was never stored.
-                    e.addSuppressed(notReleased);
+                if (storedDespite(e, order)) {
+                    return;
                 }
                 throw e;
             }
@@ -154,6 +151,33 @@ public class Orders {
             }
             slot = next.getAsInt();
         }
+    }
+
+    /**
+     * After an insert failed: was the order stored all the same? A failure can be ambiguous (the
+     * store applied the insert and the answer was lost), so the claim is never simply released:
+     * that would free a ticket a stored order holds, and sell it twice. Instead the order's id is
+     * retired first, as the claim sweep does; if that succeeds the order was never stored (and now
+     * never will be), so its ticket goes free at once. If the id is taken, the order was stored:
+     * placing succeeded. If the store is away for this too, the claim stays for the sweep and the
+     * insert's failure is reported with this one attached.
+     */
+    private boolean storedDespite(RuntimeException insertFailure, Order order) {
+        String ticketId = order.ticket().id();
+        try {
+            if (!orders.retire(order.id(), ticketId)) {
+                LOG.warning(
+                        "order "
+                                + order.id()
+                                + " was stored although its insert failed: "
+                                + insertFailure);
+                return true;
+            }
+            tickets.release(ticketId, order.id());
+        } catch (RuntimeException stillAway) {
+            insertFailure.addSuppressed(stillAway);
+        }
+        return false;
     }
 
     public Order ofBuyer(String orderId, String buyerId) {
