@@ -160,6 +160,35 @@ class PayoutsTest {
                 "finished once its seller names an account");
     }
 
+    @Test
+    void aTryReadsTheSellersAccountOnceAndTransfersToWhatItRead() {
+        due("order-1", 5);
+        store.claimsWin = true;
+        Payouts payouts = payouts(200, 10, true);
+        List<String> reads = new ArrayList<>();
+        payouts.accounts =
+                new PayoutAccounts() {
+                    @Override
+                    public Optional<String> of(String sellerId) {
+                        // The seller names another account while the try runs.
+                        reads.add(sellerId);
+                        return Optional.of(reads.size() == 1 ? "acct_1Read" : "acct_1Later");
+                    }
+
+                    @Override
+                    public void set(String sellerId, String accountId) {}
+                };
+
+        payouts.releaseDue();
+
+        assertEquals(List.of("order-1"), store.claimed);
+        assertEquals(List.of("seller-order-1"), reads, "one read a try");
+        assertEquals(
+                List.of("order-1 to acct_1Read"),
+                transfersAsked,
+                "the transfer goes to the account the claim was decided on");
+    }
+
     /** The due payouts, kept in memory and read in a release round's order: release time, id. */
     private static final class DuePayouts implements OrderCopies {
         private static final Comparator<OrderCopy> ROUND =
@@ -168,6 +197,9 @@ class PayoutsTest {
 
         private final Map<String, OrderCopy> copies = new HashMap<>();
         final List<String> claimed = new ArrayList<>();
+
+        /** Whether a claim wins (the payout turns transferring) or loses to another server. */
+        boolean claimsWin;
 
         void add(Payout payout) {
             copies.put(
@@ -203,7 +235,35 @@ class PayoutsTest {
         @Override
         public Optional<OrderCopy> claimPayout(String orderId, Instant now) {
             claimed.add(orderId);
-            return Optional.empty();
+            if (!claimsWin) {
+                return Optional.empty();
+            }
+            OrderCopy copy = copies.get(orderId);
+            Payout p = copy.payout();
+            OrderCopy won =
+                    new OrderCopy(
+                            copy.id(),
+                            copy.version(),
+                            copy.status(),
+                            copy.userId(),
+                            copy.priceCents(),
+                            copy.ticketId(),
+                            copy.sellerId(),
+                            copy.eventStartsAt(),
+                            copy.payment(),
+                            new Payout(
+                                    p.orderId(),
+                                    p.ticketId(),
+                                    p.sellerId(),
+                                    p.amountCents(),
+                                    p.feeCents(),
+                                    Payout.Status.TRANSFERRING,
+                                    p.releaseAt(),
+                                    p.createdAt(),
+                                    p.transferId(),
+                                    p.paidAt()));
+            copies.put(orderId, won);
+            return Optional.of(won);
         }
 
         @Override

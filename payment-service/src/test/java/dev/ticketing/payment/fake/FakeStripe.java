@@ -140,6 +140,14 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     /**
+     * The next {@code times} transfer creations for the sale of {@code orderId} hang {@code
+     * seconds} first (then the transfer is made).
+     */
+    public void hangTransfers(String orderId, int seconds, int times) {
+        transferFaults.put(orderId, new Fault(Failure.HANG, times, seconds));
+    }
+
+    /**
      * What Stripe does to a key 24 hours after its first request: forgets it, so the same key again
      * is a new request.
      */

@@ -230,6 +230,27 @@ class StripeGatewayTest {
     }
 
     @Test
+    void aPayoutWhoseTransferHangsPastTheTimeoutIsMadeOnceWhenAskedAgain() {
+        // Every try (stripe-java's three) waits 1 s for an answer Stripe holds back 2 s; each
+        // request of the key is made once it answers, as Stripe would.
+        PaymentGateway impatient = new StripeGateway(SECRET, fake.apiBase(), Duration.ofSeconds(1));
+        fake.hangTransfers("order-13", 2, 3);
+        assertThrows(
+                PaymentGateway.GatewayUnavailable.class,
+                () -> impatient.transfer(payout("order-13", "acct_1Seller")));
+
+        // The next release round asks again with the payout's key.
+        String retried = impatient.transfer(payout("order-13", "acct_1Seller"));
+
+        List<String> made = fake.transfersMadeFor("order-13");
+        assertEquals(1, made.size(), "the seller is paid once: " + fake.describe());
+        assertTrue(made.get(0).contains("\"id\":\"" + retried + "\""), retried + " " + made);
+        assertTrue(
+                fake.transferRequestsFor("order-13").size() >= 2,
+                "Stripe was asked again: " + fake.describe());
+    }
+
+    @Test
     void anotherPayoutsTransferInTheSameGroupIsNotTakenForThisOne() {
         String other =
                 gateway.transfer(
