@@ -156,11 +156,12 @@ public class Orders {
     /**
      * After an insert failed: was the order stored all the same? A failure can be ambiguous (the
      * store applied the insert and the answer was lost), so the claim is never simply released:
-     * that would free a ticket a stored order holds, and sell it twice. Instead the order's id is
-     * retired first, as the claim sweep does; if that succeeds the order was never stored (and now
-     * never will be), so its ticket goes free at once. If the id is taken, the order was stored:
-     * placing succeeded. If the store is away for this too, the claim stays for the sweep and the
-     * insert's failure is reported with this one attached.
+     * that would free a ticket a stored order holds, leaving only the one-active-order index
+     * between it and a second sale. Instead the order's id is retired first, as the claim sweep
+     * does; if that succeeds the order was never stored (and now never will be), so its ticket goes
+     * free at once. If the id is taken, the order was stored: placing succeeded. If the store is
+     * away for this too, the claim stays for the sweep and the insert's failure is reported with
+     * this one attached.
      */
     private boolean storedDespite(RuntimeException insertFailure, Order order) {
         String ticketId = order.ticket().id();
