@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -164,21 +163,41 @@ public class Orders {
      * this one attached.
      */
     private boolean storedDespite(RuntimeException insertFailure, Order order) {
-        String ticketId = order.ticket().id();
         try {
-            if (!orders.retire(order.id(), ticketId)) {
-                LOG.warning(
-                        "order "
-                                + order.id()
-                                + " was stored although its insert failed: "
-                                + insertFailure);
-                return true;
+            if (releaseIfNeverStored(order.id(), order.ticket().id())) {
+                return false;
             }
-            tickets.release(ticketId, order.id());
+            LOG.warning(
+                    "order "
+                            + order.id()
+                            + " was stored although its insert failed: "
+                            + insertFailure);
+            return true;
         } catch (RuntimeException stillAway) {
             insertFailure.addSuppressed(stillAway);
+            return false;
         }
-        return false;
+    }
+
+    /**
+     * The one way a claim whose order may never have been stored is released (by placing after a
+     * failed insert, and by the sweep): the order's id is retired first (a cancelled stub, so a
+     * late insert of it fails), and only then is the ticket released. False, and nothing released,
+     * when the order exists: it was stored after all.
+     */
+    private boolean releaseIfNeverStored(String orderId, String ticketId) {
+        if (!orders.retire(orderId, ticketId)) {
+            return false;
+        }
+        if (tickets.release(ticketId, orderId)) {
+            LOG.warning(
+                    "released ticket "
+                            + ticketId
+                            + " held by order "
+                            + orderId
+                            + ", which was never stored");
+        }
+        return true;
     }
 
     public Order ofBuyer(String orderId, String buyerId) {
@@ -302,22 +321,18 @@ public class Orders {
             tickets.closeClaim(claim.ticketId(), claim.orderId());
             return;
         }
-        boolean dead =
-                status.isEmpty()
-                        ? orders.retire(claim.orderId(), claim.ticketId())
-                        : status.get() == OrderStatus.CANCELLED;
-        if (status.isEmpty() && !dead) {
-            return; // the order was stored after all, between our two reads
+        if (status.isEmpty()) {
+            // False when the order was stored after all, between our two reads: it is left alone.
+            releaseIfNeverStored(claim.orderId(), claim.ticketId());
+            return;
         }
-        if (dead && tickets.release(claim.ticketId(), claim.orderId())) {
-            LOG.log(
-                    Level.WARNING,
+        if (status.get() == OrderStatus.CANCELLED
+                && tickets.release(claim.ticketId(), claim.orderId())) {
+            LOG.warning(
                     "released ticket "
                             + claim.ticketId()
-                            + " held by "
-                            + (status.isEmpty()
-                                    ? "order " + claim.orderId() + ", which was never stored"
-                                    : "cancelled order " + claim.orderId()));
+                            + " held by cancelled order "
+                            + claim.orderId());
         }
     }
 }
