@@ -3,9 +3,9 @@ package dev.ticketing.catalog.store;
 import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.catalog.domain.TicketFile;
-import dev.ticketing.common.listing.Event;
 import dev.ticketing.common.listing.Listing;
-import dev.ticketing.common.listing.Seat;
+import dev.ticketing.store.mongo.ListedEvent;
+import dev.ticketing.store.mongo.ListedSeat;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
 import jakarta.nosql.Embeddable;
@@ -64,59 +64,6 @@ public class TicketDocument extends OutboxDocument {
 
     /** The event's city folded, as a search compares it; absent without an event. */
     @Column private String cityKey;
-
-    /** The event as stored: a sub-document, its start a date (the list compares it). */
-    @Embeddable(Embeddable.EmbeddableType.GROUPING)
-    public static class ListedEvent {
-        @Column private String name;
-        @Column private String venue;
-        @Column private String city;
-        @Column private Date startsAt;
-
-        public ListedEvent() {}
-
-        static ListedEvent of(Event e) {
-            if (e == null) {
-                return null;
-            }
-            ListedEvent d = new ListedEvent();
-            d.name = e.name();
-            d.venue = e.venue();
-            d.city = e.city();
-            d.startsAt = Date.from(e.startsAt());
-            return d;
-        }
-
-        /** The event, or null: JNoSQL fills an empty one in for a ticket that has none. */
-        Event toEvent() {
-            return startsAt == null ? null : new Event(name, venue, city, startsAt.toInstant());
-        }
-    }
-
-    /** The seat as stored; unknown parts are null. */
-    @Embeddable(Embeddable.EmbeddableType.GROUPING)
-    public static class ListedSeat {
-        @Column private String section;
-        @Column private String row;
-        @Column private String number;
-
-        public ListedSeat() {}
-
-        static ListedSeat of(Seat s) {
-            if (s == null) {
-                return null;
-            }
-            ListedSeat d = new ListedSeat();
-            d.section = s.section();
-            d.row = s.row();
-            d.number = s.number();
-            return d;
-        }
-
-        Seat toSeat() {
-            return Seat.of(section, row, number);
-        }
-    }
 
     /** The listing's file as stored: which content, its type and size. */
     @Embeddable(Embeddable.EmbeddableType.GROUPING)

@@ -8,9 +8,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import dev.ticketing.common.listing.Listing;
 import dev.ticketing.order.application.TicketCopies;
 import dev.ticketing.order.domain.TicketCopy;
+import dev.ticketing.store.mongo.DriverResults;
 import dev.ticketing.store.mongo.Keyset;
 import dev.ticketing.store.mongo.ListingFields;
 import dev.ticketing.store.mongo.MongoStore;
@@ -24,11 +24,15 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
- * The ticket copies, order-service's {@link TicketCopies}. Replication sets only the catalog's
+ * The ticket copies, order-service's {@link TicketCopies}, mapped by Jakarta NoSQL ({@link
+ * TicketCopyDocument}): reads and the first insert go through its template. The driver makes only
+ * the conditional writes, which JNoSQL 1.1 cannot express: replication sets only the catalog's
  * fields, filtered on the copy's version; the reservation ({@code reservedBy}, {@code reservedAt})
- * is written only by claim and release.
+ * is written only by claim, release and closing; the sweep pages through live claims by the last
+ * one it saw ({@link Keyset}).
  */
 @ApplicationScoped
 public class TicketCopyStore implements TicketCopies {
@@ -37,21 +41,27 @@ public class TicketCopyStore implements TicketCopies {
 
     @Inject MongoStore store;
 
+    @Inject DocumentTemplate template;
+
+    @Inject DriverResults results;
+
     private MongoCollection<Document> tickets;
 
     @PostConstruct
     void open() {
         tickets = store.collection(COLLECTION);
-        // Live claims only: a sold ticket's claim is closed (no reservedAt), so the sweep reads
-        // what may need repair however many tickets were ever sold.
+        // Claims by age. The sweep asks for a range of dates, and a copy with no live claim
+        // (never claimed, released, or sold and closed: reservedAt null or absent) sorts before
+        // every date, so it reads only what may need repair however many tickets were ever sold.
+        // (Sparse does not narrow a compound index that holds _id; the option stays because a
+        // store refuses an index recreated under its name with other options.)
         tickets.createIndex(
                 Indexes.ascending(RESERVED_AT, "_id"),
                 new IndexOptions().name("live_claims_oldest_first").sparse(true));
     }
 
     public Optional<TicketCopy> find(String id) {
-        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first())
-                .map(TicketCopyStore::toCopy);
+        return template.find(TicketCopyDocument.class, id).map(TicketCopyDocument::toCopy);
     }
 
     /**
@@ -59,19 +69,7 @@ public class TicketCopyStore implements TicketCopies {
      * ticket.created).
      */
     public boolean insertFirst(TicketCopy copy) {
-        return MongoStore.insertIfAbsent(
-                () ->
-                        tickets.insertOne(
-                                new Document("_id", copy.id())
-                                        .append("title", copy.title())
-                                        .append("price", Decimals.of(copy.price()))
-                                        .append("event", ListingFields.of(copy.event()))
-                                        .append("seat", ListingFields.of(copy.seat()))
-                                        .append("userId", copy.userId())
-                                        .append("version", copy.version())
-                                        .append("orderId", copy.orderId())
-                                        .append("withdrawn", copy.withdrawn())
-                                        .append("reservedBy", null)));
+        return MongoStore.insertIfAbsent(() -> template.insert(TicketCopyDocument.of(copy)));
     }
 
     /**
@@ -117,7 +115,8 @@ public class TicketCopyStore implements TicketCopies {
                                 Updates.set("reservedBy", orderId),
                                 Updates.set("reservedAt", Date.from(now))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(TicketCopyStore::toCopy);
+        return Optional.ofNullable(claimed)
+                .map(d -> results.toEntity(TicketCopyDocument.class, COLLECTION, d).toCopy());
     }
 
     /**
@@ -177,20 +176,5 @@ public class TicketCopyStore implements TicketCopies {
                                                 d.getString("reservedBy"),
                                                 d.getDate(RESERVED_AT))));
         return claims;
-    }
-
-    static TicketCopy toCopy(Document d) {
-        return new TicketCopy(
-                new Listing(
-                        d.getString("_id"),
-                        d.getString("title"),
-                        Decimals.from(d.get("price")),
-                        ListingFields.event(d.get("event", Document.class)),
-                        ListingFields.seat(d.get("seat", Document.class)),
-                        d.getString("userId")),
-                ((Number) d.get("version")).longValue(),
-                d.getString("orderId"),
-                d.getString("reservedBy"),
-                Boolean.TRUE.equals(d.getBoolean("withdrawn")));
     }
 }

@@ -6,7 +6,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.common.events.EventPayload;
 import dev.ticketing.common.events.OrderCreated;
@@ -16,12 +15,14 @@ import dev.ticketing.payment.domain.OrderCopy;
 import dev.ticketing.payment.domain.OrderStatus;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.Payout;
+import dev.ticketing.store.mongo.DriverResults;
 import dev.ticketing.store.mongo.Keyset;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.outbox.EventOutbox;
 import dev.ticketing.store.outbox.Outbox;
 import dev.ticketing.store.outbox.OutboxCollection;
 import jakarta.annotation.PostConstruct;
+import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -32,6 +33,9 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * Order copies and their payments, one document per order: checkout's {@link OrderCopies}. Every
@@ -39,6 +43,13 @@ import org.bson.types.ObjectId;
  * version, and a payment is recorded only while the order is still payable, together with its
  * payment.created in the outbox. MongoDB writes one document atomically, so "the order was still
  * open" and "the payment is recorded" cannot be split by an expiry.
+ *
+ * <p>Jakarta NoSQL maps what is read ({@link OrderCopyDocument}): a copy by id and a seller's
+ * payouts through its template, and what a find-and-modify or the payout round's keyset page
+ * returns through its converter ({@link DriverResults}). Every write is the driver's: each is
+ * conditional or appends to the outbox, and the inserts leave out what the event did not carry,
+ * because the {@code $exists} filters ({@link #fillIn}, {@link #recordPayment}) test for absence,
+ * and JNoSQL would write every unset field as null.
  */
 @ApplicationScoped
 public class OrderCopyStore implements OrderCopies, OutboxCollection {
@@ -47,6 +58,10 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
     @Inject MongoStore store;
 
     @Inject EventOutbox outbox;
+
+    @Inject DocumentTemplate template;
+
+    @Inject DriverResults results;
 
     /** The seller's payouts, newest first; the payouts due, by release time. */
     @PostConstruct
@@ -83,8 +98,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
 
     @Override
     public Optional<OrderCopy> find(String orderId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", orderId)).first())
-                .map(OrderCopyStore::toCopy);
+        return template.find(OrderCopyDocument.class, orderId).map(OrderCopyDocument::toCopy);
     }
 
     /**
@@ -148,7 +162,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                         Updates.set("status", status.value()),
                                         Updates.set("version", version)),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
+        return Optional.ofNullable(updated).map(this::toCopy);
     }
 
     /**
@@ -193,7 +207,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                         Outbox.append(
                                                 events.stream().map(outbox::pending).toList())),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
+        return Optional.ofNullable(updated).map(this::toCopy);
     }
 
     /** Notes that the order's payment was refunded (idempotent). */
@@ -252,7 +266,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                 .find(page)
                 .sort(Keyset.order("payout.releaseAt"))
                 .limit(limit)
-                .map(OrderCopyStore::toCopy)
+                .map(this::toCopy)
                 .into(new ArrayList<>());
     }
 
@@ -272,7 +286,7 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                                         Filters.lte("payout.releaseAt", Date.from(now))),
                                 Updates.set("payout.status", Payout.Status.TRANSFERRING.value()),
                                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(OrderCopyStore::toCopy);
+        return Optional.ofNullable(updated).map(this::toCopy);
     }
 
     /**
@@ -299,11 +313,13 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
 
     /** The payouts owed to {@code sellerId}, newest sale first. */
     public List<Payout> payoutsOf(String sellerId) {
-        return collection()
-                .find(Filters.eq("payout.sellerId", sellerId))
-                .sort(Sorts.descending("payout.createdAt", "_id"))
-                .map(d -> toCopy(d).payout())
-                .into(new ArrayList<>());
+        SelectQuery ofSeller =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(CriteriaCondition.eq("payout.sellerId", sellerId))
+                        .sort(Sort.desc("payout.createdAt"), Sort.desc("_id"))
+                        .build();
+        return template.<OrderCopyDocument>select(ofSeller).map(d -> d.toCopy().payout()).toList();
     }
 
     private static Document toDocument(Payout p) {
@@ -319,28 +335,8 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                 .append("paidAt", date(p.paidAt()));
     }
 
-    private static Payout toPayout(Document p) {
-        return p == null
-                ? null
-                : new Payout(
-                        p.getString("orderId"),
-                        p.getString("ticketId"),
-                        p.getString("sellerId"),
-                        number(p.get("amountCents")),
-                        number(p.get("feeCents")),
-                        Payout.Status.of(p.getString("status")),
-                        p.getDate("releaseAt").toInstant(),
-                        p.getDate("createdAt").toInstant(),
-                        p.getString("transferId"),
-                        instant(p.getDate("paidAt")));
-    }
-
     private static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 
     private static Document toDocument(Payment p) {
@@ -352,35 +348,8 @@ public class OrderCopyStore implements OrderCopies, OutboxCollection {
                 .append("createdAt", Date.from(p.createdAt()));
     }
 
-    static OrderCopy toCopy(Document d) {
-        Document p = d.get("payment", Document.class);
-        Payment payment =
-                p == null
-                        ? null
-                        : new Payment(
-                                p.getString("id"),
-                                p.getString("orderId"),
-                                p.getString("stripeId"),
-                                number(p.get("amountCents")),
-                                p.getString("currency"),
-                                p.getDate("createdAt") == null
-                                        ? Instant.EPOCH
-                                        : p.getDate("createdAt").toInstant(),
-                                p.getString("refundId"));
-        return new OrderCopy(
-                d.getString("_id"),
-                number(d.get("version")),
-                OrderStatus.of(d.getString("status")),
-                d.getString("userId"),
-                number(d.get("priceCents")),
-                d.getString("ticketId"),
-                d.getString("sellerId"),
-                instant(d.getDate("eventStartsAt")),
-                payment,
-                toPayout(d.get("payout", Document.class)));
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+    /** A document the driver returned (a find-and-modify's result), mapped as JNoSQL reads it. */
+    private OrderCopy toCopy(Document d) {
+        return results.toEntity(OrderCopyDocument.class, COLLECTION, d).toCopy();
     }
 }
