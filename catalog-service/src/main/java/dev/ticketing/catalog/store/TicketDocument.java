@@ -3,9 +3,7 @@ package dev.ticketing.catalog.store;
 import dev.ticketing.catalog.domain.SearchWords;
 import dev.ticketing.catalog.domain.Ticket;
 import dev.ticketing.catalog.domain.TicketFile;
-import dev.ticketing.common.listing.Listing;
-import dev.ticketing.store.mongo.ListedEvent;
-import dev.ticketing.store.mongo.ListedSeat;
+import dev.ticketing.store.mongo.StoredListing;
 import dev.ticketing.store.outbox.OutboxDocument;
 import jakarta.nosql.Column;
 import jakarta.nosql.Embeddable;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 /**
  * The stored form of a {@link Ticket}, mapped by Jakarta NoSQL: one document per ticket in {@value
@@ -30,14 +27,10 @@ import org.bson.types.Decimal128;
 public class TicketDocument extends OutboxDocument {
 
     @Id private String id;
-    @Column private String title;
 
-    @Column private Decimal128 price;
+    /** Title, price, event, seat and seller, flat in this document. */
+    @Column private StoredListing listing;
 
-    @Column private ListedEvent event;
-    @Column private ListedSeat seat;
-
-    @Column private String userId;
     @Column private long version;
 
     /** Absent while the ticket is free (the storefront's list asks for that). */
@@ -112,11 +105,7 @@ public class TicketDocument extends OutboxDocument {
     static TicketDocument of(Ticket ticket) {
         TicketDocument d = new TicketDocument();
         d.id = ticket.id();
-        d.title = ticket.title();
-        d.price = new Decimal128(ticket.price());
-        d.event = ListedEvent.of(ticket.event());
-        d.seat = ListedSeat.of(ticket.seat());
-        d.userId = ticket.userId();
+        d.listing = StoredListing.of(ticket.listing());
         d.version = ticket.version();
         d.orderId = ticket.orderId();
         d.listedAt = Date.from(ticket.listedAt());
@@ -132,13 +121,7 @@ public class TicketDocument extends OutboxDocument {
 
     Ticket toTicket() {
         return new Ticket(
-                new Listing(
-                        id,
-                        title,
-                        price.bigDecimalValue(),
-                        event == null ? null : event.toEvent(),
-                        seat == null ? null : seat.toSeat(),
-                        userId),
+                listing.toListing(id),
                 version,
                 orderId,
                 listedAt.toInstant(),

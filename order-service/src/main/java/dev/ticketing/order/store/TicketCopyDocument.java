@@ -1,14 +1,11 @@
 package dev.ticketing.order.store;
 
-import dev.ticketing.common.listing.Listing;
 import dev.ticketing.order.domain.TicketCopy;
-import dev.ticketing.store.mongo.ListedEvent;
-import dev.ticketing.store.mongo.ListedSeat;
+import dev.ticketing.store.mongo.StoredListing;
 import jakarta.nosql.Column;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
 import java.util.Date;
-import org.bson.types.Decimal128;
 
 /**
  * The stored form of a {@link TicketCopy}, mapped by Jakarta NoSQL: the catalog's fields as
@@ -19,11 +16,10 @@ import org.bson.types.Decimal128;
 public class TicketCopyDocument {
 
     @Id private String id;
-    @Column private String title;
-    @Column private Decimal128 price;
-    @Column private ListedEvent event;
-    @Column private ListedSeat seat;
-    @Column private String userId;
+
+    /** Title, price, event, seat and seller, flat in this document as in the catalog's. */
+    @Column private StoredListing listing;
+
     @Column private long version;
 
     /** The catalog's view of the order holding the ticket (replicated, informational). */
@@ -44,11 +40,7 @@ public class TicketCopyDocument {
     static TicketCopyDocument of(TicketCopy copy) {
         TicketCopyDocument d = new TicketCopyDocument();
         d.id = copy.id();
-        d.title = copy.title();
-        d.price = Decimals.of(copy.price());
-        d.event = ListedEvent.of(copy.event());
-        d.seat = ListedSeat.of(copy.seat());
-        d.userId = copy.userId();
+        d.listing = StoredListing.of(copy.listing());
         d.version = copy.version();
         d.orderId = copy.orderId();
         d.withdrawn = copy.withdrawn();
@@ -56,17 +48,6 @@ public class TicketCopyDocument {
     }
 
     TicketCopy toCopy() {
-        return new TicketCopy(
-                new Listing(
-                        id,
-                        title,
-                        Decimals.from(price),
-                        event == null ? null : event.toEvent(),
-                        seat == null ? null : seat.toSeat(),
-                        userId),
-                version,
-                orderId,
-                reservedBy,
-                withdrawn);
+        return new TicketCopy(listing.toListing(id), version, orderId, reservedBy, withdrawn);
     }
 }
