@@ -13,8 +13,7 @@ import org.eclipse.jnosql.mapping.DatabaseType;
 /**
  * Jakarta NoSQL's document manager over the service's one {@link MongoStore} client, in place of
  * the one JNoSQL would build from the same settings: one connection pool per service, and JNoSQL's
- * reads and writes with the driver's write concern and timeouts (docs/architecture.md, "The
- * store").
+ * reads and writes with the driver's write concern and timeouts (docs/architecture.md, "Data").
  *
  * <p>The priority that selects the alternative producer is on the class: CDI 4.0 (Liberty's
  * cdi-4.0) selects an alternative producer method by its declaring class's {@code @Priority}, and
