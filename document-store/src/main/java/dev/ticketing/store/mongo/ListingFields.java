@@ -37,22 +37,4 @@ public final class ListingFields {
         }
         return d;
     }
-
-    /** The event a sub-document holds; null when there is none. */
-    public static Event event(Document d) {
-        return d == null
-                ? null
-                : new Event(
-                        d.getString("name"),
-                        d.getString("venue"),
-                        d.getString("city"),
-                        d.getDate("startsAt").toInstant());
-    }
-
-    /** The seat a sub-document holds; null when there is none. */
-    public static Seat seat(Document d) {
-        return d == null
-                ? null
-                : Seat.of(d.getString("section"), d.getString("row"), d.getString("number"));
-    }
 }

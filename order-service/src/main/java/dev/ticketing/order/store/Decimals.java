@@ -10,13 +10,4 @@ final class Decimals {
     static Decimal128 of(BigDecimal value) {
         return value == null ? null : new Decimal128(value);
     }
-
-    static BigDecimal from(Object stored) {
-        if (stored == null) {
-            return null;
-        }
-        return stored instanceof Decimal128 d
-                ? d.bigDecimalValue()
-                : new BigDecimal(stored.toString());
-    }
 }
