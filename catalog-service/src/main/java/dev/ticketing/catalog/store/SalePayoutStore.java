@@ -1,5 +1,7 @@
 package dev.ticketing.catalog.store;
 
+import static dev.ticketing.catalog.store.SalePayoutDocument.decimal;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -16,21 +18,30 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.Element;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
- * The payouts' copies, one document per sale in {@value #COLLECTION} ({@code _id} the order id).
- * Through the driver: each change is an insert that the unique id decides, or a conditional update
- * (fill in only what is missing, move only a pending copy to a final status), which JNoSQL's
- * templates cannot express.
+ * The payouts' copies, catalog-service's {@link SalePayouts}: one document per sale in {@value
+ * #COLLECTION} ({@code _id} the order id), mapped by Jakarta NoSQL ({@link SalePayoutDocument}).
+ * Reads and first inserts go through its template, the insert decided by the unique id. The driver
+ * makes only the two conditional updates JNoSQL's template cannot express: fill in what a copy
+ * lacks, and move only a pending copy to a final status.
  */
 @ApplicationScoped
 public class SalePayoutStore implements SalePayouts {
     public static final String COLLECTION = "payouts";
+    static final String STATUS = "status";
+    static final String RELEASE_AT = "releaseAt";
 
     @Inject MongoStore store;
+
+    @Inject DocumentTemplate template;
 
     private MongoCollection<Document> payouts;
 
@@ -41,29 +52,22 @@ public class SalePayoutStore implements SalePayouts {
 
     @Override
     public boolean owed(SalePayout p) {
-        Document full =
-                new Document("_id", p.orderId())
-                        .append("ticketId", p.ticketId())
-                        .append("amount", decimal(p.amount()))
-                        .append("fee", decimal(p.fee()))
-                        .append("net", decimal(p.net()))
-                        .append("releaseAt", Date.from(p.releaseAt()))
-                        .append("status", SalePayout.Status.PENDING.wireName());
-        if (MongoStore.insertIfAbsent(() -> payouts.insertOne(full))) {
+        if (MongoStore.insertIfAbsent(() -> template.insert(SalePayoutDocument.of(p)))) {
             return true;
         }
         // A later event came first: fill in what it lacked, leaving its (final) status.
+        // Driver: a conditional update (only while releaseAt is missing).
         return payouts.updateOne(
                                 Filters.and(
                                         Filters.eq("_id", p.orderId()),
                                         Filters.or(
-                                                Filters.exists("releaseAt", false),
-                                                Filters.eq("releaseAt", null))),
+                                                Filters.exists(RELEASE_AT, false),
+                                                Filters.eq(RELEASE_AT, null))),
                                 Updates.combine(
                                         Updates.set("amount", decimal(p.amount())),
                                         Updates.set("fee", decimal(p.fee())),
                                         Updates.set("net", decimal(p.net())),
-                                        Updates.set("releaseAt", Date.from(p.releaseAt()))))
+                                        Updates.set(RELEASE_AT, Date.from(p.releaseAt()))))
                         .getModifiedCount()
                 == 1;
     }
@@ -71,55 +75,56 @@ public class SalePayoutStore implements SalePayouts {
     @Override
     public boolean paid(SalePayout p) {
         return finalStatus(
-                new Document("_id", p.orderId())
-                        .append("ticketId", p.ticketId())
-                        .append("amount", decimal(p.amount()))
-                        .append("fee", decimal(p.fee()))
-                        .append("net", decimal(p.net()))
-                        .append("status", SalePayout.Status.PAID.wireName()));
+                new SalePayout(
+                        p.orderId(),
+                        p.ticketId(),
+                        p.amount(),
+                        p.fee(),
+                        p.net(),
+                        SalePayout.Status.PAID,
+                        null));
     }
 
     @Override
     public boolean cancelled(String orderId, String ticketId) {
         return finalStatus(
-                new Document("_id", orderId)
-                        .append("ticketId", ticketId)
-                        .append("status", SalePayout.Status.CANCELLED.wireName()));
+                new SalePayout(
+                        orderId, ticketId, null, null, null, SalePayout.Status.CANCELLED, null));
     }
 
     /**
      * Moves a pending copy to {@code copy}'s final status (with the amounts it names), or stores it
      * when none exists; false when the copy is final already. Decided on what was read, then
      * written only if that still holds: payout.created arrives on another channel at the same time,
-     * so a copy missing at one moment may be pending the next (then this decides again).
+     * so a copy missing at one moment may be pending the next (then this decides again). A final
+     * event carries no release date, so the creation's stays.
      */
-    private boolean finalStatus(Document copy) {
-        String id = copy.getString("_id");
+    private boolean finalStatus(SalePayout copy) {
+        String id = copy.orderId();
         List<Bson> sets = new ArrayList<>();
-        copy.forEach(
-                (field, value) -> {
-                    if (!"_id".equals(field) && value != null) {
-                        sets.add(Updates.set(field, value));
-                    }
-                });
+        sets.add(Updates.set("ticketId", copy.ticketId()));
+        sets.add(Updates.set(STATUS, copy.status().wireName()));
+        setIfPresent(sets, "amount", copy.amount());
+        setIfPresent(sets, "fee", copy.fee());
+        setIfPresent(sets, "net", copy.net());
         for (int attempt = 0; attempt < 5; attempt++) {
-            Document current = payouts.find(Filters.eq("_id", id)).first();
-            if (current == null) {
-                if (MongoStore.insertIfAbsent(() -> payouts.insertOne(copy))) {
+            Optional<SalePayoutDocument> current = template.find(SalePayoutDocument.class, id);
+            if (current.isEmpty()) {
+                if (MongoStore.insertIfAbsent(() -> template.insert(SalePayoutDocument.of(copy)))) {
                     return true;
                 }
                 continue; // stored by another event meanwhile: decide again
             }
-            if (!SalePayout.Status.PENDING.wireName().equals(current.getString("status"))) {
+            if (current.get().status() != SalePayout.Status.PENDING) {
                 return false; // final already: that status, or the other one, is never undone
             }
+            // Driver: a conditional update (only while the copy is still pending).
             long moved =
                     payouts.updateOne(
                                     Filters.and(
                                             Filters.eq("_id", id),
                                             Filters.eq(
-                                                    "status",
-                                                    SalePayout.Status.PENDING.wireName())),
+                                                    STATUS, SalePayout.Status.PENDING.wireName())),
                                     Updates.combine(sets))
                             .getModifiedCount();
             if (moved == 1) {
@@ -130,34 +135,25 @@ public class SalePayoutStore implements SalePayouts {
         throw new IllegalStateException("payout copy " + id + " kept changing");
     }
 
+    private static void setIfPresent(List<Bson> sets, String field, BigDecimal value) {
+        if (value != null) {
+            sets.add(Updates.set(field, decimal(value)));
+        }
+    }
+
     @Override
     public Map<String, SalePayout> ofOrders(Collection<String> orderIds) {
         Map<String, SalePayout> found = new HashMap<>();
         if (orderIds.isEmpty()) {
             return found;
         }
-        for (Document d : payouts.find(Filters.in("_id", orderIds)).into(new ArrayList<>())) {
-            found.put(d.getString("_id"), toPayout(d));
-        }
+        SelectQuery ofTheseOrders =
+                SelectQuery.builder()
+                        .from(COLLECTION)
+                        .where(CriteriaCondition.in(Element.of("_id", List.copyOf(orderIds))))
+                        .build();
+        template.<SalePayoutDocument>select(ofTheseOrders)
+                .forEach(d -> found.put(d.id(), d.toPayout()));
         return found;
-    }
-
-    private static SalePayout toPayout(Document d) {
-        return new SalePayout(
-                d.getString("_id"),
-                d.getString("ticketId"),
-                amount(d.get("amount")),
-                amount(d.get("fee")),
-                amount(d.get("net")),
-                SalePayout.Status.of(d.getString("status")),
-                d.getDate("releaseAt") == null ? null : d.getDate("releaseAt").toInstant());
-    }
-
-    private static Decimal128 decimal(BigDecimal value) {
-        return value == null ? null : new Decimal128(value);
-    }
-
-    private static BigDecimal amount(Object value) {
-        return value instanceof Decimal128 d ? d.bigDecimalValue() : null;
     }
 }

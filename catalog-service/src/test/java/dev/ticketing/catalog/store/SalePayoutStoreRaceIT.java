@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.catalog.domain.SalePayout;
 import dev.ticketing.store.mongo.MongoStore;
+import dev.ticketing.store.mongo.MongoStoreProducer;
+import io.smallrye.config.inject.ConfigExtension;
+import jakarta.enterprise.inject.se.SeContainer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jnosql.mapping.core.Converters;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+import org.eclipse.jnosql.mapping.reflection.ReflectionClassConverter;
+import org.eclipse.jnosql.mapping.semistructured.EntityConverter;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
+import org.jboss.weld.environment.se.Weld;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +43,50 @@ class SalePayoutStoreRaceIT {
     private static final int SALES = 150;
     private static final Instant RELEASE_AT = Instant.parse("2027-03-03T20:00:00Z");
 
-    private MongoStore mongo;
-    private SalePayoutStore store;
+    /**
+     * Jakarta NoSQL's template as the service builds it: CDI (Weld SE) over the kit's producers.
+     */
+    private static SeContainer cdi;
+
+    private static MongoStore mongo;
+    private static SalePayoutStore store;
     private ExecutorService pool;
 
+    @BeforeAll
+    static void aStoreOfItsOwn() {
+        // Read by the kit's MongoStoreProducer through MicroProfile Config, as in the server.
+        System.setProperty("jnosql.mongodb.url", System.getProperty("it.store.url"));
+        System.setProperty(
+                "jnosql.document.database",
+                "catalog-payout-race-" + UUID.randomUUID().toString().substring(0, 8));
+        cdi =
+                new Weld()
+                        .disableDiscovery()
+                        .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                        .addPackages(
+                                true,
+                                MongoStoreProducer.class,
+                                Converters.class,
+                                EntityConverter.class,
+                                DocumentTemplate.class,
+                                ReflectionClassConverter.class)
+                        .addBeanClass(SalePayoutStore.class)
+                        .addExtension(new ConfigExtension())
+                        .initialize();
+        mongo = cdi.select(MongoStore.class).get();
+        store = cdi.select(SalePayoutStore.class).get();
+    }
+
+    @AfterAll
+    static void closeIt() {
+        mongo.database().drop();
+        cdi.close();
+        System.clearProperty("jnosql.mongodb.url");
+        System.clearProperty("jnosql.document.database");
+    }
+
     @BeforeEach
-    void anEmptyStore() {
-        mongo =
-                new MongoStore(
-                        System.getProperty("it.store.url"),
-                        "catalog-payout-race-" + UUID.randomUUID().toString().substring(0, 8));
-        store = new SalePayoutStore();
-        store.store = mongo;
-        store.open();
+    void twoThreads() {
         pool = Executors.newFixedThreadPool(2);
     }
 
@@ -52,7 +94,6 @@ class SalePayoutStoreRaceIT {
     void drop() {
         pool.shutdownNow();
         mongo.collection(SalePayoutStore.COLLECTION).drop();
-        mongo.close();
     }
 
     @Test
