@@ -1,41 +1,34 @@
 package dev.ticketing.payment.store;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import dev.ticketing.payment.checkout.PayoutAccounts;
 import dev.ticketing.store.mongo.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Date;
 import java.util.Optional;
-import org.bson.Document;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
-/** The sellers' connected accounts, one document per seller in {@value #COLLECTION}. */
+/**
+ * The sellers' connected accounts, one document per seller in {@value #COLLECTION}, mapped by
+ * Jakarta NoSQL ({@link PayoutAccountDocument}) and read and written through its template.
+ */
 @ApplicationScoped
 public class PayoutAccountStore implements PayoutAccounts {
     public static final String COLLECTION = "payoutAccounts";
 
-    @Inject MongoStore store;
-
-    private MongoCollection<Document> collection() {
-        return store.collection(COLLECTION);
-    }
+    @Inject DocumentTemplate template;
 
     @Override
     public Optional<String> of(String sellerId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", sellerId)).first())
-                .map(d -> d.getString("stripeAccount"));
+        return template.find(PayoutAccountDocument.class, sellerId)
+                .map(PayoutAccountDocument::stripeAccount);
     }
 
     @Override
     public void set(String sellerId, String accountId) {
-        collection()
-                .replaceOne(
-                        Filters.eq("_id", sellerId),
-                        new Document("_id", sellerId)
-                                .append("stripeAccount", accountId)
-                                .append("updatedAt", new Date()),
-                        new ReplaceOptions().upsert(true));
+        PayoutAccountDocument named = new PayoutAccountDocument(sellerId, accountId, new Date());
+        if (!MongoStore.insertIfAbsent(() -> template.insert(named))) {
+            template.update(named); // named before: the last one named is the account
+        }
     }
 }
