@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ticketing.catalog.domain.SalePayout;
 import dev.ticketing.store.mongo.MongoStore;
 import dev.ticketing.store.mongo.MongoStoreProducer;
-import io.smallrye.config.inject.ConfigExtension;
-import jakarta.enterprise.inject.se.SeContainer;
+import dev.ticketing.testing.JakartaNoSqlContainer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jnosql.mapping.core.Converters;
-import org.eclipse.jnosql.mapping.document.DocumentTemplate;
-import org.eclipse.jnosql.mapping.reflection.ReflectionClassConverter;
-import org.eclipse.jnosql.mapping.semistructured.EntityConverter;
-import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
-import org.jboss.weld.environment.se.Weld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +36,8 @@ class SalePayoutStoreRaceIT {
     private static final int SALES = 150;
     private static final Instant RELEASE_AT = Instant.parse("2027-03-03T20:00:00Z");
 
-    /**
-     * Jakarta NoSQL's template as the service builds it: CDI (Weld SE) over the kit's producers.
-     */
-    private static SeContainer cdi;
+    /** Jakarta NoSQL's template as the service builds it, over the kit's producers. */
+    private static JakartaNoSqlContainer cdi;
 
     private static MongoStore mongo;
     private static SalePayoutStore store;
@@ -54,35 +45,24 @@ class SalePayoutStoreRaceIT {
 
     @BeforeAll
     static void aStoreOfItsOwn() {
-        // Read by the kit's MongoStoreProducer through MicroProfile Config, as in the server.
-        System.setProperty("jnosql.mongodb.url", System.getProperty("it.store.url"));
-        System.setProperty(
-                "jnosql.document.database",
-                "catalog-payout-race-" + UUID.randomUUID().toString().substring(0, 8));
         cdi =
-                new Weld()
-                        .disableDiscovery()
-                        .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
-                        .addPackages(
-                                true,
-                                MongoStoreProducer.class,
-                                Converters.class,
-                                EntityConverter.class,
-                                DocumentTemplate.class,
-                                ReflectionClassConverter.class)
-                        .addBeanClass(SalePayoutStore.class)
-                        .addExtension(new ConfigExtension())
-                        .initialize();
-        mongo = cdi.select(MongoStore.class).get();
-        store = cdi.select(SalePayoutStore.class).get();
+                JakartaNoSqlContainer.start(
+                        Map.of(
+                                "jnosql.mongodb.url",
+                                System.getProperty("it.store.url"),
+                                "jnosql.document.database",
+                                "catalog-payout-race-"
+                                        + UUID.randomUUID().toString().substring(0, 8)),
+                        new Class<?>[] {MongoStoreProducer.class},
+                        SalePayoutStore.class);
+        mongo = cdi.get(MongoStore.class);
+        store = cdi.get(SalePayoutStore.class);
     }
 
     @AfterAll
     static void closeIt() {
         mongo.database().drop();
         cdi.close();
-        System.clearProperty("jnosql.mongodb.url");
-        System.clearProperty("jnosql.document.database");
     }
 
     @BeforeEach

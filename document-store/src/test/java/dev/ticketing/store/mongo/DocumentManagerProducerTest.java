@@ -2,19 +2,12 @@ package dev.ticketing.store.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.smallrye.config.inject.ConfigExtension;
-import jakarta.enterprise.inject.se.SeContainer;
+import dev.ticketing.testing.JakartaNoSqlContainer;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.Map;
 import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
 import org.eclipse.jnosql.mapping.DatabaseQualifier;
-import org.eclipse.jnosql.mapping.core.Converters;
-import org.eclipse.jnosql.mapping.document.DocumentTemplate;
-import org.eclipse.jnosql.mapping.reflection.ReflectionClassConverter;
-import org.eclipse.jnosql.mapping.semistructured.EntityConverter;
-import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
-import org.jboss.weld.environment.se.Weld;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,42 +24,22 @@ class DocumentManagerProducerTest {
     private static final String JNOSQLS_OWN =
             "org.eclipse.jnosql.databases.mongodb.mapping.DocumentManagerSupplier";
 
-    private SeContainer cdi;
-
-    @AfterEach
-    void close() {
-        if (cdi != null) {
-            cdi.close();
-        }
-        System.clearProperty("jnosql.mongodb.url");
-        System.clearProperty("jnosql.document.database");
-    }
-
     @Test
     void jnosqlsDocumentManagerIsOursOverTheServicesOneClient() throws Exception {
-        // Never contacted: neither producer connects until a read or a write.
-        System.setProperty("jnosql.mongodb.url", "mongodb://127.0.0.1:9");
-        System.setProperty("jnosql.document.database", "one-client");
-        cdi =
-                new Weld()
-                        .disableDiscovery()
-                        .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
-                        .addPackages(
-                                true,
-                                MongoStoreProducer.class,
-                                Converters.class,
-                                EntityConverter.class,
-                                DocumentTemplate.class,
-                                ReflectionClassConverter.class)
-                        .addBeanClass(Class.forName(JNOSQLS_OWN))
-                        .addExtension(new ConfigExtension())
-                        .initialize();
+        try (JakartaNoSqlContainer cdi =
+                JakartaNoSqlContainer.start(
+                        // never contacted: neither producer connects until a read or a write
+                        Map.of(
+                                "jnosql.mongodb.url", "mongodb://127.0.0.1:9",
+                                "jnosql.document.database", "one-client"),
+                        new Class<?>[] {MongoStoreProducer.class},
+                        Class.forName(JNOSQLS_OWN))) {
+            BeanManager beans = cdi.beans();
+            Bean<?> documents =
+                    beans.resolve(
+                            beans.getBeans(DatabaseManager.class, DatabaseQualifier.ofDocument()));
 
-        BeanManager beans = cdi.getBeanManager();
-        Bean<?> documents =
-                beans.resolve(
-                        beans.getBeans(DatabaseManager.class, DatabaseQualifier.ofDocument()));
-
-        assertEquals(DocumentManagerProducer.class, documents.getBeanClass());
+            assertEquals(DocumentManagerProducer.class, documents.getBeanClass());
+        }
     }
 }
