@@ -38,15 +38,6 @@ public final class Outbox {
         return append(List.of(event));
     }
 
-    /** {@code document}, about to be inserted, with {@code events} in its outbox. */
-    public static Document with(Document document, List<PendingEvent> events) {
-        document.append(FIELD, documents(events));
-        if (!events.isEmpty()) {
-            document.append(SINCE, new Date());
-        }
-        return document;
-    }
-
     private static List<Document> documents(List<PendingEvent> events) {
         List<Document> docs = new ArrayList<>(events.size());
         events.forEach(e -> docs.add(e.toDocument()));

@@ -43,9 +43,19 @@ class OutboxRelayTest {
         return new PendingEvent(id, "t.ticket.updated", "{\"id\":\"" + id + "\"}");
     }
 
+    /**
+     * {@code document} with {@code events} in its outbox, as an aggregate's first insert stores it
+     * ({@link OutboxDocument}).
+     */
+    private static Document withOutbox(Document document, List<PendingEvent> events) {
+        List<Document> outbox = new java.util.ArrayList<>();
+        events.forEach(e -> outbox.add(e.toDocument()));
+        return document.append(Outbox.FIELD, outbox).append(Outbox.SINCE, new java.util.Date());
+    }
+
     private void insertWith(String ticketId, PendingEvent... events) {
         tickets.insertOne(
-                Outbox.with(new Document("_id", ticketId).append("version", 0), List.of(events)));
+                withOutbox(new Document("_id", ticketId).append("version", 0), List.of(events)));
     }
 
     /** A relay over {@code collection} that records what it publishes in {@link #published}. */
@@ -464,7 +474,7 @@ class OutboxRelayTest {
         List<Document> many = new java.util.ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             many.add(
-                    Outbox.with(
+                    withOutbox(
                             new Document("_id", String.format("t%04d", i)).append("version", 0),
                             List.of(event("e" + i))));
         }
