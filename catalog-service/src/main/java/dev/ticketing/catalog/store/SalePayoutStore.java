@@ -74,36 +74,31 @@ public class SalePayoutStore implements SalePayouts {
 
     @Override
     public boolean paid(SalePayout p) {
-        return finalStatus(
-                SalePayout.Status.PAID, p.orderId(), p.ticketId(), p.amount(), p.fee(), p.net());
+        return finalStatus(p);
     }
 
     @Override
     public boolean cancelled(String orderId, String ticketId) {
-        return finalStatus(SalePayout.Status.CANCELLED, orderId, ticketId, null, null, null);
+        return finalStatus(
+                new SalePayout(
+                        orderId, ticketId, null, null, null, SalePayout.Status.CANCELLED, null));
     }
 
     /**
-     * Moves a pending copy to {@code status} (with the amounts given), or stores it when none
-     * exists; false when the copy is final already. Decided on what was read, then written only if
-     * that still holds: payout.created arrives on another channel at the same time, so a copy
-     * missing at one moment may be pending the next (then this decides again). A final event
-     * carries no release date, so the creation's stays.
+     * Moves a pending copy to the final copy's status (with the amounts it carries), or stores the
+     * final copy when none exists; false when the stored copy is final already. Decided on what was
+     * read, then written only if that still holds: payout.created arrives on another channel at the
+     * same time, so a copy missing at one moment may be pending the next (then this decides again).
+     * A final event carries no release date, so the creation's stays.
      */
-    private boolean finalStatus(
-            SalePayout.Status status,
-            String id,
-            String ticketId,
-            BigDecimal amount,
-            BigDecimal fee,
-            BigDecimal net) {
-        SalePayout copy = new SalePayout(id, ticketId, amount, fee, net, status, null);
+    private boolean finalStatus(SalePayout copy) {
+        String id = copy.orderId();
         List<Bson> sets = new ArrayList<>();
-        sets.add(Updates.set("ticketId", ticketId));
-        sets.add(Updates.set(STATUS, status.wireName()));
-        setIfPresent(sets, "amount", amount);
-        setIfPresent(sets, "fee", fee);
-        setIfPresent(sets, "net", net);
+        sets.add(Updates.set("ticketId", copy.ticketId()));
+        sets.add(Updates.set(STATUS, copy.status().wireName()));
+        setIfPresent(sets, "amount", copy.amount());
+        setIfPresent(sets, "fee", copy.fee());
+        setIfPresent(sets, "net", copy.net());
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<SalePayoutDocument> current = template.find(SalePayoutDocument.class, id);
             if (current.isEmpty()) {
