@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,20 @@ import java.util.regex.Pattern;
  * known by its seller and title, so running it again lists only what is missing.
  */
 public final class Demo {
-    static final String PASSWORD = "try-the-marketplace-2027";
+    public static final String PASSWORD = "try-the-marketplace-2027";
     static final int SELLERS = 4;
     private static final int PAGE = 1000;
 
     private static final Pattern TITLE =
             Pattern.compile("\"title\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** order-service's refusal of a seller's order for its own listing (docs/api.md). */
+    private static final String OWN_TICKET = "You cannot buy your own ticket";
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** How long a run waits for order-service to know every listing it created. */
+    static final Duration ORDERABLE_WITHIN = Duration.ofSeconds(120);
 
     private static final String[][] CITIES = {
         {"Lyon", "Halle Tony Garnier", "Théâtre des Célestins", "Le Transbordeur"},
@@ -97,8 +106,20 @@ public final class Demo {
     /** One listing of the catalogue: who sells it and the body of its POST. */
     record Listing(int seller, String title, String json) {}
 
-    /** What a run did: listings created, and those already there. */
-    public record Outcome(int created, int kept, List<String> emails) {}
+    /**
+     * What a run did: the ids of the listings it created, how many were already there, and how many
+     * of those it created order-service did not know yet when the run stopped waiting (0 unless the
+     * platform is far behind).
+     */
+    public record Outcome(
+            List<String> createdIds, int kept, int notYetOrderable, List<String> emails) {
+        public int created() {
+            return createdIds.size();
+        }
+    }
+
+    /** A listing this run created: its id, and its seller's session. */
+    private record Created(String ticketId, String sellerSession) {}
 
     public static void main(String[] args) throws Exception {
         String url =
@@ -117,6 +138,13 @@ public final class Demo {
         System.out.printf(
                 "Demo catalogue at %s: %d listings created, %d already there (%d events).%n",
                 url, outcome.created(), outcome.kept(), events);
+        if (outcome.notYetOrderable() > 0) {
+            System.out.printf(
+                    "%d of them are not orderable yet: order-service had not applied their"
+                            + " ticket.created within %d s (it is behind; they become orderable"
+                            + " when it catches up).%n",
+                    outcome.notYetOrderable(), ORDERABLE_WITHIN.toSeconds());
+        }
         System.out.println("Sign in with any of these (password " + PASSWORD + "):");
         outcome.emails().forEach(e -> System.out.println("  " + e));
     }
@@ -142,8 +170,9 @@ public final class Demo {
         for (String session : sessions) {
             listed.add(titlesOf(session));
         }
-        AtomicInteger created = new AtomicInteger();
+        List<Created> created = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger kept = new AtomicInteger();
+        int notYetOrderable;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> posts = new ArrayList<>();
@@ -155,24 +184,74 @@ public final class Demo {
                 posts.add(
                         pool.submit(
                                 () -> {
-                                    expect(
-                                            201,
-                                            post(
-                                                    "/api/tickets",
-                                                    listing.json(),
-                                                    sessions.get(listing.seller())));
-                                    created.incrementAndGet();
+                                    String seller = sessions.get(listing.seller());
+                                    HttpResponse<String> answer =
+                                            post("/api/tickets", listing.json(), seller);
+                                    expect(201, answer);
+                                    created.add(new Created(id(answer), seller));
                                     return null;
                                 }));
             }
             for (Future<?> post : posts) {
                 post.get();
             }
+            notYetOrderable = awaitOrderable(created, pool);
         } finally {
             // After a failure the listings still queued are not sent: the run stops there.
             pool.shutdownNow();
         }
-        return new Outcome(created.get(), kept.get(), emails);
+        return new Outcome(
+                created.stream().map(Created::ticketId).toList(),
+                kept.get(),
+                notYetOrderable,
+                emails);
+    }
+
+    /**
+     * Waits until order-service knows every listing created (docs/api.md: a new ticket is orderable
+     * once order-service has applied its ticket.created; until then an order answers 404), so that
+     * a visitor who opens the storefront when the demo has finished can order any of them. The
+     * probe changes nothing: the seller orders its own listing, which order-service refuses with
+     * 400 once it knows the ticket. Returns how many were still unknown when {@link
+     * #ORDERABLE_WITHIN} ran out.
+     */
+    private int awaitOrderable(List<Created> created, ExecutorService pool) throws Exception {
+        long deadline = System.nanoTime() + ORDERABLE_WITHIN.toNanos();
+        AtomicInteger unknown = new AtomicInteger();
+        List<Future<?>> probes = new ArrayList<>();
+        for (Created listing : created) {
+            probes.add(
+                    pool.submit(
+                            () -> {
+                                if (!orderable(listing, deadline)) {
+                                    unknown.incrementAndGet();
+                                }
+                                return null;
+                            }));
+        }
+        for (Future<?> probe : probes) {
+            probe.get();
+        }
+        return unknown.get();
+    }
+
+    private boolean orderable(Created listing, long deadline) throws Exception {
+        String body = "{\"ticketId\":\"" + listing.ticketId() + "\"}";
+        long pause = 10;
+        while (true) {
+            HttpResponse<String> probe = post("/api/orders", body, listing.sellerSession());
+            if (probe.statusCode() == 400 && probe.body().contains(OWN_TICKET)) {
+                return true;
+            }
+            if (probe.statusCode() != 404) {
+                expect(400, probe); // anything else is a failure worth saying
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 500);
+        }
     }
 
     /**
@@ -330,6 +409,14 @@ public final class Demo {
             request.header("Cookie", session);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id(HttpResponse<String> created) {
+        Matcher id = ID.matcher(created.body());
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + created.body());
+        }
+        return id.group(1);
     }
 
     private static String cookie(HttpResponse<String> response) {

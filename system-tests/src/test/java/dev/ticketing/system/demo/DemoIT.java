@@ -7,6 +7,8 @@ import dev.ticketing.operations.Demo;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,13 +30,45 @@ class DemoIT {
         assertEquals(60, first.created());
         assertEquals(0, first.kept());
         assertEquals(5, first.emails().size(), "four sellers and a buyer");
+        assertEquals(0, first.notYetOrderable());
+
+        // The moment it finishes, the demo buyer can order any listing, the last listed first
+        // (order-service learns of a listing from its ticket.created, a little after its 201).
+        HttpApi http = new HttpApi();
+        HttpApi.Reply signedIn =
+                http.post(
+                        ServiceUnderTest.url("/api/users/signin"),
+                        "{\"email\":\"demo-buyer@"
+                                + domain
+                                + "\",\"password\":\""
+                                + Demo.PASSWORD
+                                + "\"}");
+        assertEquals(200, signedIn.status(), signedIn.body());
+        String buyer = signedIn.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+        List<String> lastListedFirst = new ArrayList<>(first.createdIds());
+        Collections.reverse(lastListedFirst);
+        for (String ticketId : lastListedFirst) {
+            HttpApi.Reply ordered =
+                    http.post(
+                            ServiceUnderTest.url("/api/orders"),
+                            "{\"ticketId\":\"" + ticketId + "\"}",
+                            "Cookie",
+                            buyer);
+            assertEquals(201, ordered.status(), ticketId + ": " + ordered.body());
+            // Let it go again, so the buyer's hold slots never run out.
+            HttpApi.Reply cancelled =
+                    http.delete(
+                            ServiceUnderTest.url("/api/orders/" + ordered.json().getString("id")),
+                            "Cookie",
+                            buyer);
+            assertEquals(204, cancelled.status(), cancelled.body());
+        }
 
         Demo.Outcome again = demo.load(12, 60, domain);
         assertEquals(0, again.created(), "nothing twice");
         assertEquals(60, again.kept());
 
         // Each of the twelve cities has one event and five listings of it, every one with a seat.
-        HttpApi http = new HttpApi();
         HttpApi.Reply lyon =
                 http.get(ServiceUnderTest.url("/api/tickets?city=lyon&sort=soonest&limit=100"));
         assertEquals(200, lyon.status(), lyon.body());
