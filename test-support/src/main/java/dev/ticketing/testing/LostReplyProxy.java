@@ -1,0 +1,216 @@
+package dev.ticketing.testing;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A store whose answer to one command is lost on the wire: a loopback proxy in front of the test
+ * store that passes MongoDB's wire protocol through, message by message, until it is armed. Armed
+ * with a command and a collection (an insert into orders, say), it passes the next such command on
+ * to the store, waits for the store's reply (so the store has applied it), and closes that
+ * connection instead of passing the reply back. The service sees a network error for a write that
+ * happened: the ambiguous failure a real network or a failover produces, which no fake of the
+ * store's client would show as the driver does.
+ */
+public final class LostReplyProxy implements AutoCloseable {
+    private static final int OP_MSG = 2013;
+    private static final int HEADER = 16;
+    private static final byte BSON_STRING = 0x02;
+
+    private record Command(String name, String collection) {}
+
+    private final ServerSocket listener;
+    private final String storeHost;
+    private final int storePort;
+    private final ExecutorService threads =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "lost-reply-proxy");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Command> armed = new AtomicReference<>();
+    private final AtomicInteger lost = new AtomicInteger();
+
+    private LostReplyProxy(String storeHost, int storePort) throws IOException {
+        this.storeHost = storeHost;
+        this.storePort = storePort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::accept);
+    }
+
+    /** A proxy to the store at {@code storeUrl} (mongodb://host:port), listening on loopback. */
+    public static LostReplyProxy to(URI storeUrl) {
+        try {
+            return new LostReplyProxy(storeUrl.getHost(), storeUrl.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The connection string a server uses to reach the store through this proxy. */
+    public String url() {
+        return "mongodb://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /**
+     * Loses the store's reply to the next {@code command} (insert, update...) on {@code
+     * collection}, once; everything before and after it passes.
+     */
+    public void loseReplyToNext(String command, String collection) {
+        armed.set(new Command(command, collection));
+    }
+
+    /** How many replies were lost so far. */
+    public int lost() {
+        return lost.get();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket store = new Socket(storeHost, storePort);
+                open.add(client);
+                open.add(store);
+                AtomicBoolean loseNextReply = new AtomicBoolean();
+                threads.execute(() -> toStore(client, store, loseNextReply));
+                threads.execute(() -> toClient(store, client, loseNextReply));
+            } catch (IOException e) {
+                // closed, or the store refused: the service sees a refused connection, as it would
+            }
+        }
+    }
+
+    private void toStore(Socket client, Socket store, AtomicBoolean loseNextReply) {
+        try (client;
+                store) {
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            OutputStream out = store.getOutputStream();
+            while (true) {
+                byte[] message = readMessage(in);
+                Command target = armed.get();
+                if (target != null && target.equals(commandOf(message))) {
+                    if (armed.compareAndSet(target, null)) {
+                        // Before the store can answer: the reply is the one to lose.
+                        loseNextReply.set(true);
+                    }
+                }
+                out.write(message);
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // either side went away: both are closed
+        } finally {
+            open.remove(client);
+            open.remove(store);
+        }
+    }
+
+    private void toClient(Socket store, Socket client, AtomicBoolean loseNextReply) {
+        try (store;
+                client) {
+            DataInputStream in = new DataInputStream(store.getInputStream());
+            OutputStream out = client.getOutputStream();
+            while (true) {
+                byte[] reply = readMessage(in);
+                if (loseNextReply.get()) {
+                    lost.incrementAndGet();
+                    return; // the store has applied the command; its answer never arrives
+                }
+                out.write(reply);
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // either side went away: both are closed
+        }
+    }
+
+    /** One whole wire message: its length (little-endian int32, itself included), then the rest. */
+    private static byte[] readMessage(DataInputStream in) throws IOException {
+        byte[] length = new byte[4];
+        in.readFully(length);
+        int size = ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (size < HEADER) {
+            throw new EOFException("not a wire message: length " + size);
+        }
+        byte[] message = new byte[size];
+        System.arraycopy(length, 0, message, 0, 4);
+        in.readFully(message, 4, size - 4);
+        return message;
+    }
+
+    /**
+     * The command an OP_MSG carries: the first field of its body (section kind 0) names the command
+     * and, for the commands that take one, the collection. Null for anything else.
+     */
+    private static Command commandOf(byte[] message) {
+        ByteBuffer b = ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(12) != OP_MSG) {
+            return null;
+        }
+        int at = HEADER + 4; // past the header and the flag bits
+        while (at < message.length) {
+            byte kind = message[at++];
+            if (kind == 0) {
+                int field = at + 4; // past the document's length
+                if (message[field] != BSON_STRING) {
+                    return null;
+                }
+                int nameEnd = indexOfZero(message, field + 1);
+                String name =
+                        new String(message, field + 1, nameEnd - field - 1, StandardCharsets.UTF_8);
+                int valueLength = b.getInt(nameEnd + 1); // with its trailing zero
+                String value =
+                        new String(message, nameEnd + 5, valueLength - 1, StandardCharsets.UTF_8);
+                return new Command(name, value);
+            }
+            at += b.getInt(at); // a document sequence (kind 1): its size includes itself
+        }
+        return null;
+    }
+
+    private static int indexOfZero(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unterminated name");
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        threads.shutdownNow();
+    }
+}
