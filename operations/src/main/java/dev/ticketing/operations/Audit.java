@@ -1,9 +1,11 @@
 package dev.ticketing.operations;
 
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.ticketing.nats.DeadLetterQueue;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +38,8 @@ import org.bson.types.Decimal128;
  * </ul>
  *
  * Events in flight make copies lag for a moment, so the audit looks again for up to {@code
- * --settle} seconds and reports only what stays wrong. Exit status 0 only without violations.
+ * --settle} seconds and reports only what stays wrong. Exit status 0 only without violations (1
+ * with some, 2 for a wrong option, 3 when the stores or NATS do not answer).
  */
 public final class Audit {
 
@@ -675,7 +678,18 @@ public final class Audit {
                         + nats
                         + ", stream "
                         + stream);
-        Report report = new Audit(target).run(settle);
+        Report report;
+        try {
+            report = new Audit(target).run(settle);
+        } catch (MongoTimeoutException | IOException unreachable) {
+            // Not a violation, and not worth a stack trace: most often the platform is not running.
+            out.println(
+                    "Audit: could not reach the stores or NATS ("
+                            + unreachable.getClass().getSimpleName()
+                            + "). Is the platform running (./ticketing up --detach)? Another"
+                            + " deployment's stores and NATS are named with --store and --nats.");
+            return 3;
+        }
         report.violations().forEach(v -> out.println("VIOLATION " + v));
         out.println("Audit: " + report.summary());
         return report.clean() ? 0 : 1;

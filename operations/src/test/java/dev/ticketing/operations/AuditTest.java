@@ -11,7 +11,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.ticketing.nats.testing.NatsTestServer;
 import dev.ticketing.store.embedded.EmbeddedDocumentStore;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -175,6 +177,28 @@ class AuditTest {
                                 .append("version", version)
                                 .append("expiresAt", Date.from(Instant.now().minusSeconds(3600)))
                                 .append("ticket", new Document("id", ticket)));
+    }
+
+    @Test
+    void storesThatDoNotAnswerAreSaidPlainlyWithExitStatusThree() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status =
+                Audit.run(
+                        new String[] {
+                            "--store",
+                            "mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300",
+                            "--stream",
+                            stream,
+                            "--prefix",
+                            prefix,
+                            "--settle",
+                            "0"
+                        },
+                        new java.io.PrintStream(
+                                printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(3, status, output);
+        assertTrue(output.contains("Is the platform running (./ticketing up --detach)?"), output);
     }
 
     @Test
