@@ -12,14 +12,12 @@ import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.LostReplyProxy;
 import dev.ticketing.testing.Sessions;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,15 +43,7 @@ class LostReplyIT {
                     Market.MONGO.getDatabase(drill.database()).getCollection("tickets");
             MongoCollection<Document> orders =
                     Market.MONGO.getDatabase(drill.database()).getCollection("orders");
-            tickets.insertOne(
-                    new Document("_id", ticketId)
-                            .append("title", "lost reply")
-                            .append("price", new Decimal128(new BigDecimal("42.00")))
-                            .append("userId", "seller-1")
-                            .append("version", 0L)
-                            .append("orderId", null)
-                            .append("reservedBy", null)
-                            .append("reservedAt", null));
+            Market.seedFreeCopy(tickets, ticketId, "lost reply");
             drill.restart();
             drill.awaitAccepts(buyer, "/api/orders");
 

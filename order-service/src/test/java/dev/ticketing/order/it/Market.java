@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 
 /**
  * What order-service's tests share: its routes as a client calls them, events as the catalog, timer
@@ -64,6 +65,23 @@ final class Market {
                 new TicketCreated(id, 0, title, new BigDecimal(price), "seller-" + id));
         await().atMost(Duration.ofSeconds(30)).until(() -> copy(id) != null);
         return id;
+    }
+
+    /**
+     * A free ticket of seller-1 at 42.00, as ticket.created leaves it in order-service's copies,
+     * put straight into a drill's {@code tickets} (before its server starts, so it consumes
+     * nothing).
+     */
+    static void seedFreeCopy(MongoCollection<Document> tickets, String ticketId, String title) {
+        tickets.insertOne(
+                new Document("_id", ticketId)
+                        .append("title", title)
+                        .append("price", new Decimal128(new BigDecimal("42.00")))
+                        .append("userId", "seller-1")
+                        .append("version", 0L)
+                        .append("orderId", null)
+                        .append("reservedBy", null)
+                        .append("reservedAt", null));
     }
 
     static Document copy(String ticketId) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,15 +35,7 @@ class OutboxCrashIT {
                     Market.MONGO.getDatabase(drill.database()).getCollection("tickets");
             MongoCollection<Document> orders =
                     Market.MONGO.getDatabase(drill.database()).getCollection("orders");
-            tickets.insertOne(
-                    new Document("_id", ticketId)
-                            .append("title", "crash test")
-                            .append("price", new Decimal128(new BigDecimal("42.00")))
-                            .append("userId", "seller-1")
-                            .append("version", 0L)
-                            .append("orderId", null)
-                            .append("reservedBy", null)
-                            .append("reservedAt", null));
+            Market.seedFreeCopy(tickets, ticketId, "crash test");
 
             drill.startHaltingAfter("order.place");
             drill.awaitAccepts(buyer, "/api/orders");

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,15 +46,7 @@ class WithdrawalCrashIT {
                     Market.MONGO.getDatabase(database).getCollection("tickets");
             MongoCollection<Document> orders =
                     Market.MONGO.getDatabase(database).getCollection("orders");
-            tickets.insertOne(
-                    new Document("_id", ticketId)
-                            .append("title", "withdrawal crash")
-                            .append("price", new Decimal128(new BigDecimal("42.00")))
-                            .append("userId", "seller-1")
-                            .append("version", 0L)
-                            .append("orderId", null)
-                            .append("reservedBy", null)
-                            .append("reservedAt", null));
+            Market.seedFreeCopy(tickets, ticketId, "withdrawal crash");
 
             drill.startHaltingAfter(faultPoint);
             drill.awaitAccepts(buyer, "/api/orders");
