@@ -86,16 +86,26 @@ public final class LostReplyProxy implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
                 Socket store = new Socket(storeHost, storePort);
                 open.add(client);
                 open.add(store);
                 AtomicBoolean loseNextReply = new AtomicBoolean();
                 threads.execute(() -> toStore(client, store, loseNextReply));
                 threads.execute(() -> toClient(store, client, loseNextReply));
-            } catch (IOException e) {
-                // closed, or the store refused: the service sees a refused connection, as it would
+            } catch (IOException storeAway) {
+                // The store refused: so does the proxy, by closing what it accepted.
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
             }
         }
     }
