@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A store whose answer to one command is lost on the wire: a loopback proxy in front of the test
@@ -97,8 +98,8 @@ public final class LostReplyProxy implements AutoCloseable {
                 open.add(client);
                 open.add(store);
                 AtomicBoolean loseNextReply = new AtomicBoolean();
-                threads.execute(() -> toStore(client, store, loseNextReply));
-                threads.execute(() -> toClient(store, client, loseNextReply));
+                threads.execute(() -> pipe(client, store, m -> toStore(m, loseNextReply)));
+                threads.execute(() -> pipe(store, client, m -> toClient(loseNextReply)));
             } catch (IOException storeAway) {
                 // The store refused: so does the proxy, by closing what it accepted.
                 try {
@@ -110,19 +111,42 @@ public final class LostReplyProxy implements AutoCloseable {
         }
     }
 
-    private void toStore(Socket client, Socket store, AtomicBoolean loseNextReply) {
-        try (client;
-                store) {
-            DataInputStream in = new DataInputStream(client.getInputStream());
-            OutputStream out = store.getOutputStream();
+    /**
+     * A command to the store: passed on, marking its reply as the one to lose when armed for it.
+     */
+    private boolean toStore(byte[] message, AtomicBoolean loseNextReply) {
+        Command target = armed.get();
+        if (target != null
+                && target.equals(commandOf(message))
+                && armed.compareAndSet(target, null)) {
+            // Before the store can answer: the reply is the one to lose.
+            loseNextReply.set(true);
+        }
+        return true;
+    }
+
+    /** A reply of the store: passed on, unless it answers the command armed for. */
+    private boolean toClient(AtomicBoolean loseNextReply) {
+        if (loseNextReply.get()) {
+            lost.incrementAndGet();
+            return false; // the store has applied the command; its answer never arrives
+        }
+        return true;
+    }
+
+    /**
+     * Copies whole messages from one socket to the other while {@code passes} says so; then, or
+     * when either side goes away, closes both.
+     */
+    private void pipe(Socket from, Socket to, Predicate<byte[]> passes) {
+        try (from;
+                to) {
+            DataInputStream in = new DataInputStream(from.getInputStream());
+            OutputStream out = to.getOutputStream();
             while (true) {
                 byte[] message = readMessage(in);
-                Command target = armed.get();
-                if (target != null && target.equals(commandOf(message))) {
-                    if (armed.compareAndSet(target, null)) {
-                        // Before the store can answer: the reply is the one to lose.
-                        loseNextReply.set(true);
-                    }
+                if (!passes.test(message)) {
+                    return;
                 }
                 out.write(message);
                 out.flush();
@@ -130,27 +154,8 @@ public final class LostReplyProxy implements AutoCloseable {
         } catch (IOException closed) {
             // either side went away: both are closed
         } finally {
-            open.remove(client);
-            open.remove(store);
-        }
-    }
-
-    private void toClient(Socket store, Socket client, AtomicBoolean loseNextReply) {
-        try (store;
-                client) {
-            DataInputStream in = new DataInputStream(store.getInputStream());
-            OutputStream out = client.getOutputStream();
-            while (true) {
-                byte[] reply = readMessage(in);
-                if (loseNextReply.get()) {
-                    lost.incrementAndGet();
-                    return; // the store has applied the command; its answer never arrives
-                }
-                out.write(reply);
-                out.flush();
-            }
-        } catch (IOException closed) {
-            // either side went away: both are closed
+            open.remove(from);
+            open.remove(to);
         }
     }
 
