@@ -48,11 +48,7 @@ class LostReplyIT {
             drill.awaitAccepts(buyer, "/api/orders");
 
             store.loseReplyToNext("insert", "orders");
-            HttpApi.Reply placed =
-                    Market.HTTP.post(
-                            drill.server().url("/api/orders"),
-                            "{\"ticketId\":\"" + ticketId + "\"}",
-                            buyer.auth());
+            HttpApi.Reply placed = Market.orderOn(drill, buyer, ticketId);
 
             assertEquals(1, store.lost(), "the store's answer to the order's insert was lost");
             assertEquals(201, placed.status(), placed.body());
@@ -77,11 +73,7 @@ class LostReplyIT {
                     Events.fromJson(published.get(0).json(), OrderCreated.class).data().id());
 
             drill.awaitAccepts(other, "/api/orders");
-            HttpApi.Reply second =
-                    Market.HTTP.post(
-                            drill.server().url("/api/orders"),
-                            "{\"ticketId\":\"" + ticketId + "\"}",
-                            other.auth());
+            HttpApi.Reply second = Market.orderOn(drill, other, ticketId);
             assertEquals(400, second.status(), second.body());
             assertEquals(
                     "{\"errors\":[{\"message\":\"Ticket is already reserved\"}]}", second.body());

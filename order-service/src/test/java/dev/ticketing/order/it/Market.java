@@ -16,6 +16,7 @@ import dev.ticketing.order.api.OrderRequest;
 import dev.ticketing.order.api.OrdersApi;
 import dev.ticketing.testing.ApiClients;
 import dev.ticketing.testing.Bus;
+import dev.ticketing.testing.CrashDrill;
 import dev.ticketing.testing.HttpApi;
 import dev.ticketing.testing.ServiceUnderTest;
 import dev.ticketing.testing.Sessions;
@@ -82,6 +83,16 @@ final class Market {
                         .append("orderId", null)
                         .append("reservedBy", null)
                         .append("reservedAt", null));
+    }
+
+    /**
+     * {@code buyer} orders the ticket on a drill's copy of the server, raw (the copy's own port).
+     */
+    static HttpApi.Reply orderOn(CrashDrill drill, Sessions.User buyer, String ticketId) {
+        return HTTP.post(
+                drill.server().url("/api/orders"),
+                "{\"ticketId\":\"" + ticketId + "\"}",
+                buyer.auth());
     }
 
     static Document copy(String ticketId) {

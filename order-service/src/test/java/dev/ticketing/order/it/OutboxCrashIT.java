@@ -39,14 +39,7 @@ class OutboxCrashIT {
 
             drill.startHaltingAfter("order.place");
             drill.awaitAccepts(buyer, "/api/orders");
-            drill.haltIn(
-                    "the order",
-                    201,
-                    () ->
-                            Market.HTTP.post(
-                                    drill.server().url("/api/orders"),
-                                    "{\"ticketId\":\"" + ticketId + "\"}",
-                                    buyer.auth()));
+            drill.haltIn("the order", 201, () -> Market.orderOn(drill, buyer, ticketId));
 
             Document order = orders.find(Filters.eq("ticket.id", ticketId)).first();
             assertEquals(

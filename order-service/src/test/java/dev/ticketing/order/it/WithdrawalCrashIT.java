@@ -50,11 +50,7 @@ class WithdrawalCrashIT {
 
             drill.startHaltingAfter(faultPoint);
             drill.awaitAccepts(buyer, "/api/orders");
-            HttpApi.Reply placed =
-                    Market.HTTP.post(
-                            drill.server().url("/api/orders"),
-                            "{\"ticketId\":\"" + ticketId + "\"}",
-                            buyer.auth());
+            HttpApi.Reply placed = Market.orderOn(drill, buyer, ticketId);
             assertEquals(201, placed.status(), placed.body());
             String orderId = placed.json().getString("id");
 
