@@ -169,6 +169,34 @@ public class Checkout {
         return record(attempt.key(), attempt.orderId(), charge);
     }
 
+    /**
+     * After the write that records {@code payment} failed: was it recorded all the same? A failure
+     * can be ambiguous (the store applied the write and its answer was lost), so the order is read
+     * back: holding this very payment, recording succeeded and the buyer is answered so. Otherwise,
+     * or if the store is away for this too, the failure stands; the attempt stays charged for a
+     * retry or the reconciler, which record or refund it (never charge again).
+     */
+    private OrderCopy recordedDespite(RuntimeException failure, Payment payment) {
+        try {
+            Optional<OrderCopy> now = orders.find(payment.orderId());
+            if (now.isPresent()
+                    && now.get().payment() != null
+                    && now.get().payment().id().equals(payment.id())) {
+                LOG.warning(
+                        "payment "
+                                + payment.id()
+                                + " of order "
+                                + payment.orderId()
+                                + " was recorded although recording it failed: "
+                                + failure);
+                return now.get();
+            }
+        } catch (RuntimeException stillAway) {
+            failure.addSuppressed(stillAway);
+        }
+        throw failure;
+    }
+
     /** The result of recording a charge that succeeded. */
     public record Recorded(Outcome outcome, Payment payment, PaymentRefused.Reason reason) {}
 
@@ -195,7 +223,12 @@ public class Checkout {
         if (payout != null) {
             events.add(Payouts.created(payout));
         }
-        Optional<OrderCopy> stored = orders.recordPayment(payment, payout, events);
+        Optional<OrderCopy> stored;
+        try {
+            stored = orders.recordPayment(payment, payout, events);
+        } catch (RuntimeException failure) {
+            stored = Optional.of(recordedDespite(failure, payment));
+        }
         if (stored.isPresent()) {
             attempts.move(key, State.RECORDED, charge.id(), null);
             metrics.succeeded();
