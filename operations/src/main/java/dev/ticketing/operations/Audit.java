@@ -1,5 +1,7 @@
 package dev.ticketing.operations;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -680,6 +683,9 @@ public final class Audit {
                         + stream);
         Report report;
         try {
+            answers(target.catalogStore());
+            answers(target.ordersStore());
+            answers(target.paymentsStore());
             report = new Audit(target).run(settle);
         } catch (MongoTimeoutException | IOException unreachable) {
             // Not a violation, and not worth a stack trace: most often the platform is not running.
@@ -693,6 +699,23 @@ public final class Audit {
         report.violations().forEach(v -> out.println("VIOLATION " + v));
         out.println("Audit: " + report.summary());
         return report.clean() ? 0 : 1;
+    }
+
+    /**
+     * Throws MongoTimeoutException unless the store at {@code url} answers a ping within 10 s (or
+     * the url's own serverSelectionTimeoutMS): without a platform the audit says so then, not after
+     * the driver's default 30 s. Later looks keep that default, for a store just restarted.
+     */
+    private static void answers(String url) {
+        MongoClientSettings settings =
+                MongoClientSettings.builder()
+                        .applyToClusterSettings(
+                                cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                        .applyConnectionString(new ConnectionString(url))
+                        .build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        }
     }
 
     private static String env(String name, String def) {
