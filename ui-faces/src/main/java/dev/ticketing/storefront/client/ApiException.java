@@ -11,6 +11,9 @@ import java.util.Optional;
 public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The API's words for "cannot serve now, try again" (503). */
+    private static final String SERVICE_UNAVAILABLE = "Service unavailable";
+
     private final int status;
     private final transient List<ApiError> errors;
     private final boolean enveloped;
@@ -43,6 +46,19 @@ public class ApiException extends RuntimeException {
 
     public boolean isThrottled() {
         return status == 429;
+    }
+
+    /**
+     * The marketplace cannot serve now, and the visitor should try again in a moment: something in
+     * front of the API answered instead of it, or the API said 503 "Service unavailable", its words
+     * when its store is away (docs/api.md, errors). A 503 with a sentence of its own (the payment
+     * provider is unavailable) says more, and is shown as it is.
+     */
+    public boolean isUnreachable() {
+        return !enveloped
+                || (status == 503
+                        && errors.size() == 1
+                        && SERVICE_UNAVAILABLE.equals(errors.get(0).message()));
     }
 
     public int status() {

@@ -57,7 +57,7 @@ public class Feedback {
      * the JSON field to the input's client id), the rest above the form.
      */
     public void show(ApiException problem, Map<String, String> fields) {
-        if (!problem.isFromApi()) {
+        if (problem.isUnreachable()) {
             unreachable();
             return;
         }

@@ -94,7 +94,7 @@ public class OrderPage {
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 browser.redirectToSignIn();
-            } else if (!e.isFromApi()) {
+            } else if (e.isUnreachable()) {
                 feedback.error(PAYMENTS_AWAY);
             } else {
                 feedback.error(paymentRefusal(e));
@@ -151,7 +151,7 @@ public class OrderPage {
                 return null;
             }
             feedback.errorAfterRedirect(
-                    e.isFromApi() ? e.errors().get(0).message() : Feedback.UNREACHABLE);
+                    e.isUnreachable() ? Feedback.UNREACHABLE : e.errors().get(0).message());
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "order-service unreachable: {0}", e.toString());
             feedback.errorAfterRedirect(Feedback.UNREACHABLE);

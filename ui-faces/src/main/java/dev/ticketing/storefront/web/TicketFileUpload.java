@@ -35,6 +35,9 @@ final class TicketFileUpload {
             files.attach(ticketId, file.getContentType(), content.readAllBytes());
             return null;
         } catch (ApiException e) {
+            if (e.isUnreachable()) {
+                return Feedback.UNREACHABLE;
+            }
             return e.errors().stream().map(ApiError::message).collect(Collectors.joining(" "));
         } catch (ProcessingException | IOException e) {
             LOG.log(Level.WARNING, "ticket file not attached: {0}", e.toString());
