@@ -30,6 +30,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class OrderPage {
     static final String TEST_CARD_PAYS = "tok_visa";
     static final String TEST_CARD_DECLINED = "tok_chargeDeclined";
+    static final String PAYMENT_UNCONFIRMED =
+            "We couldn't confirm your payment just now. Please try again in a moment: you will not"
+                    + " be charged twice for this order.";
     static final String PAYMENTS_AWAY =
             "We couldn't reach the payment service, so nothing was charged. Please try again.";
     private static final Duration CONFIRMATION_WAIT = Duration.ofSeconds(5);
@@ -94,10 +97,8 @@ public class OrderPage {
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 browser.redirectToSignIn();
-            } else if (e.isUnreachable()) {
-                feedback.error(PAYMENTS_AWAY);
             } else {
-                feedback.error(paymentRefusal(e));
+                feedback.error(paymentProblem(e));
             }
         } catch (ProcessingException e) {
             LOG.log(Level.WARNING, "payment-service unreachable: {0}", e.toString());
@@ -128,6 +129,23 @@ public class OrderPage {
                     "could not re-read order {0} after paying: {1}",
                     new Object[] {id, e});
         }
+    }
+
+    /**
+     * Why paying did not go through. Nothing answered for payment-service: nothing was charged.
+     * payment-service failed (5xx: its store or the payment provider away): a charge may have been
+     * made and not yet recorded (the reconciler records or refunds it), so the visitor is told only
+     * that paying again is safe, which it is: the same card is the same attempt, never a second
+     * charge. A refusal (4xx) says why.
+     */
+    static String paymentProblem(ApiException problem) {
+        if (!problem.isFromApi()) {
+            return PAYMENTS_AWAY;
+        }
+        if (problem.status() >= 500) {
+            return PAYMENT_UNCONFIRMED;
+        }
+        return paymentRefusal(problem);
     }
 
     /**
