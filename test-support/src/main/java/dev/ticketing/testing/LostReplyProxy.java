@@ -16,10 +16,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * A store whose answer to one command is lost on the wire: a loopback proxy in front of the test
@@ -28,7 +27,9 @@ import java.util.function.Predicate;
  * to the store, waits for the store's reply (so the store has applied it), and closes that
  * connection instead of passing the reply back. The service sees a network error for a write that
  * happened: the ambiguous failure a real network or a failover produces, which no fake of the
- * store's client would show as the driver does.
+ * store's client would show as the driver does. Armed to hold a reply instead, it swallows the
+ * reply and keeps the connection open: a store that froze, or a network that dropped the way back
+ * without a reset.
  */
 public final class LostReplyProxy implements AutoCloseable {
     private static final int OP_MSG = 2013;
@@ -36,6 +37,16 @@ public final class LostReplyProxy implements AutoCloseable {
     private static final byte BSON_STRING = 0x02;
 
     private record Command(String name, String collection) {}
+
+    /** What becomes of the reply to the armed command. */
+    private enum Fate {
+        /** The connection is closed instead: the client sees it fail at once. */
+        LOST,
+        /** The reply is swallowed and the connection stays open: the client hears nothing. */
+        HELD
+    }
+
+    private record Armed(Command command, Fate fate) {}
 
     private final ServerSocket listener;
     private final String storeHost;
@@ -48,7 +59,7 @@ public final class LostReplyProxy implements AutoCloseable {
                         return t;
                     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Command> armed = new AtomicReference<>();
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
 
     private LostReplyProxy(String storeHost, int storePort) throws IOException {
@@ -77,10 +88,18 @@ public final class LostReplyProxy implements AutoCloseable {
      * collection}, once; everything before and after it passes.
      */
     public void loseReplyToNext(String command, String collection) {
-        armed.set(new Command(command, collection));
+        armed.set(new Armed(new Command(command, collection), Fate.LOST));
     }
 
-    /** How many replies were lost so far. */
+    /**
+     * Holds back the store's reply to the next {@code command} on {@code collection}, once: the
+     * connection stays open and silent, as if the store froze after applying it.
+     */
+    public void holdReplyToNext(String command, String collection) {
+        armed.set(new Armed(new Command(command, collection), Fate.HELD));
+    }
+
+    /** How many replies were lost or held so far. */
     public int lost() {
         return lost.get();
     }
@@ -97,9 +116,9 @@ public final class LostReplyProxy implements AutoCloseable {
                 Socket store = new Socket(storeHost, storePort);
                 open.add(client);
                 open.add(store);
-                AtomicBoolean loseNextReply = new AtomicBoolean();
-                threads.execute(() -> pipe(client, store, m -> toStore(m, loseNextReply)));
-                threads.execute(() -> pipe(store, client, m -> toClient(loseNextReply)));
+                AtomicReference<Fate> nextReply = new AtomicReference<>();
+                threads.execute(() -> pipe(client, store, m -> toStore(m, nextReply)));
+                threads.execute(() -> pipe(store, client, m -> toClient(nextReply)));
             } catch (IOException storeAway) {
                 // The store refused: so does the proxy, by closing what it accepted.
                 try {
@@ -114,42 +133,54 @@ public final class LostReplyProxy implements AutoCloseable {
     /**
      * A command to the store: passed on, marking its reply as the one to lose when armed for it.
      */
-    private boolean toStore(byte[] message, AtomicBoolean loseNextReply) {
-        Command target = armed.get();
+    private Verdict toStore(byte[] message, AtomicReference<Fate> nextReply) {
+        Armed target = armed.get();
         if (target != null
-                && target.equals(commandOf(message))
+                && target.command().equals(commandOf(message))
                 && armed.compareAndSet(target, null)) {
-            // Before the store can answer: the reply is the one to lose.
-            loseNextReply.set(true);
+            // Before the store can answer: the reply is the one to lose or hold.
+            nextReply.set(target.fate());
         }
-        return true;
+        return Verdict.PASS;
     }
 
     /** A reply of the store: passed on, unless it answers the command armed for. */
-    private boolean toClient(AtomicBoolean loseNextReply) {
-        if (loseNextReply.get()) {
-            lost.incrementAndGet();
-            return false; // the store has applied the command; its answer never arrives
+    private Verdict toClient(AtomicReference<Fate> nextReply) {
+        Fate fate = nextReply.getAndSet(null);
+        if (fate == null) {
+            return Verdict.PASS;
         }
-        return true;
+        // The store has applied the command; its answer never arrives.
+        lost.incrementAndGet();
+        return fate == Fate.LOST ? Verdict.CUT : Verdict.SWALLOW;
+    }
+
+    /** What the pipe does with one message. */
+    private enum Verdict {
+        PASS,
+        SWALLOW,
+        CUT
     }
 
     /**
-     * Copies whole messages from one socket to the other while {@code passes} says so; then, or
-     * when either side goes away, closes both.
+     * Copies whole messages from one socket to the other as {@code verdict} says (a message cut
+     * closes both sockets); when either side goes away, closes both.
      */
-    private void pipe(Socket from, Socket to, Predicate<byte[]> passes) {
+    private void pipe(Socket from, Socket to, Function<byte[], Verdict> verdict) {
         try (from;
                 to) {
             DataInputStream in = new DataInputStream(from.getInputStream());
             OutputStream out = to.getOutputStream();
             while (true) {
                 byte[] message = readMessage(in);
-                if (!passes.test(message)) {
+                Verdict said = verdict.apply(message);
+                if (said == Verdict.CUT) {
                     return;
                 }
-                out.write(message);
-                out.flush();
+                if (said == Verdict.PASS) {
+                    out.write(message);
+                    out.flush();
+                }
             }
         } catch (IOException closed) {
             // either side went away: both are closed

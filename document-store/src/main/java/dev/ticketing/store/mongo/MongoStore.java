@@ -25,6 +25,13 @@ public final class MongoStore implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
 
+    /**
+     * How long a command waits for the store's answer: far longer than any command of the services
+     * takes (indexed reads and single-document writes), short enough that a request meets a silent
+     * store with a 503 rather than hanging.
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
     public MongoStore(String url, String databaseName) {
         ConnectionString connection = new ConnectionString(url);
         // Fail a request within seconds when the store is down, rather than hang a client for 30 s.
@@ -37,9 +44,19 @@ public final class MongoStore implements AutoCloseable {
         if (connection.getWriteConcern() == null) {
             builder.writeConcern(WriteConcern.MAJORITY);
         }
+        // A store that stops answering on an open connection (frozen, or a network that drops the
+        // way back without a reset) fails the command after READ_TIMEOUT instead of holding the
+        // request, and its thread, until TCP gives up hours later. A URL's socketTimeoutMS wins.
+        int readTimeoutMs =
+                connection.getSocketTimeout() != null
+                        ? connection.getSocketTimeout()
+                        : (int) READ_TIMEOUT.toMillis();
         MongoClientSettings settings =
                 builder.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                        .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                        .applyToSocketSettings(
+                                s ->
+                                        s.connectTimeout(5, TimeUnit.SECONDS)
+                                                .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS))
                         .build();
         this.client = MongoClients.create(settings);
         this.database = client.getDatabase(databaseName);
